@@ -16,7 +16,7 @@ import org.ensemble.random.Ziggurat;
 
 /**
  * The {@code java} backend: the same arithmetic as {@link LangevinKernel}, reorganised
- * step-major over tiles of {@value #TILE} particles so that the Philox rounds run as one
+ * step-major over tiles of particles ({@value #DEFAULT_TILE} by default) so that the Philox rounds run as one
  * vectorizable pass per tile ({@link PhiloxTile}) instead of a scalar chain per particle. That
  * doubles the throughput on this hardware; results are bit-identical to the kernel's
  * per-particle method (tested), because each particle still sees the same counters and the same
@@ -26,7 +26,10 @@ import org.ensemble.random.Ziggurat;
  * like the device kernel, user potentials through {@link Potential#gradient}.
  */
 public final class TiledLangevinStepper implements SlabStepper {
-    static final int TILE = 512;
+    /** Default tile: large enough to amortise the Philox passes, small enough to stay in L1/L2. */
+    public static final int DEFAULT_TILE = 512;
+
+    private final int tile;
 
     private final int dim;
     private final boolean underdamped;
@@ -50,14 +53,14 @@ public final class TiledLangevinStepper implements SlabStepper {
     private final double[] zk = Ziggurat.tableK();
     private final double[] zf = Ziggurat.tableF();
 
-    // Tile scratch, coordinate-major: x[c * TILE + j].
-    private final int[] slot = new int[TILE];
-    private final int[] key0 = new int[TILE];
-    private final int[] idHi = new int[TILE];
-    private final int[] w0 = new int[TILE];
-    private final int[] w1 = new int[TILE];
-    private final int[] w2 = new int[TILE];
-    private final int[] w3 = new int[TILE];
+    // Tile scratch, coordinate-major: x[c * tile + j].
+    private final int[] slot;
+    private final int[] key0;
+    private final int[] idHi;
+    private final int[] w0;
+    private final int[] w1;
+    private final int[] w2;
+    private final int[] w3;
     private final double[] x;
     private final double[] v;
     private final double[] force;
@@ -69,6 +72,15 @@ public final class TiledLangevinStepper implements SlabStepper {
     private final double[] pg;
 
     public TiledLangevinStepper(LangevinSetup setup) {
+        this(setup, DEFAULT_TILE);
+    }
+
+    /** A smaller {@code tile} saves memory where slabs are tiny (one particle per actor); results do not depend on it. */
+    public TiledLangevinStepper(LangevinSetup setup, int tile) {
+        if (tile < 1) {
+            throw new IllegalArgumentException("tile must be ≥ 1");
+        }
+        this.tile = tile;
         LangevinDynamics d = setup.dynamics();
         this.dim = setup.dimension();
         this.underdamped = d.type() == LangevinType.UNDERDAMPED;
@@ -89,13 +101,20 @@ public final class TiledLangevinStepper implements SlabStepper {
         this.targetParams = targets.params();
         this.absorbing = setup.absorbing();
         this.seed = setup.seed();
-        this.x = new double[dim * TILE];
-        this.v = new double[dim * TILE];
-        this.force = new double[dim * TILE];
-        this.gauss = new double[dim * TILE];
-        this.hit = new long[TILE];
-        this.hitT = new int[TILE];
-        this.stopped = new boolean[TILE];
+        this.slot = new int[tile];
+        this.key0 = new int[tile];
+        this.idHi = new int[tile];
+        this.w0 = new int[tile];
+        this.w1 = new int[tile];
+        this.w2 = new int[tile];
+        this.w3 = new int[tile];
+        this.x = new double[dim * tile];
+        this.v = new double[dim * tile];
+        this.force = new double[dim * tile];
+        this.gauss = new double[dim * tile];
+        this.hit = new long[tile];
+        this.hitT = new int[tile];
+        this.stopped = new boolean[tile];
         this.px = new double[dim];
         this.pg = new double[dim];
     }
@@ -109,8 +128,8 @@ public final class TiledLangevinStepper implements SlabStepper {
     public void advance(ParticleSlab slab, long fromStep, int steps, double[] fieldMean) {
         int[] active = slab.active();
         int count = slab.activeCount();
-        for (int lo = 0; lo < count; lo += TILE) {
-            int m = Math.min(TILE, count - lo);
+        for (int lo = 0; lo < count; lo += tile) {
+            int m = Math.min(tile, count - lo);
             load(slab, active, lo, m);
             if (underdamped) {
                 forces(m, fieldMean);
@@ -158,9 +177,9 @@ public final class TiledLangevinStepper implements SlabStepper {
             hitT[j] = ht[i];
             stopped[j] = false;
             for (int c = 0; c < dim; c++) {
-                x[c * TILE + j] = pos[c * n + i];
+                x[c * tile + j] = pos[c * n + i];
                 if (underdamped) {
-                    v[c * TILE + j] = vel[c * n + i];
+                    v[c * tile + j] = vel[c * n + i];
                 }
             }
         }
@@ -177,9 +196,9 @@ public final class TiledLangevinStepper implements SlabStepper {
             hs[i] = hit[j];
             ht[i] = hitT[j];
             for (int c = 0; c < dim; c++) {
-                pos[c * n + i] = x[c * TILE + j];
+                pos[c * n + i] = x[c * tile + j];
                 if (underdamped) {
-                    vel[c * n + i] = v[c * TILE + j];
+                    vel[c * n + i] = v[c * tile + j];
                 }
             }
         }
@@ -207,7 +226,7 @@ public final class TiledLangevinStepper implements SlabStepper {
             boolean low = (q & 1L) == 0;
             long slow0 = Streams.slowCtr0(q);
             long slow1 = Streams.slowCtr1(q);
-            int o = c * TILE;
+            int o = c * tile;
             for (int j = 0; j < m; j++) {
                 long r = low ? PhiloxTile.word01(w0, w1, j) : PhiloxTile.word23(w2, w3, j);
                 // Ziggurat.normal's fast path, inlined by hand: the JIT did not, and it halved the rate.
@@ -285,30 +304,30 @@ public final class TiledLangevinStepper implements SlabStepper {
         if (potentialType != 0) {
             for (int j = 0; j < m; j++) {
                 double x0 = x[j];
-                double x1 = dim > 1 ? x[TILE + j] : 0.0;
-                double x2 = dim > 2 ? x[2 * TILE + j] : 0.0;
+                double x1 = dim > 1 ? x[tile + j] : 0.0;
+                double x2 = dim > 2 ? x[2 * tile + j] : 0.0;
                 force[j] = DevicePotentials.grad0(potentialType, x0, x1, x2, potentialParams);
                 if (dim > 1) {
-                    force[TILE + j] = DevicePotentials.grad1(potentialType, x0, x1, x2, potentialParams);
+                    force[tile + j] = DevicePotentials.grad1(potentialType, x0, x1, x2, potentialParams);
                 }
                 if (dim > 2) {
-                    force[2 * TILE + j] = DevicePotentials.grad2(potentialType, x0, x1, x2, potentialParams);
+                    force[2 * tile + j] = DevicePotentials.grad2(potentialType, x0, x1, x2, potentialParams);
                 }
             }
         } else {
             for (int j = 0; j < m; j++) {
                 for (int c = 0; c < dim; c++) {
-                    px[c] = x[c * TILE + j];
+                    px[c] = x[c * tile + j];
                 }
                 potential.gradient(px, pg);
                 for (int c = 0; c < dim; c++) {
-                    force[c * TILE + j] = pg[c];
+                    force[c * tile + j] = pg[c];
                 }
             }
         }
         if (interacting) {
             for (int c = 0; c < dim; c++) {
-                int o = c * TILE;
+                int o = c * tile;
                 double mc = mean[c];
                 for (int j = 0; j < m; j++) {
                     force[o + j] += MeanAttraction.force(x[o + j], mc, theta);
@@ -331,8 +350,8 @@ public final class TiledLangevinStepper implements SlabStepper {
                 continue;
             }
             double x0 = x[j];
-            double x1 = dim > 1 ? x[TILE + j] : 0.0;
-            double x2 = dim > 2 ? x[2 * TILE + j] : 0.0;
+            double x1 = dim > 1 ? x[tile + j] : 0.0;
+            double x2 = dim > 2 ? x[2 * tile + j] : 0.0;
             double f0 = DevicePotentials.grad0(potentialType, x0, x1, x2, potentialParams);
             if (mf) {
                 f0 += MeanAttraction.force(x0, m0, theta);
@@ -345,16 +364,16 @@ public final class TiledLangevinStepper implements SlabStepper {
                 if (mf) {
                     f1 += MeanAttraction.force(x1, m1, theta);
                 }
-                y1 = OverdampedLangevin.step(x1, f1, dt, noise, gauss[TILE + j]);
-                x[TILE + j] = y1;
+                y1 = OverdampedLangevin.step(x1, f1, dt, noise, gauss[tile + j]);
+                x[tile + j] = y1;
             }
             if (dim > 2) {
                 double f2 = DevicePotentials.grad2(potentialType, x0, x1, x2, potentialParams);
                 if (mf) {
                     f2 += MeanAttraction.force(x2, m2, theta);
                 }
-                y2 = OverdampedLangevin.step(x2, f2, dt, noise, gauss[2 * TILE + j]);
-                x[2 * TILE + j] = y2;
+                y2 = OverdampedLangevin.step(x2, f2, dt, noise, gauss[2 * tile + j]);
+                x[2 * tile + j] = y2;
             }
             x[j] = y0;
             if (targetCount > 0 && hit[j] == 0) {
@@ -370,7 +389,7 @@ public final class TiledLangevinStepper implements SlabStepper {
 
     private void eulerMaruyama(int m) {
         for (int c = 0; c < dim; c++) {
-            int o = c * TILE;
+            int o = c * tile;
             for (int j = 0; j < m; j++) {
                 if (!stopped[j]) {
                     x[o + j] = OverdampedLangevin.step(x[o + j], force[o + j], dt, noise, gauss[o + j]);
@@ -382,7 +401,7 @@ public final class TiledLangevinStepper implements SlabStepper {
     /** B A O A B with the force carried over from the previous step's closing kick. */
     private void baoab(int m, double[] mean) {
         for (int c = 0; c < dim; c++) {
-            int o = c * TILE;
+            int o = c * tile;
             for (int j = 0; j < m; j++) {
                 if (!stopped[j]) {
                     double vj = UnderdampedBaoab.kick(v[o + j], force[o + j], halfDt);
@@ -395,7 +414,7 @@ public final class TiledLangevinStepper implements SlabStepper {
         }
         forces(m, mean);
         for (int c = 0; c < dim; c++) {
-            int o = c * TILE;
+            int o = c * tile;
             for (int j = 0; j < m; j++) {
                 if (!stopped[j]) {
                     v[o + j] = UnderdampedBaoab.kick(v[o + j], force[o + j], halfDt);
@@ -410,12 +429,12 @@ public final class TiledLangevinStepper implements SlabStepper {
                 int t;
                 if (dim <= 3) {
                     double x0 = x[j];
-                    double x1 = dim > 1 ? x[TILE + j] : 0.0;
-                    double x2 = dim > 2 ? x[2 * TILE + j] : 0.0;
+                    double x1 = dim > 1 ? x[tile + j] : 0.0;
+                    double x2 = dim > 2 ? x[2 * tile + j] : 0.0;
                     t = TargetRegions.firstContaining(x0, x1, x2, targetCount, targetTypes, targetParams);
                 } else {
                     for (int c = 0; c < dim; c++) {
-                        px[c] = x[c * TILE + j];
+                        px[c] = x[c * tile + j];
                     }
                     t = targets.firstContaining(px);
                 }

@@ -1,0 +1,120 @@
+package org.ensemble.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.ensemble.population.ParticleSlab;
+
+/**
+ * Sufficient statistics of one block after a phase, computed in id order so that the merged
+ * measure does not depend on which shard (or particle actors) held the block. Particles absorbed
+ * by a target are counted but not measured.
+ *
+ * @param measured   particles in the empirical measure (not absorbed)
+ * @param nonFinite  measured particles with a NaN or infinite coordinate (divergence)
+ * @param mean       mean of the measured particles, per axis
+ * @param comoment   Σ (x − mean)(x − mean)ᵀ, row-major d×d
+ * @param reached    particles that have entered each target so far
+ * @param events     first entries into targets during this phase, in id order
+ */
+public record BlockStatistics(int block, int size, long measured, long nonFinite, double[] mean, double[] comoment,
+                              long[][] histogram, long[] joint, long[][] fine, long[] occupancy, long[] reached,
+                              List<EscapeEvent> events) {
+
+    /**
+     * Statistics of slab particles [lo, hi) (block {@code block}); events are hits at steps in
+     * (fromStep, toStep].
+     */
+    public static BlockStatistics of(ParticleSlab slab, int lo, int hi, int block, ObservationSpec spec,
+                                     StatisticsLevel level, long fromStep, long toStep) {
+        int d = slab.dimension();
+        int n = slab.size();
+        double[] pos = slab.positions();
+        long[] hits = slab.hitSteps();
+        int[] targets = slab.hitTargets();
+        boolean absorbing = spec.absorbing();
+        long measured = 0;
+        long nonFinite = 0;
+        double[] sum = new double[d];
+        long[] reached = new long[spec.targetNames().size()];
+        List<EscapeEvent> events = new ArrayList<>();
+        for (int i = lo; i < hi; i++) {
+            long h = hits[i];
+            if (h > 0) {
+                reached[targets[i]]++;
+                if (h > fromStep && h <= toStep) {
+                    events.add(new EscapeEvent(slab.firstId() + i, h, targets[i]));
+                }
+                if (absorbing) {
+                    continue;
+                }
+            }
+            measured++;
+            boolean finite = true;
+            for (int c = 0; c < d; c++) {
+                double v = pos[c * n + i];
+                finite &= Double.isFinite(v);
+                sum[c] += v;
+            }
+            if (!finite) {
+                nonFinite++;
+            }
+        }
+        double[] mean = new double[d];
+        double[] com = new double[d * d];
+        if (measured > 0 && nonFinite == 0) {
+            for (int c = 0; c < d; c++) {
+                mean[c] = sum[c] / measured;
+            }
+            double[] dx = new double[d];
+            for (int i = lo; i < hi; i++) {
+                if (absorbing && hits[i] > 0) {
+                    continue;
+                }
+                for (int c = 0; c < d; c++) {
+                    dx[c] = pos[c * n + i] - mean[c];
+                }
+                for (int a = 0; a < d; a++) {
+                    for (int b = a; b < d; b++) {
+                        com[a * d + b] += dx[a] * dx[b];
+                    }
+                }
+            }
+            for (int a = 0; a < d; a++) {
+                for (int b = 0; b < a; b++) {
+                    com[a * d + b] = com[b * d + a];
+                }
+            }
+        }
+        long[][] hist = null;
+        long[] joint = null;
+        long[][] fine = null;
+        long[] occupancy = null;
+        if (level == StatisticsLevel.FULL && nonFinite == 0) {
+            hist = new long[d][spec.bins()];
+            fine = new long[d][ObservationSpec.FINE_BINS];
+            joint = d >= 2 ? new long[spec.jointBins() * spec.jointBins()] : null;
+            occupancy = new long[spec.minima().size()];
+            double[] x = new double[d];
+            for (int i = lo; i < hi; i++) {
+                if (absorbing && hits[i] > 0) {
+                    continue;
+                }
+                for (int c = 0; c < d; c++) {
+                    x[c] = pos[c * n + i];
+                    hist[c][spec.bin(c, x[c], spec.bins())]++;
+                    fine[c][spec.bin(c, x[c], ObservationSpec.FINE_BINS)]++;
+                }
+                if (joint != null) {
+                    int jb = spec.jointBins();
+                    joint[spec.bin(0, x[0], jb) * jb + spec.bin(1, x[1], jb)]++;
+                }
+                int k = spec.basin(x);
+                if (k >= 0) {
+                    occupancy[k]++;
+                }
+            }
+        }
+        return new BlockStatistics(block, hi - lo, measured, nonFinite, mean, com, hist, joint, fine, occupancy,
+                reached, List.copyOf(events));
+    }
+}

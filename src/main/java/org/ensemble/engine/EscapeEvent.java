@@ -1,0 +1,5 @@
+package org.ensemble.engine;
+
+/** Particle {@code id} first entered target {@code target} at step {@code step}. */
+public record EscapeEvent(long id, long step, int target) {
+}

@@ -1,0 +1,19 @@
+package org.ensemble.engine;
+
+/** How a run ended, with the last merged measure (null if none was made). */
+public record RunOutcome(Status status, long steps, Measure last, String message) {
+    public enum Status {
+        /** Reached run.time. */
+        COMPLETED,
+        /** Every particle was absorbed by a target before run.time. */
+        ALL_ABSORBED,
+        /** A particle's position became NaN or infinite. */
+        DIVERGED,
+        /** A shard or listener failed. */
+        FAILED
+    }
+
+    public boolean ok() {
+        return status == Status.COMPLETED || status == Status.ALL_ABSORBED;
+    }
+}

@@ -1,0 +1,86 @@
+package org.ensemble.actor;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.ensemble.dynamics.LangevinDynamics;
+import org.ensemble.engine.EscapeEvent;
+import org.ensemble.engine.Measure;
+import org.ensemble.engine.ObservationSpec;
+import org.ensemble.engine.RunOutcome;
+import org.ensemble.engine.RunPlan;
+import org.ensemble.engine.StatisticsLevel;
+import org.ensemble.kernel.Backend;
+import org.ensemble.kernel.EscapeTargets;
+import org.ensemble.kernel.LangevinSetup;
+import org.ensemble.kernel.Steppers;
+import org.ensemble.population.BlockLayout;
+import org.ensemble.population.GaussianInitial;
+import org.ensemble.potential.DoubleWellPotential;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The determinism contract through the actors: every measure (moments, histograms, quantiles,
+ * occupancy) and every escape event is bit-identical for 1, 2 and 7 shards and for one actor per
+ * particle, for independent and for interacting (mean-attraction, per-step reduce/broadcast)
+ * dynamics.
+ */
+class ShardInvarianceTest {
+
+    record Recorded(List<Measure> measures, List<EscapeEvent> events, RunOutcome outcome) {
+    }
+
+    static Recorded run(boolean interacting, int shards, Granularity granularity) {
+        long seed = 99;
+        LangevinSetup setup = new LangevinSetup(LangevinDynamics.overdamped(3, 1e-2), new DoubleWellPotential(0),
+                interacting, interacting ? 0.5 : 0, new EscapeTargets(1).halfSpace("right", 0, 0.8, true),
+                !interacting, seed);
+        ObservationSpec obs = new ObservationSpec(1, new double[] {-2}, new double[] {2}, 40, 1,
+                new double[] {0.1, 0.5, 0.9}, List.of(new double[] {-1}, new double[] {1}), List.of("left", "right"),
+                List.of("right"), setup.absorbing());
+        SimulationSpec spec = new SimulationSpec(setup, new GaussianInitial(new double[] {-1}, new double[] {0.2}),
+                new BlockLayout(1000, 64), shards, granularity, Steppers.resolve(Backend.JAVA, setup), obs,
+                new RunPlan(interacting ? 60 : 400, interacting ? 20 : 50, 1e-2, interacting));
+        List<Measure> measures = new ArrayList<>();
+        List<EscapeEvent> events = new ArrayList<>();
+        RunOutcome outcome = Simulation.run(spec, m -> {
+            measures.add(m);
+            events.addAll(m.events());
+        });
+        return new Recorded(measures, events, outcome);
+    }
+
+    @ParameterizedTest(name = "interacting={0}")
+    @ValueSource(booleans = {false, true})
+    void measuresAndEventsDoNotDependOnShardsOrGranularity(boolean interacting) {
+        Recorded one = run(interacting, 1, Granularity.BLOCK);
+        assertEquals(RunOutcome.Status.COMPLETED, one.outcome().status(), one.outcome().message());
+        if (!interacting) {
+            assertTrue(one.events().size() > 20, "the run should see escapes, saw " + one.events().size());
+        }
+        for (Recorded other : List.of(run(interacting, 2, Granularity.BLOCK), run(interacting, 7, Granularity.BLOCK),
+                run(interacting, 3, Granularity.PARTICLE))) {
+            assertEquals(one.outcome().status(), other.outcome().status());
+            assertEquals(one.outcome().steps(), other.outcome().steps());
+            assertEquals(one.measures().size(), other.measures().size());
+            for (int k = 0; k < one.measures().size(); k++) {
+                Measure a = one.measures().get(k);
+                Measure b = other.measures().get(k);
+                assertEquals(a.step(), b.step());
+                assertEquals(a.measured(), b.measured());
+                assertArrayEquals(a.mean(), b.mean(), "mean at step " + a.step());
+                assertArrayEquals(a.covariance(), b.covariance(), "covariance at step " + a.step());
+                if (a.level() == StatisticsLevel.FULL) {
+                    assertArrayEquals(a.histogram()[0], b.histogram()[0]);
+                    assertArrayEquals(a.quantiles()[0], b.quantiles()[0]);
+                    assertArrayEquals(a.occupancy(), b.occupancy());
+                }
+            }
+            assertEquals(one.events(), other.events());
+        }
+    }
+}
