@@ -1,0 +1,32 @@
+package org.ensemble.scenario;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.ensemble.actor.Granularity;
+import org.ensemble.dynamics.LangevinDynamics;
+import org.ensemble.kernel.Backend;
+import org.ensemble.population.InitialCondition;
+
+/**
+ * A scenario parsed into typed, validated values. {@link #resolved()} is the scenario with every
+ * default filled in, as HOCON text, for the run directory.
+ */
+public record Scenario(String name, Path source, long seed, Backend backend, int shards, Granularity granularity,
+                       int blockSize, long populationSize, InitialCondition init, PotentialSpec potential,
+                       LangevinDynamics dynamics, Optional<Double> meanAttraction, double runTime, double reportEvery,
+                       boolean absorbing, List<TargetSpec> targets, int histogramBins, Optional<double[][]> histogramRange,
+                       double[] quantiles, String resolved) {
+
+    public int dimension() {
+        return potential.potential().dimension();
+    }
+
+    public long totalSteps() {
+        return Math.max(1, dynamics.stepsFor(runTime));
+    }
+
+    public long reportEverySteps() {
+        return Math.max(1, Math.min(totalSteps(), dynamics.stepsFor(reportEvery)));
+    }
+}
