@@ -11,6 +11,17 @@ import com.aparapi.device.OpenCLDevice;
 public final class Steppers {
     /** The backend chosen for a run and, for OpenCL, the device. */
     public record Resolved(Backend backend, OpenCLDevice device, String reason) {
+        /** The device in words, for logs and summaries (independent of shard and thread counts). */
+        public String deviceDescription() {
+            return switch (backend) {
+                case JAVA -> "java: tiled loop on the JVM's threads";
+                case APARAPI_JTP -> "aparapi-jtp: Aparapi Java thread pool";
+                case APARAPI_OPENCL -> "aparapi-opencl: " + device.getOpenCLPlatform().getName() + " / "
+                        + device.getName();
+                case AUTO -> "auto";
+            };
+        }
+
         public SlabStepper create(LangevinSetup setup) {
             return switch (backend) {
                 case JAVA -> new TiledLangevinStepper(setup);

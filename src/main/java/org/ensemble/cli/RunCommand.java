@@ -1,0 +1,48 @@
+package org.ensemble.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.ensemble.run.EscapeRun;
+import org.ensemble.run.RunOptions;
+import org.ensemble.run.RunResult;
+import org.ensemble.scenario.Scenario;
+import org.ensemble.scenario.ScenarioLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "run", description = "Run a scenario and write its outputs to a run directory.")
+final class RunCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE", description = "scenario file (HOCON)")
+    Path file;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a scenario key, e.g. dynamics.beta=3")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "DIR", description = "output directory (default runs/<scenario>/<timestamp>)")
+    Path out;
+
+    @Option(names = "--quiet", description = "no progress output")
+    boolean quiet;
+
+    @Option(names = "--no-plots", description = "skip the PNG/SVG plots")
+    boolean noPlots;
+
+    @Override
+    public Integer call() {
+        Scenario s = ScenarioLoader.load(file, overrides);
+        Path dir = out != null ? out : defaultOut(s.name());
+        RunResult r = EscapeRun.execute(s, new RunOptions(dir, quiet, !noPlots, m -> {
+        }), System.out);
+        return r.outcome().ok() ? 0 : (r.outcome().status() == org.ensemble.engine.RunOutcome.Status.DIVERGED
+                ? Main.EXIT_DIVERGED : Main.EXIT_FAILURE);
+    }
+
+    static Path defaultOut(String name) {
+        return Path.of("runs", name, LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")));
+    }
+}

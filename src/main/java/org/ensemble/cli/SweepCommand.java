@@ -1,0 +1,1 @@
+package org.ensemble.cli; import java.util.concurrent.Callable; import picocli.CommandLine.Command; @Command(name="sweep") final class SweepCommand implements Callable<Integer> { public Integer call(){ return 1; } }

@@ -1,0 +1,31 @@
+package org.ensemble.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.ensemble.run.RunSetup;
+import org.ensemble.scenario.Scenario;
+import org.ensemble.scenario.ScenarioLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "validate", description = "Check a scenario and print it resolved, with every default filled in.")
+final class ValidateCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE")
+    Path file;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE")
+    List<String> overrides = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        Scenario s = ScenarioLoader.load(file, overrides);
+        RunSetup.of(s);
+        System.out.println(s.resolved());
+        System.out.printf("# ok: %s is valid (%d steps of dt = %s, %d particles)%n", file, s.totalSteps(),
+                s.dynamics().dt(), s.populationSize());
+        return 0;
+    }
+}

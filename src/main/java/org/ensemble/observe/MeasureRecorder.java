@@ -1,0 +1,116 @@
+package org.ensemble.observe;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.ensemble.engine.EscapeEvent;
+import org.ensemble.engine.Measure;
+import org.ensemble.engine.ObservationSpec;
+import org.ensemble.engine.RunListener;
+import org.ensemble.engine.StatisticsLevel;
+import org.ensemble.output.CsvWriter;
+
+/**
+ * Records a run's measures as they arrive: one {@code timeseries.csv} row per full report (counts,
+ * escapes per target, mean, variance and quantiles per axis, basin occupancy), every escape event,
+ * and the axis-0 histograms for the histogram-over-time plot. Forwards each full measure to
+ * {@code next} (progress, live metrics).
+ */
+public final class MeasureRecorder implements RunListener {
+    private final ObservationSpec spec;
+    private final CsvWriter timeseries;
+    private final RunListener next;
+    private final List<EscapeEvent> events = new ArrayList<>();
+    private final List<Double> histogramTimes = new ArrayList<>();
+    private final List<long[]> histograms = new ArrayList<>();
+    private Measure lastFull;
+
+    public MeasureRecorder(ObservationSpec spec, CsvWriter timeseries, RunListener next) {
+        this.spec = spec;
+        this.timeseries = timeseries;
+        this.next = next;
+    }
+
+    /** The timeseries.csv header for a spec. */
+    public static List<String> header(ObservationSpec spec) {
+        List<String> h = new ArrayList<>(List.of("step", "time", "measured", "escaped"));
+        for (String t : spec.targetNames()) {
+            h.add("reached_" + t);
+        }
+        for (int c = 0; c < spec.dimension(); c++) {
+            h.add("mean_" + c);
+            h.add("var_" + c);
+            for (double q : spec.quantileLevels()) {
+                h.add("q" + trim(q) + "_" + c);
+            }
+        }
+        for (String m : spec.minimumNames()) {
+            h.add("occupancy_" + m);
+        }
+        return h;
+    }
+
+    private static String trim(double q) {
+        String s = Double.toString(q);
+        return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
+    }
+
+    @Override
+    public void onMeasure(Measure m) {
+        events.addAll(m.events());
+        if (m.level() != StatisticsLevel.FULL) {
+            next.onMeasure(m);
+            return;
+        }
+        lastFull = m;
+        List<Object> row = new ArrayList<>();
+        row.add(m.step());
+        row.add(m.time());
+        row.add(m.measured());
+        row.add(m.reachedTotal());
+        for (long r : m.reached()) {
+            row.add(r);
+        }
+        for (int c = 0; c < spec.dimension(); c++) {
+            row.add(m.mean()[c]);
+            row.add(m.variance(c));
+            for (int k = 0; k < spec.quantileLevels().length; k++) {
+                row.add(m.quantiles() == null ? Double.NaN : m.quantiles()[c][k]);
+            }
+        }
+        for (int k = 0; k < spec.minimumNames().size(); k++) {
+            row.add(m.occupancy() == null ? Double.NaN : m.occupancy()[k]);
+        }
+        timeseries.row(row.toArray());
+        if (m.histogram() != null) {
+            histogramTimes.add(m.time());
+            histograms.add(m.histogram()[0].clone());
+        }
+        next.onMeasure(m);
+    }
+
+    @Override
+    public void onShardPhase(int shard, long advanceNanos, long statisticsNanos) {
+        next.onShardPhase(shard, advanceNanos, statisticsNanos);
+    }
+
+    @Override
+    public void onMerge(long nanos) {
+        next.onMerge(nanos);
+    }
+
+    public List<EscapeEvent> events() {
+        return events;
+    }
+
+    public Measure lastFull() {
+        return lastFull;
+    }
+
+    public double[] histogramTimes() {
+        return histogramTimes.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    public long[][] histograms() {
+        return histograms.toArray(long[][]::new);
+    }
+}

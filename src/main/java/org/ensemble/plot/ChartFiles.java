@@ -1,0 +1,50 @@
+package org.ensemble.plot;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.internal.chartpart.Chart;
+
+/**
+ * Writes a chart as PNG and SVG. Each file is written under a temporary name in the same
+ * directory and moved into place, so a failure never leaves a truncated image.
+ */
+public final class ChartFiles {
+    private ChartFiles() {
+    }
+
+    public static List<Path> save(Chart<?, ?> chart, Path dir, String baseName) {
+        try {
+            Files.createDirectories(dir);
+            Path png = dir.resolve(baseName + ".png");
+            Path svg = dir.resolve(baseName + ".svg");
+            write(png, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
+            write(svg, out -> VectorGraphicsEncoder.saveVectorGraphic(chart, out,
+                    VectorGraphicsEncoder.VectorGraphicsFormat.SVG));
+            return List.of(png, svg);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write plot " + dir.resolve(baseName) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private interface Writer {
+        void to(OutputStream out) throws IOException;
+    }
+
+    private static void write(Path target, Writer w) throws IOException {
+        Path tmp = target.resolveSibling("." + target.getFileName() + ".partial");
+        try (OutputStream out = Files.newOutputStream(tmp)) {
+            w.to(out);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

@@ -1,0 +1,34 @@
+package org.ensemble.plot;
+
+import java.awt.Color;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.Styler;
+
+/** Common chart construction: size, theme and legend placement shared by every plot. */
+final class Charts {
+    static final int WIDTH = 900;
+    static final int HEIGHT = 600;
+
+    private Charts() {
+    }
+
+    static XYChart xy(String title, String xTitle, String yTitle) {
+        XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle)
+                .yAxisTitle(yTitle).build();
+        c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        c.getStyler().setChartBackgroundColor(Color.WHITE);
+        c.getStyler().setPlotGridLinesColor(new Color(225, 225, 225));
+        c.getStyler().setMarkerSize(4);
+        return c;
+    }
+
+    static void requireSameLength(String what, double[] a, double[] b) {
+        if (a.length != b.length) {
+            throw new IllegalArgumentException(what + ": lengths differ (" + a.length + " vs " + b.length + ")");
+        }
+        if (a.length == 0) {
+            throw new IllegalArgumentException(what + ": no data");
+        }
+    }
+}

@@ -1,0 +1,367 @@
+package org.ensemble.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ensemble.actor.Granularity;
+import org.ensemble.actor.Simulation;
+import org.ensemble.actor.SimulationSpec;
+import org.ensemble.engine.EscapeEvent;
+import org.ensemble.engine.Measure;
+import org.ensemble.engine.ObservationSpec;
+import org.ensemble.engine.RunListener;
+import org.ensemble.engine.RunOutcome;
+import org.ensemble.kernel.Backend;
+import org.ensemble.kernel.BackendUnavailableException;
+import org.ensemble.kernel.Steppers;
+import org.ensemble.observe.MeasureRecorder;
+import org.ensemble.observe.escape.EscapeSample;
+import org.ensemble.observe.escape.ExponentialityResult;
+import org.ensemble.observe.escape.ExponentialityTest;
+import org.ensemble.observe.escape.KaplanMeier;
+import org.ensemble.observe.escape.MfptEstimate;
+import org.ensemble.observe.escape.MfptEstimator;
+import org.ensemble.output.CsvWriter;
+import org.ensemble.output.RunDirectory;
+import org.ensemble.plot.ChartFiles;
+import org.ensemble.plot.HeatMaps;
+import org.ensemble.plot.LinePlot;
+import org.ensemble.plot.SurvivalPlot;
+import org.ensemble.population.BlockLayout;
+import org.ensemble.scenario.Scenario;
+import org.ensemble.theory.StationaryPoint;
+import org.ensemble.theory.TransitionEstimate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one escape-time scenario end to end: engine and actors, observers, escape statistics
+ * beside theory, and the run directory ({@code scenario.conf}, {@code summary.json},
+ * {@code timeseries.csv}, {@code escapes.csv}, {@code run.json}, {@code plots/}).
+ *
+ * <p>{@code summary.json} and {@code escapes.csv} depend only on scenario, seed and backend, never
+ * on shards, granularity or timing (the determinism contract); timings and the machine go to
+ * {@code run.json}.
+ */
+public final class EscapeRun {
+    private static final Logger LOG = LoggerFactory.getLogger(EscapeRun.class);
+    static final double CONFIDENCE = 0.95;
+    /** Bootstrap replicates and seed of the exponentiality test: fixed, so reports are reproducible. */
+    static final int KS_REPLICATES = 199;
+    static final long KS_SEED = 0x5EEDL;
+
+    private EscapeRun() {
+    }
+
+    public static RunResult execute(Scenario s, RunOptions o, PrintStream out) {
+        RunSetup rs = RunSetup.of(s);
+        Backend requested = s.backend();
+        if (s.granularity() == Granularity.PARTICLE && requested == Backend.AUTO) {
+            requested = Backend.JAVA;
+        }
+        Steppers.Resolved backend = Steppers.resolve(requested, rs.langevin());
+        if (s.granularity() == Granularity.PARTICLE && backend.backend() != Backend.JAVA) {
+            throw new BackendUnavailableException("granularity particle runs on backend java only");
+        }
+        String device = backend.deviceDescription();
+        LOG.info("scenario {}: {} particles, backend {} ({}), device {}", s.name(), s.populationSize(),
+                backend.backend().key(), backend.reason(), device);
+        ObservationSpec obs = rs.observation();
+        SimulationSpec spec = new SimulationSpec(rs.langevin(), s.init(), new BlockLayout(s.populationSize(),
+                s.blockSize()), s.shards(), s.granularity(), backend, obs, rs.plan());
+        try (RunDirectory dir = RunDirectory.create(o.out())) {
+            write(dir.file("scenario.conf"), s.resolved());
+            RunOutcome outcome;
+            MeasureRecorder rec;
+            long t0 = System.nanoTime();
+            try (CsvWriter ts = new CsvWriter(dir.file("timeseries.csv"), MeasureRecorder.header(obs));
+                 Progress progress = new Progress(s.name(), rs.plan().totalSteps(), s.dynamics().dt(), o.quiet())) {
+                RunListener sinks = both(progress, o.extra());
+                rec = new MeasureRecorder(obs, ts, sinks);
+                outcome = Simulation.run(spec, rec);
+            }
+            double wall = (System.nanoTime() - t0) / 1e9;
+            if (rec.lastFull() == null) {
+                throw new RunFailedException("run " + s.name() + " failed before its first report: "
+                        + outcome.message());
+            }
+            double dt = s.dynamics().dt();
+            List<EscapeEvent> events = new ArrayList<>(rec.events());
+            events.sort(Comparator.comparingLong(EscapeEvent::step).thenComparingLong(EscapeEvent::id));
+            try (CsvWriter esc = new CsvWriter(dir.file("escapes.csv"), List.of("id", "step", "time", "target"))) {
+                for (EscapeEvent e : events) {
+                    esc.row(e.id(), e.step(), e.step() * dt, obs.targetNames().get(e.target()));
+                }
+            }
+            double endTime = outcome.steps() * dt;
+            MfptEstimate mfpt = null;
+            KaplanMeier km = null;
+            ExponentialityResult expo = null;
+            EscapeSample sample = null;
+            if (!obs.targetNames().isEmpty()) {
+                double[] times = events.stream().mapToDouble(e -> e.step() * dt).toArray();
+                sample = EscapeSample.of(times, s.populationSize() - events.size(), endTime);
+                mfpt = MfptEstimator.estimate(sample, CONFIDENCE);
+                km = KaplanMeier.fit(sample, CONFIDENCE);
+                expo = ExponentialityTest.test(sample, 0.05, KS_REPLICATES, KS_SEED);
+            }
+            Map<String, Object> summary = summary(s, rs, backend, device, outcome, rec.lastFull(), mfpt, km, expo,
+                    endTime);
+            json(dir.file("summary.json"), summary);
+            Map<String, Object> runInfo = new LinkedHashMap<>();
+            runInfo.put("shards", s.shards());
+            runInfo.put("granularity", s.granularity().key());
+            runInfo.put("block_size", s.blockSize());
+            runInfo.put("wall_seconds", wall);
+            runInfo.put("particle_steps", particleSteps(events, s, outcome.steps()));
+            runInfo.put("particle_steps_per_second", particleSteps(events, s, outcome.steps()) / wall);
+            runInfo.put("java", System.getProperty("java.version"));
+            runInfo.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+            runInfo.put("processors", Runtime.getRuntime().availableProcessors());
+            json(dir.file("run.json"), runInfo);
+            if (o.plots()) {
+                plots(dir.file("plots"), s, obs, rec, km, mfpt);
+            }
+            Path committed = dir.commit();
+            report(out, s, rs, outcome, mfpt, expo, committed, wall);
+            Double exact = rs.theory().flatMap(TransitionEstimate::exactMfpt).orElse(null);
+            Double ek = rs.theory().map(TransitionEstimate::eyringKramersMfpt).orElse(null);
+            return new RunResult(committed, outcome, mfpt, exact, ek, summary);
+        }
+    }
+
+    /** Steps actually taken: absorbed particles stop at their hit step. */
+    static double particleSteps(List<EscapeEvent> events, Scenario s, long steps) {
+        if (!s.absorbing()) {
+            return (double) s.populationSize() * steps;
+        }
+        double total = 0;
+        for (EscapeEvent e : events) {
+            total += e.step();
+        }
+        return total + (double) (s.populationSize() - events.size()) * steps;
+    }
+
+    private static RunListener both(RunListener a, RunListener b) {
+        return new RunListener() {
+            @Override
+            public void onMeasure(Measure m) {
+                a.onMeasure(m);
+                b.onMeasure(m);
+            }
+
+            @Override
+            public void onShardPhase(int shard, long advanceNanos, long statisticsNanos) {
+                a.onShardPhase(shard, advanceNanos, statisticsNanos);
+                b.onShardPhase(shard, advanceNanos, statisticsNanos);
+            }
+
+            @Override
+            public void onMerge(long nanos) {
+                a.onMerge(nanos);
+                b.onMerge(nanos);
+            }
+        };
+    }
+
+    static Map<String, Object> summary(Scenario s, RunSetup rs, Steppers.Resolved backend, String device,
+                                       RunOutcome outcome, Measure last, MfptEstimate m, KaplanMeier km,
+                                       ExponentialityResult expo, double endTime) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("scenario", s.name());
+        root.put("status", outcome.status().name().toLowerCase().replace('_', '-'));
+        root.put("message", outcome.message());
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("seed", s.seed());
+        run.put("backend", backend.backend().key());
+        run.put("device", device);
+        run.put("particles", s.populationSize());
+        run.put("dynamics", s.dynamics().type().key());
+        run.put("beta", s.dynamics().beta());
+        run.put("dt", s.dynamics().dt());
+        run.put("steps", outcome.steps());
+        run.put("time", endTime);
+        root.put("run", run);
+        Map<String, Object> esc = new LinkedHashMap<>();
+        esc.put("targets", rs.observation().targetNames());
+        esc.put("absorbing", s.absorbing());
+        if (m != null) {
+            esc.put("escaped", m.escaped());
+            esc.put("censored", m.censored());
+            esc.put("censor_time", endTime);
+            esc.put("mfpt", finite(m.mfpt()));
+            esc.put("mfpt_ci", List.of(finite(m.ciLow()), finite(m.ciHigh())));
+            esc.put("mfpt_se", finite(m.standardError()));
+            esc.put("confidence", m.confidence());
+            esc.put("method", m.method());
+            esc.put("rate", finite(m.rate()));
+            esc.put("rate_ci", List.of(finite(m.rateCiLow()), finite(m.rateCiHigh())));
+            esc.put("survival_at_end", km.at(endTime));
+        } else {
+            esc.put("escaped", 0);
+            esc.put("censored", s.populationSize());
+            esc.put("mfpt", null);
+            esc.put("mfpt_ci", null);
+        }
+        esc.put("exact_mfpt", rs.theory().flatMap(TransitionEstimate::exactMfpt).orElse(null));
+        esc.put("eyring_kramers", rs.theory().map(TransitionEstimate::eyringKramersMfpt).orElse(null));
+        if (expo != null) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("ks_distance", finite(expo.statistic()));
+            e.put("stephens_statistic", finite(expo.modified()));
+            e.put("bootstrap_p_value", finite(expo.pValue()));
+            e.put("replicates", expo.replicates());
+            e.put("level", expo.level());
+            e.put("rejected", expo.rejected());
+            esc.put("exponential_test", e);
+        }
+        root.put("escape", esc);
+        Map<String, Object> theory = new LinkedHashMap<>();
+        theory.put("note", rs.theoryNote());
+        rs.theory().ifPresent(t -> {
+            theory.put("start_minimum", point(t.start()));
+            theory.put("end_minimum", point(t.end()));
+            List<Object> saddles = new ArrayList<>();
+            for (StationaryPoint p : t.saddles()) {
+                saddles.add(point(p));
+            }
+            theory.put("saddles", saddles);
+            theory.put("critical_saddle", point(t.criticalSaddle()));
+            theory.put("barrier", t.barrier());
+        });
+        root.put("theory", theory);
+        Map<String, Object> measure = new LinkedHashMap<>();
+        measure.put("time", last.time());
+        measure.put("measured", last.measured());
+        measure.put("mean", finiteList(last.mean()));
+        measure.put("covariance", finiteList(last.covariance()));
+        if (last.occupancy() != null) {
+            Map<String, Object> occ = new LinkedHashMap<>();
+            for (int k = 0; k < last.occupancy().length; k++) {
+                occ.put(rs.observation().minimumNames().get(k), last.occupancy()[k]);
+            }
+            measure.put("occupancy", occ);
+        }
+        root.put("final_measure", measure);
+        Map<String, Object> versions = new LinkedHashMap<>();
+        String v = EscapeRun.class.getPackage().getImplementationVersion();
+        versions.put("ensemble", v == null ? "dev" : v);
+        root.put("versions", versions);
+        return root;
+    }
+
+    private static Map<String, Object> point(StationaryPoint p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("x", finiteList(p.x()));
+        m.put("energy", p.energy());
+        m.put("hessian_eigenvalues", finiteList(p.eigenvalues()));
+        return m;
+    }
+
+    private static Double finite(double x) {
+        return Double.isFinite(x) ? x : null;
+    }
+
+    private static List<Double> finiteList(double[] a) {
+        List<Double> l = new ArrayList<>();
+        for (double x : a) {
+            l.add(finite(x));
+        }
+        return l;
+    }
+
+    static void json(Path file, Object value) {
+        try {
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), value);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static void write(Path file, String text) {
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void plots(Path dir, Scenario s, ObservationSpec obs, MeasureRecorder rec, KaplanMeier km,
+                              MfptEstimate m) {
+        if (km != null && km.times().length > 0) {
+            ChartFiles.save(SurvivalPlot.create("Survival of " + s.name() + " (escape to "
+                    + String.join(", ", obs.targetNames()) + ")", km.times(), km.survival(), km.lower(), km.upper(),
+                    m.mfpt()), dir, "survival");
+        }
+        long[][] h = rec.histograms();
+        if (h.length > 0) {
+            double[] edges = new double[obs.bins() + 1];
+            for (int b = 0; b <= obs.bins(); b++) {
+                edges[b] = obs.low()[0] + (obs.high()[0] - obs.low()[0]) * b / obs.bins();
+            }
+            ChartFiles.save(HeatMaps.overTime("Density of surviving particles over time (axis 0, per particle"
+                    + " of the population)", rec.histogramTimes(), edges, h, s.populationSize()), dir,
+                    "histogram-over-time");
+        }
+        Measure last = rec.lastFull();
+        if (obs.dimension() >= 2 && last.joint() != null) {
+            int jb = obs.jointBins();
+            double[] xe = new double[jb + 1];
+            double[] ye = new double[jb + 1];
+            for (int b = 0; b <= jb; b++) {
+                xe[b] = obs.low()[0] + (obs.high()[0] - obs.low()[0]) * b / jb;
+                ye[b] = obs.low()[1] + (obs.high()[1] - obs.low()[1]) * b / jb;
+            }
+            ChartFiles.save(HeatMaps.joint("Surviving particles at t = " + last.time(), xe, ye, last.joint()), dir,
+                    "histogram-2d");
+        }
+    }
+
+    private static void report(PrintStream out, Scenario s, RunSetup rs, RunOutcome outcome, MfptEstimate m,
+                               ExponentialityResult expo, Path dir, double wall) {
+        out.printf("%s: %s after t = %.6g (%d steps, %.1f s)%n", s.name(), outcome.status().name().toLowerCase(),
+                outcome.steps() * s.dynamics().dt(), outcome.steps(), wall);
+        if (!outcome.ok()) {
+            out.println("  " + outcome.message());
+        }
+        if (m != null) {
+            if (m.escaped() > 0) {
+                out.printf("  MFPT = %.6g ± %.3g (%.0f%% CI [%.6g, %.6g]); %d escaped, %d censored; rate k = %.6g%n",
+                        m.mfpt(), m.ciHigh() - m.mfpt(), 100 * m.confidence(), m.ciLow(), m.ciHigh(), m.escaped(),
+                        m.censored(), m.rate());
+            } else {
+                out.printf("  no escapes: MFPT > %.6g%n", m.ciLow());
+            }
+        }
+        rs.theory().ifPresent(t -> {
+            t.exactMfpt().ifPresent(e -> out.printf("  exact MFPT (quadrature) = %.6g; simulation − exact = %+.3g"
+                    + " (%+.2f SE)%n", e, m.mfpt() - e, (m.mfpt() - e) / m.standardError()));
+            out.printf("  Eyring–Kramers = %.6g (barrier %.6g over the saddle at %s)%n", t.eyringKramersMfpt(),
+                    t.barrier(), java.util.Arrays.toString(round(t.criticalSaddle().x())));
+        });
+        if (expo != null && Double.isFinite(expo.statistic())) {
+            out.printf("  exponential law: KS D = %.4f, bootstrap p = %.3f (%d replicates) → %s at %.0f%%%n",
+                    expo.statistic(), expo.pValue(), expo.replicates(), expo.rejected() ? "rejected" : "not rejected",
+                    100 * expo.level());
+        }
+        out.println("  outputs: " + dir);
+    }
+
+    private static double[] round(double[] x) {
+        double[] r = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            r[i] = Math.round(x[i] * 1e4) / 1e4;
+        }
+        return r;
+    }
+}

@@ -1,0 +1,125 @@
+package org.ensemble.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.ensemble.engine.ObservationSpec;
+import org.ensemble.engine.RunPlan;
+import org.ensemble.kernel.EscapeTargets;
+import org.ensemble.kernel.LangevinSetup;
+import org.ensemble.population.GaussianInitial;
+import org.ensemble.population.InitialCondition;
+import org.ensemble.population.PointInitial;
+import org.ensemble.population.UniformInitial;
+import org.ensemble.potential.Potential;
+import org.ensemble.scenario.Scenario;
+import org.ensemble.scenario.TargetSpec;
+import org.ensemble.theory.Minimizer;
+import org.ensemble.theory.StationaryPoint;
+import org.ensemble.theory.TransitionAnalysis;
+import org.ensemble.theory.TransitionEstimate;
+
+/**
+ * Turns a scenario into what the engine runs: the stepping setup (basin targets resolved to
+ * balls around their located minima), the observation spec (histogram ranges defaulted around
+ * the points that matter, basins of the start and target minima for occupancy) and the theory
+ * to compare with.
+ */
+public record RunSetup(Scenario scenario, LangevinSetup langevin, ObservationSpec observation, RunPlan plan,
+                       Optional<TransitionEstimate> theory, String theoryNote) {
+
+    public static RunSetup of(Scenario s) {
+        Potential v = s.potential().potential();
+        int d = v.dimension();
+        double[] start = center(s.init());
+        EscapeTargets targets = new EscapeTargets(d);
+        List<double[]> targetPoints = new ArrayList<>();
+        for (TargetSpec t : s.targets()) {
+            if (t instanceof TargetSpec.HalfSpace h) {
+                targets.halfSpace(h.name(), h.axis(), h.threshold(), h.above());
+                double[] p = start.clone();
+                p[h.axis()] = h.threshold() + (h.above() ? 0.5 : -0.5);
+                targetPoints.add(p);
+            } else if (t instanceof TargetSpec.Ball b) {
+                targets.ball(b.name(), b.center(), b.radius());
+                targetPoints.add(b.center());
+            } else if (t instanceof TargetSpec.Basin b) {
+                StationaryPoint m;
+                try {
+                    m = Minimizer.minimumFrom(v, b.near());
+                } catch (RuntimeException e) {
+                    throw new IllegalArgumentException("escape target " + b.name() + ": no minimum found by descent from "
+                            + java.util.Arrays.toString(b.near()) + ": " + e.getMessage());
+                }
+                targets.ball(b.name(), m.x(), b.radius());
+                targetPoints.add(m.x());
+            }
+        }
+        LangevinSetup setup = new LangevinSetup(s.dynamics(), v, s.meanAttraction().isPresent(),
+                s.meanAttraction().orElse(0.0), targets, s.absorbing(), s.seed());
+
+        Optional<TransitionEstimate> theory = Optional.empty();
+        String note = "no escape target";
+        if (!targetPoints.isEmpty()) {
+            try {
+                Double threshold = null;
+                if (d == 1 && s.targets().size() == 1 && s.targets().get(0) instanceof TargetSpec.HalfSpace h
+                        && s.meanAttraction().isEmpty() && s.dynamics().type()
+                        == org.ensemble.dynamics.LangevinType.OVERDAMPED && s.init() instanceof PointInitial) {
+                    threshold = h.threshold();
+                }
+                theory = TransitionAnalysis.analyze(v, s.dynamics().beta(), start, targetPoints.get(0), threshold);
+                note = theory.isPresent() ? "ok" : "start and target lie in the same basin";
+            } catch (RuntimeException e) {
+                note = "theory unavailable: " + e.getMessage();
+            }
+        }
+        List<double[]> minima = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        if (theory.isPresent()) {
+            minima.add(theory.get().start().x());
+            names.add("start");
+            minima.add(theory.get().end().x());
+            names.add(s.targets().get(0).name());
+        }
+        double[] lo = new double[d];
+        double[] hi = new double[d];
+        if (s.histogramRange().isPresent()) {
+            for (int c = 0; c < d; c++) {
+                lo[c] = s.histogramRange().get()[c][0];
+                hi[c] = s.histogramRange().get()[c][1];
+            }
+        } else {
+            List<double[]> pts = new ArrayList<>(targetPoints);
+            pts.add(start);
+            for (int c = 0; c < d; c++) {
+                lo[c] = Double.POSITIVE_INFINITY;
+                hi[c] = Double.NEGATIVE_INFINITY;
+                for (double[] p : pts) {
+                    lo[c] = Math.min(lo[c], p[c] - 1);
+                    hi[c] = Math.max(hi[c], p[c] + 1);
+                }
+            }
+        }
+        ObservationSpec obs = new ObservationSpec(d, lo, hi, s.histogramBins(), Math.min(s.histogramBins(), 100),
+                s.quantiles(), minima, names, targets.names(), s.absorbing());
+        RunPlan plan = new RunPlan(s.totalSteps(), s.reportEverySteps(), s.dynamics().dt(),
+                s.meanAttraction().isPresent());
+        return new RunSetup(s, setup, obs, plan, theory, note);
+    }
+
+    static double[] center(InitialCondition init) {
+        if (init instanceof PointInitial p) {
+            return p.point();
+        }
+        if (init instanceof GaussianInitial g) {
+            return g.mean();
+        }
+        UniformInitial u = (UniformInitial) init;
+        double[] c = new double[u.low().length];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = 0.5 * (u.low()[i] + u.high()[i]);
+        }
+        return c;
+    }
+}
