@@ -1,0 +1,130 @@
+package org.ensemble.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class CliTest {
+    static final Path SMALL = Path.of("src/test/resources/scenarios/small-escape.conf");
+
+    @TempDir
+    Path tmp;
+
+    record Result(int code, String err) {
+    }
+
+    static Result run(String... args) {
+        StringWriter err = new StringWriter();
+        int code = Main.execute(new PrintWriter(err, true), args);
+        return new Result(code, err.toString());
+    }
+
+    @Test
+    void summaryAndEscapesAreByteIdenticalForShardsAndGranularity() throws IOException {
+        List<String[]> variants = List.of(new String[] {"shards=1"}, new String[] {"shards=2"},
+                new String[] {"shards=7"}, new String[] {"shards=3", "granularity=particle"});
+        List<byte[]> summaries = new ArrayList<>();
+        List<byte[]> escapes = new ArrayList<>();
+        int k = 0;
+        for (String[] v : variants) {
+            Path out = tmp.resolve("run-" + k++);
+            List<String> args = new ArrayList<>(List.of("run", SMALL.toString(), "--out", out.toString(), "--quiet",
+                    "--no-plots"));
+            for (String set : v) {
+                args.add("--set");
+                args.add(set);
+            }
+            Result r = run(args.toArray(String[]::new));
+            assertEquals(0, r.code(), r.err());
+            summaries.add(Files.readAllBytes(out.resolve("summary.json")));
+            escapes.add(Files.readAllBytes(out.resolve("escapes.csv")));
+        }
+        String summary = new String(summaries.get(0));
+        assertTrue(summary.contains("\"escaped\" : "), summary);
+        assertTrue(Files.readAllLines(tmp.resolve("run-0/escapes.csv")).size() > 50, "the run should see escapes");
+        for (int i = 1; i < variants.size(); i++) {
+            assertArrayEquals(summaries.get(0), summaries.get(i), "summary.json differs for " + String.join(" ",
+                    variants.get(i)));
+            assertArrayEquals(escapes.get(0), escapes.get(i), "escapes.csv differs for " + String.join(" ",
+                    variants.get(i)));
+        }
+    }
+
+    static Stream<Arguments> badInputs() {
+        return Stream.of(
+                Arguments.of("unknown key", "seed = 1\nbogus = 3\n", List.of(), "bad.conf:2: bogus: unknown key"),
+                Arguments.of("nested unknown key", base().replace("beta = 3", "beta = 3\n  betta = 4"), List.of(),
+                        "dynamics.betta: unknown key"),
+                Arguments.of("wrong type", base().replace("beta = 3", "beta = \"hot\""), List.of(),
+                        "dynamics.beta: expected a number, got string"),
+                Arguments.of("negative dt", base().replace("dt = 2e-3", "dt = -0.001"), List.of(),
+                        "dynamics.dt: expected a positive finite number, got -0.001"),
+                Arguments.of("missing potential class", base().replace("type = double-well",
+                        "type = class, class = \"com.example.Nope\""), List.of(),
+                        "potential.class: class 'com.example.Nope' not found on the classpath"),
+                Arguments.of("bad override", base(), List.of("--set", "dynamics.dt=zero"),
+                        "dynamics.dt: expected a number, got string"),
+                Arguments.of("dimension mismatch", base().replace("point = [-1.0]", "point = [-1.0, 2.0]"), List.of(),
+                        "population.init.point: expected 1 coordinate(s)"));
+    }
+
+    static String base() {
+        return "seed = 1\npopulation { size = 10, init { point = [-1.0] } }\npotential { type = double-well }\n"
+                + "dynamics { beta = 3, dt = 2e-3 }\nrun { time = 1 }\n";
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badInputs")
+    void badInputGivesOneLineNamingFileAndKeyAndWritesNothing(String name, String text, List<String> extra,
+                                                              String expected) throws IOException {
+        Path file = tmp.resolve("bad.conf");
+        Files.writeString(file, text);
+        Path out = tmp.resolve("out");
+        List<String> args = new ArrayList<>(List.of("run", file.toString(), "--out", out.toString(), "--quiet"));
+        args.addAll(extra);
+        Result r = run(args.toArray(String[]::new));
+        assertEquals(2, r.code(), r.err());
+        String line = r.err().strip();
+        assertFalse(line.contains("\n"), "one line expected: " + line);
+        assertTrue(line.contains(file.toString()), line);
+        assertTrue(line.contains(expected), "expected '" + expected + "' in: " + line);
+        assertFalse(Files.exists(out), "no output directory on bad input");
+        try (Stream<Path> s = Files.list(tmp)) {
+            assertTrue(s.noneMatch(p -> p.getFileName().toString().contains("partial")), "no staging left behind");
+        }
+    }
+
+    @Test
+    void missingFileIsBadInput() {
+        Path out = tmp.resolve("out");
+        Result r = run("run", tmp.resolve("nope.conf").toString(), "--out", out.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("nope.conf: file not found"), r.err());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void validatePrintsTheResolvedScenario() {
+        Result r = run("validate", "../../scenarios/nope.conf");
+        assertEquals(2, r.code());
+        for (String f : List.of("scenarios/double-well-escape.conf", "scenarios/muller-brown-escape.conf",
+                "scenarios/double-well-arrhenius.conf")) {
+            assertEquals(0, run("validate", f).code(), f);
+        }
+    }
+}
