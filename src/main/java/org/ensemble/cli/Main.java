@@ -43,21 +43,21 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.setErr(err);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            PrintWriter err = cmd.getErr();
+            PrintWriter w = cmd.getErr();
             if (e instanceof ScenarioException || e instanceof BackendUnavailableException
                     || e instanceof IllegalArgumentException) {
-                err.println("error: " + e.getMessage());
-                err.flush();
+                w.println("error: " + e.getMessage());
+                w.flush();
                 return EXIT_BAD_INPUT;
             }
             if (e instanceof RunFailedException) {
-                err.println("error: " + e.getMessage());
-                err.flush();
+                w.println("error: " + e.getMessage());
+                w.flush();
                 return EXIT_FAILURE;
             }
-            err.println("error: " + e);
-            e.printStackTrace(err);
-            err.flush();
+            w.println("error: " + e);
+            e.printStackTrace(w);
+            w.flush();
             return EXIT_FAILURE;
         });
         cl.setParameterExceptionHandler((e, a) -> {

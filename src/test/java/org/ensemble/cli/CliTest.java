@@ -67,7 +67,7 @@ class CliTest {
 
     static Stream<Arguments> badInputs() {
         return Stream.of(
-                Arguments.of("unknown key", "seed = 1\nbogus = 3\n", List.of(), "bad.conf:2: bogus: unknown key"),
+                Arguments.of("unknown key", base() + "bogus = 3\n", List.of(), "bad.conf:6: bogus: unknown key"),
                 Arguments.of("nested unknown key", base().replace("beta = 3", "beta = 3\n  betta = 4"), List.of(),
                         "dynamics.betta: unknown key"),
                 Arguments.of("wrong type", base().replace("beta = 3", "beta = \"hot\""), List.of(),
