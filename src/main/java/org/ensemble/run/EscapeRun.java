@@ -280,7 +280,7 @@ public final class EscapeRun {
         return l;
     }
 
-    static void json(Path file, Object value) {
+    public static void json(Path file, Object value) {
         try {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), value);
         } catch (IOException e) {
