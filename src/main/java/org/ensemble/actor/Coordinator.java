@@ -79,6 +79,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     private ParticleReport[] particleReports;
     private String failure;
     private double[] field;
+    private long started;
 
     private Coordinator(ActorContext<Command> context, RunPlan plan, ObservationSpec spec, Workers workers,
                         RunListener listener, CompletableFuture<RunOutcome> done) {
@@ -105,6 +106,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     }
 
     private Behavior<Command> onStart() {
+        started = System.nanoTime();
         DispatcherSelector compute = DispatcherSelector.fromConfig(COMPUTE_DISPATCHER);
         if (workers instanceof BlockWorkers b) {
             for (int s = 0; s < b.shards().size(); s++) {
@@ -220,7 +222,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     private Behavior<Command> finish(RunOutcome.Status status, Measure last, String message) {
         shards.forEach(s -> s.tell(new ShardActor.Stop()));
         particles.forEach(p -> p.tell(new ParticleActor.Stop()));
-        done.complete(new RunOutcome(status, step, last, message));
+        done.complete(new RunOutcome(status, step, last, message, (System.nanoTime() - started) / 1e9));
         return Behaviors.stopped();
     }
 }

@@ -83,9 +83,9 @@ public final class Simulation {
             return done.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new RunOutcome(RunOutcome.Status.FAILED, 0, null, "interrupted");
+            return new RunOutcome(RunOutcome.Status.FAILED, 0, null, "interrupted", 0);
         } catch (ExecutionException e) {
-            return new RunOutcome(RunOutcome.Status.FAILED, 0, null, String.valueOf(e.getCause()));
+            return new RunOutcome(RunOutcome.Status.FAILED, 0, null, String.valueOf(e.getCause()), 0);
         } finally {
             system.terminate();
             try {

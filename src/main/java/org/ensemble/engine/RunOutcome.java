@@ -1,7 +1,10 @@
 package org.ensemble.engine;
 
-/** How a run ended, with the last merged measure (null if none was made). */
-public record RunOutcome(Status status, long steps, Measure last, String message) {
+/**
+ * How a run ended, with the last merged measure (null if none was made) and the seconds from the
+ * coordinator's start to its end (set-up and actor-system start/stop excluded).
+ */
+public record RunOutcome(Status status, long steps, Measure last, String message, double seconds) {
     public enum Status {
         /** Reached run.time. */
         COMPLETED,

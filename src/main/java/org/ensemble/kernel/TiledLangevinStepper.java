@@ -49,6 +49,8 @@ public final class TiledLangevinStepper implements SlabStepper {
     private final double[] targetParams;
     private final boolean absorbing;
     private final long seed;
+    /** 1-D only: {lowest lower edge, highest upper edge} over all targets (see stepOneDimension). */
+    private final double[] oneDimensionalBounds;
     private final double[] zx = Ziggurat.tableX();
     private final double[] zk = Ziggurat.tableK();
     private final double[] zf = Ziggurat.tableF();
@@ -101,6 +103,7 @@ public final class TiledLangevinStepper implements SlabStepper {
         this.targetParams = targets.params();
         this.absorbing = setup.absorbing();
         this.seed = setup.seed();
+        this.oneDimensionalBounds = dim == 1 ? bounds(targetTypes, targetParams) : null;
         this.slot = new int[tile];
         this.key0 = new int[tile];
         this.idHi = new int[tile];
@@ -268,6 +271,14 @@ public final class TiledLangevinStepper implements SlabStepper {
         long slow0 = Streams.slowCtr0(q);
         long slow1 = Streams.slowCtr1(q);
         double m0 = interacting ? mean[0] : 0.0;
+        // A cheap pre-test: in 1-D every target is a half-line or an interval, so a position below
+        // crossLow and above crossHigh is in none of them and skips the exact test.
+        double crossLow = Double.NEGATIVE_INFINITY;
+        double crossHigh = Double.POSITIVE_INFINITY;
+        if (oneDimensionalBounds != null) {
+            crossLow = oneDimensionalBounds[0];
+            crossHigh = oneDimensionalBounds[1];
+        }
         for (int j = 0; j < m; j++) {
             if (stopped[j]) {
                 continue;
@@ -287,7 +298,7 @@ public final class TiledLangevinStepper implements SlabStepper {
             }
             double y0 = OverdampedLangevin.step(x0, f0, dt, noise, g);
             x[j] = y0;
-            if (targetCount > 0 && hit[j] == 0) {
+            if (targetCount > 0 && hit[j] == 0 && (y0 >= crossLow || y0 <= crossHigh)) {
                 int t = TargetRegions.firstContaining(y0, 0.0, 0.0, targetCount, targetTypes, targetParams);
                 if (t >= 0) {
                     hit[j] = step + 1;
@@ -297,6 +308,28 @@ public final class TiledLangevinStepper implements SlabStepper {
             }
         }
         return pair;
+    }
+
+    /**
+     * For 1-D targets: every target lies in [lo, ∞) ∪ (−∞, hi] with lo the smallest left edge of a
+     * half-line above or ball, hi the largest right edge of a half-line below or ball.
+     */
+    private static double[] bounds(int[] types, double[] params) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int t = 0; t < types.length; t++) {
+            int o = t * TargetRegions.STRIDE;
+            if (types[t] == TargetRegions.HALF_SPACE_ABOVE) {
+                lo = Math.min(lo, params[o + 1]);
+            } else if (types[t] == TargetRegions.HALF_SPACE_BELOW) {
+                hi = Math.max(hi, params[o + 1]);
+            } else {
+                // A ball in 1-D: its left edge counts as "above", its right edge as "below" would be
+                // wrong; treat any ball conservatively by testing everything.
+                return new double[] {Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY};
+            }
+        }
+        return new double[] {lo, hi};
     }
 
     /** force = ∇V(x) (+ θ(x − m)) for every tile entry. */

@@ -1,0 +1,130 @@
+package org.ensemble.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.ensemble.actor.Granularity;
+import org.ensemble.actor.Simulation;
+import org.ensemble.actor.SimulationSpec;
+import org.ensemble.dynamics.LangevinDynamics;
+import org.ensemble.engine.Measure;
+import org.ensemble.engine.ObservationSpec;
+import org.ensemble.engine.RunOutcome;
+import org.ensemble.engine.RunPlan;
+import org.ensemble.engine.ShardWorker;
+import org.ensemble.engine.StatisticsLevel;
+import org.ensemble.kernel.Backend;
+import org.ensemble.kernel.EscapeTargets;
+import org.ensemble.kernel.LangevinSetup;
+import org.ensemble.kernel.Steppers;
+import org.ensemble.population.BlockLayout;
+import org.ensemble.population.ParticleSlab;
+import org.ensemble.population.PointInitial;
+import org.ensemble.population.Populations;
+import org.ensemble.potential.DoubleWellPotential;
+
+/**
+ * The peers' workload 1 (../shared/peers, langevin-double-well): N particles from x = −1 in
+ * (x² − 1)², Euler–Maruyama, first passage to x ≥ 1 recorded (not absorbing). Runs either through
+ * the actors (the real engine) or as the raw kernel on plain threads, to measure what the actor
+ * layer costs. With the same seed its randomness is the C peer's {@code --rng philox-zig2}, so the
+ * observables match it exactly.
+ */
+public final class LangevinWorkload {
+    /** Observables and timing of one run. */
+    public record Result(double seconds, double meanX, long escaped, long particleSteps) {
+        public double rate() {
+            return particleSteps / seconds;
+        }
+    }
+
+    private final long n;
+    private final int steps;
+    private final double dt;
+    private final double beta;
+    private final long seed;
+    private final Backend backend;
+    private final int threads;
+
+    public LangevinWorkload(long n, int steps, double dt, double beta, long seed, Backend backend, int threads) {
+        this.n = n;
+        this.steps = steps;
+        this.dt = dt;
+        this.beta = beta;
+        this.seed = seed;
+        this.backend = backend;
+        this.threads = threads;
+    }
+
+    LangevinSetup setup() {
+        return new LangevinSetup(LangevinDynamics.overdamped(beta, dt), new DoubleWellPotential(0), false, 0,
+                new EscapeTargets(1).halfSpace("right", 0, 1.0, true), false, seed);
+    }
+
+    ObservationSpec observation() {
+        return new ObservationSpec(1, new double[] {-2}, new double[] {2}, 100, 1, new double[] {0.5}, List.of(),
+                List.of(), List.of("right"), false);
+    }
+
+    public Steppers.Resolved resolved() {
+        return Steppers.resolve(backend, setup());
+    }
+
+    /** The whole engine: coordinator, shard actors, statistics at start and end. */
+    public Result viaActors() {
+        LangevinSetup setup = setup();
+        SimulationSpec spec = new SimulationSpec(setup, new PointInitial(new double[] {-1}),
+                new BlockLayout(n, 4096), threads, Granularity.BLOCK, Steppers.resolve(backend, setup), observation(),
+                new RunPlan(steps, steps, dt, false));
+        Measure[] last = new Measure[1];
+        RunOutcome out = Simulation.run(spec, m -> last[0] = m);
+        // From the coordinator's start to the last merge: phases, messages and statistics included;
+        // building slabs and starting the actor system excluded, as the raw path excludes them too.
+        double secs = out.seconds();
+        if (!out.ok()) {
+            throw new IllegalStateException("benchmark run failed: " + out.message());
+        }
+        return new Result(secs, last[0].mean()[0], last[0].reached()[0], n * steps);
+    }
+
+    /** The same slabs and steppers on plain threads, no actors: the floor the actor layer is measured against. */
+    public Result raw() throws Exception {
+        LangevinSetup setup = setup();
+        BlockLayout layout = new BlockLayout(n, 4096);
+        int shards = layout.shardsFor(threads);
+        Steppers.Resolved r = Steppers.resolve(backend, setup);
+        List<ShardWorker> workers = new ArrayList<>();
+        for (int s = 0; s < shards; s++) {
+            int fb = layout.firstBlockOf(s, shards);
+            int lb = layout.firstBlockOf(s + 1, shards);
+            long first = layout.blockStart(fb);
+            long end = lb < layout.blocks() ? layout.blockStart(lb) : n;
+            ParticleSlab slab = new ParticleSlab(first, (int) (end - first), 1, false);
+            Populations.initialize(slab, new PointInitial(new double[] {-1}), seed, beta);
+            workers.add(new ShardWorker(slab, r.create(setup), layout, fb, lb - fb, observation()));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(shards);
+        try {
+            long t0 = System.nanoTime();
+            List<Future<List<org.ensemble.engine.BlockStatistics>>> fs = new ArrayList<>();
+            for (ShardWorker w : workers) {
+                fs.add(pool.submit(() -> {
+                    w.advance(0, steps, null);
+                    return w.statistics(StatisticsLevel.FULL, 0, steps);
+                }));
+            }
+            List<org.ensemble.engine.BlockStatistics> all = new ArrayList<>();
+            for (Future<List<org.ensemble.engine.BlockStatistics>> f : fs) {
+                all.addAll(f.get());
+            }
+            Measure m = Measure.merge(all, observation(), StatisticsLevel.FULL, steps, steps * dt);
+            double secs = (System.nanoTime() - t0) / 1e9;
+            return new Result(secs, m.mean()[0], m.reached()[0], n * steps);
+        } finally {
+            pool.shutdownNow();
+            workers.forEach(ShardWorker::close);
+        }
+    }
+}
