@@ -100,14 +100,18 @@ public final class LangevinKernel extends Kernel {
         long q = fromStep * dim;
         boolean stopped = false;
         for (int s = 0; s < steps && !stopped; s++) {
-            double g0 = DevicePotentials.grad0(potentialType, x0, x1, x2, potentialParams);
+            double e0 = mbExp(0, x0, x1);
+            double e1 = mbExp(1, x0, x1);
+            double e2 = mbExp(2, x0, x1);
+            double e3 = mbExp(3, x0, x1);
+            double g0 = DevicePotentials.gradient0(potentialType, x0, x1, x2, potentialParams, e0, e1, e2, e3);
             double g1 = 0.0;
             double g2 = 0.0;
             if (dim > 1) {
-                g1 = DevicePotentials.grad1(potentialType, x0, x1, x2, potentialParams);
+                g1 = DevicePotentials.gradient1(potentialType, x0, x1, x2, potentialParams, e0, e1, e2, e3);
             }
             if (dim > 2) {
-                g2 = DevicePotentials.grad2(potentialType, x0, x1, x2, potentialParams);
+                g2 = DevicePotentials.gradient2(potentialType, x0, x1, x2, potentialParams);
             }
             if (interaction == MEAN_ATTRACTION) {
                 g0 += theta * (x0 - fieldMean[0]);
@@ -135,7 +139,7 @@ public final class LangevinKernel extends Kernel {
                     wb = b;
                 }
                 long word = (q & 1L) == 0 ? wa : wb;
-                double g = Ziggurat.normal(word, k0, k1, c2, c3, Streams.slowCtr0(q), Streams.slowCtr1(q), zx, zk, zf);
+                double g = gaussian(word, k0, k1, c2, c3, Streams.slowCtr0(q), Streams.slowCtr1(q));
                 if (c == 0) {
                     n0 = g;
                 } else if (c == 1) {
@@ -187,9 +191,14 @@ public final class LangevinKernel extends Kernel {
         long wb = 0;
         long q = fromStep * dim;
         // Force at the chunk's start; afterwards the closing B half-step's force is reused.
-        double g0 = DevicePotentials.grad0(potentialType, x0, x1, x2, potentialParams);
-        double g1 = dim > 1 ? DevicePotentials.grad1(potentialType, x0, x1, x2, potentialParams) : 0.0;
-        double g2 = dim > 2 ? DevicePotentials.grad2(potentialType, x0, x1, x2, potentialParams) : 0.0;
+        double e0 = mbExp(0, x0, x1);
+        double e1 = mbExp(1, x0, x1);
+        double e2 = mbExp(2, x0, x1);
+        double e3 = mbExp(3, x0, x1);
+        double g0 = DevicePotentials.gradient0(potentialType, x0, x1, x2, potentialParams, e0, e1, e2, e3);
+        double g1 = dim > 1 ? DevicePotentials.gradient1(potentialType, x0, x1, x2, potentialParams, e0, e1, e2, e3)
+                : 0.0;
+        double g2 = dim > 2 ? DevicePotentials.gradient2(potentialType, x0, x1, x2, potentialParams) : 0.0;
         if (interaction == MEAN_ATTRACTION) {
             g0 += theta * (x0 - fieldMean[0]);
             g1 += theta * (x1 - fieldMean[1]);
@@ -227,7 +236,7 @@ public final class LangevinKernel extends Kernel {
                     wb = b;
                 }
                 long word = (q & 1L) == 0 ? wa : wb;
-                double g = Ziggurat.normal(word, k0, k1, c2, c3, Streams.slowCtr0(q), Streams.slowCtr1(q), zx, zk, zf);
+                double g = gaussian(word, k0, k1, c2, c3, Streams.slowCtr0(q), Streams.slowCtr1(q));
                 if (c == 0) {
                     n0 = g;
                 } else if (c == 1) {
@@ -245,14 +254,18 @@ public final class LangevinKernel extends Kernel {
             x1 += halfDt * v1;
             x2 += halfDt * v2;
             // B
-            g0 = DevicePotentials.grad0(potentialType, x0, x1, x2, potentialParams);
+            e0 = mbExp(0, x0, x1);
+            e1 = mbExp(1, x0, x1);
+            e2 = mbExp(2, x0, x1);
+            e3 = mbExp(3, x0, x1);
+            g0 = DevicePotentials.gradient0(potentialType, x0, x1, x2, potentialParams, e0, e1, e2, e3);
             g1 = 0.0;
             g2 = 0.0;
             if (dim > 1) {
-                g1 = DevicePotentials.grad1(potentialType, x0, x1, x2, potentialParams);
+                g1 = DevicePotentials.gradient1(potentialType, x0, x1, x2, potentialParams, e0, e1, e2, e3);
             }
             if (dim > 2) {
-                g2 = DevicePotentials.grad2(potentialType, x0, x1, x2, potentialParams);
+                g2 = DevicePotentials.gradient2(potentialType, x0, x1, x2, potentialParams);
             }
             if (interaction == MEAN_ATTRACTION) {
                 g0 += theta * (x0 - fieldMean[0]);
@@ -283,5 +296,79 @@ public final class LangevinKernel extends Kernel {
         }
         hitStep[i] = hit;
         hitTarget[i] = hitT;
+    }
+
+    /** Müller–Brown exponential k at (x0, x1), or 0 for other potentials (see DevicePotentials#mbExp). */
+    private double mbExp(int k, double x0, double x1) {
+        double e = 0.0;
+        if (potentialType == DevicePotentials.MULLER_BROWN) {
+            e = Math.exp(DevicePotentials.mbExponent(k, x0, x1));
+        }
+        return e;
+    }
+
+    /**
+     * {@link Ziggurat#normal} restated in the kernel class: Aparapi translates {@code Math.log} and
+     * {@code Math.exp} only in methods of the kernel class itself, and a kernel calling a helper
+     * that uses them falls back to Java silently. Same bits as Ziggurat (tested).
+     */
+    private double gaussian(long r, long k0, long k1, long c2, long c3, long slowC0, long slowC1) {
+        int i = (int) (r & 0xFFL);
+        double u = (double) (r >>> 11) * Ziggurat.TWO_POW_M53;
+        double z = u * zx[i];
+        double result = 0.0;
+        if (u < zk[i]) {
+            result = z * (double) (1 - (int) ((r >>> 7) & 2L));
+        } else {
+            result = gaussianSlow(i, z, (r & 0x100L) != 0 ? 1 : 0, k0, k1, c2, c3, slowC0, slowC1);
+        }
+        return result;
+    }
+
+    /** {@link Ziggurat#slow} restated (see {@link #gaussian}). */
+    private double gaussianSlow(int layer, double z0, int negative, long k0, long k1, long c2, long c3, long slowC0,
+                                long slowC1) {
+        int i = layer;
+        double z = z0;
+        int neg = negative;
+        long n = 0;
+        boolean done = false;
+        for (int it = 0; it < Ziggurat.MAX_SLOW_ITERATIONS && !done; it++) {
+            if (i == 0) {
+                double a = 0.0;
+                double b = 0.0;
+                boolean accepted = false;
+                for (int t = 0; t < Ziggurat.MAX_SLOW_ITERATIONS && !accepted; t++) {
+                    long wa = Ziggurat.slowWord(k0, k1, c2, c3, slowC0, slowC1, n);
+                    long wb = Ziggurat.slowWord(k0, k1, c2, c3, slowC0, slowC1, n + 1);
+                    n += 2;
+                    a = -Math.log((double) ((wa >>> 11) + 1) * Ziggurat.TWO_POW_M53) / Ziggurat.R;
+                    b = -Math.log((double) ((wb >>> 11) + 1) * Ziggurat.TWO_POW_M53);
+                    accepted = b + b >= a * a;
+                }
+                z = Ziggurat.R + a;
+                done = true;
+            } else {
+                long wv = Ziggurat.slowWord(k0, k1, c2, c3, slowC0, slowC1, n);
+                n += 1;
+                double v = (double) (wv >>> 11) * Ziggurat.TWO_POW_M53;
+                if (zf[i] + v * (zf[i + 1] - zf[i]) < Math.exp(-0.5 * z * z)) {
+                    done = true;
+                } else {
+                    long r = Ziggurat.slowWord(k0, k1, c2, c3, slowC0, slowC1, n);
+                    n += 1;
+                    i = (int) (r & 0xFFL);
+                    neg = (r & 0x100L) != 0 ? 1 : 0;
+                    double u = (double) (r >>> 11) * Ziggurat.TWO_POW_M53;
+                    z = u * zx[i];
+                    done = u < zx[i + 1] / zx[i];
+                }
+            }
+        }
+        double out = z;
+        if (neg != 0) {
+            out = -z;
+        }
+        return out;
     }
 }

@@ -27,7 +27,7 @@ public final class Ziggurat {
     /** Area of each layer: R·f(R) plus the tail integral. */
     static final double V;
     /** Safety bound on slow-path iterations (each succeeds with probability > 0.9). */
-    static final int MAX_SLOW_ITERATIONS = 64;
+    public static final int MAX_SLOW_ITERATIONS = 64;
 
     static {
         double fR = StrictMath.exp(-0.5 * R * R);
@@ -129,7 +129,7 @@ public final class Ziggurat {
         return neg != 0 ? -z : z;
     }
 
-    private static long slowWord(long k0, long k1, long c2, long c3, long slowC0, long slowC1, long n) {
+    public static long slowWord(long k0, long k1, long c2, long c3, long slowC0, long slowC1, long n) {
         long c1 = slowC1 + (n >>> 1);
         long w = 0;
         if ((n & 1L) == 0) {
