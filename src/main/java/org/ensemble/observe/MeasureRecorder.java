@@ -23,6 +23,7 @@ public final class MeasureRecorder implements RunListener {
     private final List<Double> histogramTimes = new ArrayList<>();
     private final List<long[]> histograms = new ArrayList<>();
     private Measure lastFull;
+    private Measure snapshot;
 
     public MeasureRecorder(ObservationSpec spec, CsvWriter timeseries, RunListener next) {
         this.spec = spec;
@@ -62,6 +63,9 @@ public final class MeasureRecorder implements RunListener {
             return;
         }
         lastFull = m;
+        if (snapshot == null || 2 * m.measured() >= m.total()) {
+            snapshot = m;
+        }
         List<Object> row = new ArrayList<>();
         row.add(m.step());
         row.add(m.time());
@@ -104,6 +108,14 @@ public final class MeasureRecorder implements RunListener {
 
     public Measure lastFull() {
         return lastFull;
+    }
+
+    /**
+     * The last full measure at which at least half of the particles were still in the measure (the
+     * first one if none): a picture of the population while it is escaping, not after.
+     */
+    public Measure snapshot() {
+        return snapshot;
     }
 
     public double[] histogramTimes() {

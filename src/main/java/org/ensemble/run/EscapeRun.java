@@ -313,7 +313,7 @@ public final class EscapeRun {
                     + " of the population)", rec.histogramTimes(), edges, h, s.populationSize()), dir,
                     "histogram-over-time");
         }
-        Measure last = rec.lastFull();
+        Measure last = rec.snapshot();
         if (obs.dimension() >= 2 && last.joint() != null) {
             int jb = obs.jointBins();
             double[] xe = new double[jb + 1];
@@ -322,7 +322,8 @@ public final class EscapeRun {
                 xe[b] = obs.low()[0] + (obs.high()[0] - obs.low()[0]) * b / jb;
                 ye[b] = obs.low()[1] + (obs.high()[1] - obs.low()[1]) * b / jb;
             }
-            ChartFiles.save(HeatMaps.joint("Surviving particles at t = " + last.time(), xe, ye, last.joint()), dir,
+            ChartFiles.save(HeatMaps.joint(String.format("Particles in the well at t = %.4g (%d of %d not yet escaped)",
+                    last.time(), last.measured(), last.total()), xe, ye, last.joint()), dir,
                     "histogram-2d");
         }
     }
