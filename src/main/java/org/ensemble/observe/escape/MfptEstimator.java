@@ -6,8 +6,9 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * Estimates the MFPT from right-censored escape times. Nothing censored: the sample mean with a
  * normal CI. Some censored: the Kaplan–Meier restricted mean up to the last observation time T
  * plus S(T)/k̂ for the unobserved tail, with k̂ the exponential maximum-likelihood rate
- * (escapes / exposure); the SE is the restricted mean's (the tail term's own uncertainty is
- * second order while S(T) is small, and the summary shows S(T)). No escapes: only a lower bound.
+ * (escapes / exposure); its SE comes from a nonparametric bootstrap with a fixed seed (the
+ * restricted mean's analytic variance alone ignores the tail term and under-covered: 85% for a
+ * nominal 95% at 8% censoring). No escapes: only a lower bound.
  */
 public final class MfptEstimator {
     private MfptEstimator() {
@@ -38,16 +39,96 @@ public final class MfptEstimator {
             se = escaped > 1 ? Math.sqrt(ss / (escaped - 1) / escaped) : Double.NaN;
             method = "sample-mean";
         } else {
-            KaplanMeier km = KaplanMeier.fit(s, confidence);
-            double tau = s.maxTime();
-            double tailRate = escaped / s.exposure();
-            mean = km.restrictedMean(tau) + km.at(tau) / tailRate;
-            se = Math.sqrt(km.restrictedMeanVariance(tau));
+            mean = restrictedPlusTail(s.times(), s.escaped(), null);
+            se = bootstrapSe(s);
             method = "km-restricted-mean+exponential-tail";
         }
         double lo = mean - z * se;
         double hi = mean + z * se;
         return new MfptEstimate(mean, lo, hi, se, 1 / mean, hi > 0 ? 1 / hi : 0,
                 lo > 0 ? 1 / lo : Double.POSITIVE_INFINITY, escaped, censored, confidence, method);
+    }
+
+    static final int BOOTSTRAP = 200;
+    static final long BOOTSTRAP_SEED = 0x5EEDL;
+
+    private static double bootstrapSe(EscapeSample s) {
+        org.apache.commons.rng.UniformRandomProvider rng =
+                org.apache.commons.rng.simple.RandomSource.XO_RO_SHI_RO_128_PP.create(BOOTSTRAP_SEED);
+        int n = s.size();
+        int[] pick = new int[n];
+        double sum = 0;
+        double sum2 = 0;
+        int used = 0;
+        for (int b = 0; b < BOOTSTRAP; b++) {
+            for (int i = 0; i < n; i++) {
+                pick[i] = rng.nextInt(n);
+            }
+            double m = restrictedPlusTail(s.times(), s.escaped(), pick);
+            if (Double.isFinite(m)) {
+                sum += m;
+                sum2 += m * m;
+                used++;
+            }
+        }
+        double mean = sum / used;
+        return Math.sqrt(Math.max(0, (sum2 - used * mean * mean) / (used - 1)));
+    }
+
+    /**
+     * ∫₀^T S_KM + S_KM(T)·exposure/escapes on the sample (or the resample {@code pick}), with
+     * T the largest observed time; NaN without escapes. Sorting primitives keeps the bootstrap fast.
+     */
+    static double restrictedPlusTail(double[] times, boolean[] escaped, int[] pick) {
+        int n = pick == null ? times.length : pick.length;
+        int ne = 0;
+        for (int i = 0; i < n; i++) {
+            ne += escaped[pick == null ? i : pick[i]] ? 1 : 0;
+        }
+        if (ne == 0) {
+            return Double.NaN;
+        }
+        double[] esc = new double[ne];
+        double[] cen = new double[n - ne];
+        int a = 0;
+        int c = 0;
+        double exposure = 0;
+        for (int i = 0; i < n; i++) {
+            int k = pick == null ? i : pick[i];
+            exposure += times[k];
+            if (escaped[k]) {
+                esc[a++] = times[k];
+            } else {
+                cen[c++] = times[k];
+            }
+        }
+        java.util.Arrays.sort(esc);
+        java.util.Arrays.sort(cen);
+        double tMax = Math.max(esc[ne - 1], cen.length > 0 ? cen[cen.length - 1] : 0);
+        double surv = 1;
+        double area = 0;
+        double prev = 0;
+        long atRisk = n;
+        int i = 0;
+        int j = 0;
+        while (i < ne) {
+            double t = esc[i];
+            // Censorings strictly before t leave the risk set first.
+            while (j < cen.length && cen[j] < t) {
+                atRisk--;
+                j++;
+            }
+            int d = 0;
+            while (i < ne && esc[i] == t) {
+                d++;
+                i++;
+            }
+            area += surv * (t - prev);
+            prev = t;
+            surv *= 1.0 - (double) d / atRisk;
+            atRisk -= d;
+        }
+        area += surv * (tMax - prev);
+        return area + surv * exposure / ne;
     }
 }
