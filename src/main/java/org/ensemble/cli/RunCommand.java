@@ -26,6 +26,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "output directory (default runs/<scenario>/<timestamp>)")
     Path out;
 
+    @picocli.CommandLine.Mixin
+    MetricsOptions metrics = new MetricsOptions();
+
     @Option(names = "--quiet", description = "no progress output")
     boolean quiet;
 
@@ -36,8 +39,13 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         Scenario s = ScenarioLoader.load(file, overrides);
         Path dir = out != null ? out : defaultOut(s.name());
-        RunResult r = EscapeRun.execute(s, new RunOptions(dir, quiet, !noPlots, m -> {
-        }), System.out);
+        metrics.start();
+        RunResult r;
+        try {
+            r = EscapeRun.execute(s, new RunOptions(dir, quiet, !noPlots, metrics.sinks()), System.out);
+        } finally {
+            metrics.finish();
+        }
         return r.outcome().ok() ? 0 : (r.outcome().status() == org.ensemble.engine.RunOutcome.Status.DIVERGED
                 ? Main.EXIT_DIVERGED : Main.EXIT_FAILURE);
     }

@@ -37,6 +37,9 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR")
     Path out;
 
+    @picocli.CommandLine.Mixin
+    MetricsOptions metrics = new MetricsOptions();
+
     @Option(names = "--quiet")
     boolean quiet;
 
@@ -54,13 +57,13 @@ final class SweepCommand implements Callable<Integer> {
         Scenario first = scenarios.get(0);
         Path dir = out != null ? out : RunCommand.defaultOut(first.name() + "-sweep");
         boolean arrhenius = key.equals("dynamics.beta");
+        metrics.start();
         try (RunDirectory sweep = RunDirectory.create(dir)) {
             List<RunResult> results = new ArrayList<>();
             for (int i = 0; i < scenarios.size(); i++) {
                 System.out.printf("== %s = %s (%d of %d)%n", key, v.getValue().get(i), i + 1, scenarios.size());
                 results.add(EscapeRun.execute(scenarios.get(i), new RunOptions(sweep.file(key + "=" + v.getValue()
-                        .get(i)), quiet, true, m -> {
-                        }), System.out));
+                        .get(i)), quiet, true, metrics.sinks()), System.out));
             }
             List<Double> beta = new ArrayList<>();
             List<Double> lnK = new ArrayList<>();
@@ -116,6 +119,8 @@ final class SweepCommand implements Callable<Integer> {
             org.ensemble.run.EscapeRun.json(sweep.file("sweep.json"), summary);
             Path done = sweep.commit();
             System.out.println("sweep outputs: " + done);
+        } finally {
+            metrics.finish();
         }
         return 0;
     }

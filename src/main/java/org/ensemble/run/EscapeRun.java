@@ -86,7 +86,10 @@ public final class EscapeRun {
             long t0 = System.nanoTime();
             try (CsvWriter ts = new CsvWriter(dir.file("timeseries.csv"), MeasureRecorder.header(obs));
                  Progress progress = new Progress(s.name(), rs.plan().totalSteps(), s.dynamics().dt(), o.quiet())) {
-                RunListener sinks = both(progress, o.extra());
+                RunContext ctx = new RunContext(s.name(), dir.target().getFileName().toString(),
+                        backend.backend().key(), device, s.seed(), s.populationSize(), rs.plan().totalSteps(),
+                        s.dynamics().dt(), obs);
+                RunListener sinks = both(progress, o.extra().apply(ctx));
                 rec = new MeasureRecorder(obs, ts, sinks);
                 outcome = Simulation.run(spec, rec);
             }

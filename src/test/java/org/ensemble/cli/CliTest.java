@@ -44,7 +44,7 @@ class CliTest {
         for (String[] v : variants) {
             Path out = tmp.resolve("run-" + k++);
             List<String> args = new ArrayList<>(List.of("run", SMALL.toString(), "--out", out.toString(), "--quiet",
-                    "--no-plots"));
+                    "--no-plots", "--no-metrics"));
             for (String set : v) {
                 args.add("--set");
                 args.add(set);
@@ -95,7 +95,8 @@ class CliTest {
         Path file = tmp.resolve("bad.conf");
         Files.writeString(file, text);
         Path out = tmp.resolve("out");
-        List<String> args = new ArrayList<>(List.of("run", file.toString(), "--out", out.toString(), "--quiet"));
+        List<String> args = new ArrayList<>(List.of("run", file.toString(), "--out", out.toString(), "--quiet",
+                "--no-metrics"));
         args.addAll(extra);
         Result r = run(args.toArray(String[]::new));
         assertEquals(2, r.code(), r.err());
@@ -112,7 +113,7 @@ class CliTest {
     @Test
     void missingFileIsBadInput() {
         Path out = tmp.resolve("out");
-        Result r = run("run", tmp.resolve("nope.conf").toString(), "--out", out.toString());
+        Result r = run("run", tmp.resolve("nope.conf").toString(), "--out", out.toString(), "--no-metrics");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("nope.conf: file not found"), r.err());
         assertFalse(Files.exists(out));

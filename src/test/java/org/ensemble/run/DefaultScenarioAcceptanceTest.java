@@ -28,7 +28,7 @@ class DefaultScenarioAcceptanceTest {
     void defaultScenarioMatchesTheExactMfpt() throws Exception {
         Scenario s = ScenarioLoader.load(Path.of("scenarios/double-well-escape.conf"), List.of("backend=java"));
         ByteArrayOutputStream text = new ByteArrayOutputStream();
-        RunResult r = EscapeRun.execute(s, new RunOptions(tmp.resolve("run"), true, true, m -> {
+        RunResult r = EscapeRun.execute(s, new RunOptions(tmp.resolve("run"), true, true, c -> m -> {
         }), new PrintStream(text, true));
         assertTrue(r.outcome().ok(), r.outcome().message());
         double exact = r.exactMfpt();

@@ -1,0 +1,103 @@
+package org.ensemble.metrics;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ensemble.engine.EscapeEvent;
+import org.ensemble.engine.Measure;
+import org.ensemble.engine.ObservationSpec;
+import org.ensemble.engine.RunListener;
+import org.ensemble.engine.StatisticsLevel;
+
+/**
+ * Feeds {@link RunMetrics} from the coordinator's measures: progress and throughput, escapes per
+ * target, a live MFPT (exponential maximum likelihood: escapes / time at risk, CI from
+ * k̂·e^{±1.96/√escapes}; the final report uses the better estimator), occupancy, moments and the
+ * histogram.
+ */
+public final class MetricsListener implements RunListener {
+    private final RunMetrics metrics;
+    private final ObservationSpec spec;
+    private final long particles;
+    private final long totalSteps;
+    private final double dt;
+    private long lastStep;
+    private long lastActive;
+    private long escaped;
+    private double escapeTimeSum;
+
+    public MetricsListener(RunMetrics metrics, ObservationSpec spec, long particles, long totalSteps, double dt) {
+        this.metrics = metrics;
+        this.spec = spec;
+        this.particles = particles;
+        this.totalSteps = totalSteps;
+        this.dt = dt;
+        this.lastActive = particles;
+        metrics.targets(spec.targetNames());
+        metrics.activeParticles(particles);
+    }
+
+    @Override
+    public void onMeasure(Measure m) {
+        long chunk = m.step() - lastStep;
+        long active = spec.absorbing() ? m.measured() : particles;
+        // Particles absorbed during the phase stopped part-way: count them half.
+        long ps = chunk * (lastActive + active) / 2;
+        lastStep = m.step();
+        lastActive = active;
+        metrics.stepsCompleted(m.step(), totalSteps, m.time(), chunk, ps);
+        metrics.activeParticles(active);
+        List<EscapeEvent> events = m.events();
+        if (!events.isEmpty()) {
+            long[] perTarget = new long[spec.targetNames().size()];
+            for (EscapeEvent e : events) {
+                perTarget[e.target()]++;
+                escapeTimeSum += e.step() * dt;
+            }
+            for (int t = 0; t < perTarget.length; t++) {
+                if (perTarget[t] > 0) {
+                    metrics.escapes(spec.targetNames().get(t), perTarget[t]);
+                }
+            }
+            escaped += events.size();
+        }
+        if (escaped > 0) {
+            double exposure = escapeTimeSum + (particles - escaped) * m.time();
+            double rate = escaped / exposure;
+            double spread = Math.exp(1.96 / Math.sqrt(escaped));
+            metrics.mfpt(1 / rate, 1 / (rate * spread), spread / rate, rate);
+        }
+        if (m.level() != StatisticsLevel.FULL || m.diverged()) {
+            return;
+        }
+        double[] var = new double[m.dimension()];
+        for (int c = 0; c < var.length; c++) {
+            var[c] = m.variance(c);
+        }
+        metrics.moments(m.mean(), var);
+        if (m.occupancy() != null) {
+            Map<String, Double> occ = new LinkedHashMap<>();
+            for (int k = 0; k < m.occupancy().length; k++) {
+                occ.put(spec.minimumNames().get(k), m.occupancy()[k]);
+            }
+            occ.put("escaped", particles == 0 ? 0 : (double) m.reachedTotal() / particles);
+            metrics.occupancy(occ);
+        }
+        if (m.histogram() != null) {
+            for (int c = 0; c < Math.min(3, m.dimension()); c++) {
+                metrics.histogram(c, spec.low()[c], spec.high()[c], m.histogram()[c], particles);
+            }
+        }
+    }
+
+    @Override
+    public void onShardPhase(int shard, long advanceNanos, long statisticsNanos) {
+        metrics.shardPhase(shard, "advance", advanceNanos);
+        metrics.shardPhase(shard, "statistics", statisticsNanos);
+    }
+
+    @Override
+    public void onMerge(long nanos) {
+        metrics.merge(nanos);
+    }
+}

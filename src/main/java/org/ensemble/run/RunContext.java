@@ -1,0 +1,8 @@
+package org.ensemble.run;
+
+import org.ensemble.engine.ObservationSpec;
+
+/** What sinks that are set up per run (live metrics) need to know about it. */
+public record RunContext(String scenario, String runId, String backend, String device, long seed, long particles,
+                         long totalSteps, double dt, ObservationSpec observation) {
+}
