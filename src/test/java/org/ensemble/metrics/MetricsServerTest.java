@@ -50,7 +50,13 @@ class MetricsServerTest {
         m.histogram(0, -2, 2, counts, 10);
         long series = m.meters().stream().filter(x -> x.getId().getName().equals("ensemble.measure.density")).count();
         assertEquals(RunMetrics.MAX_EXPORTED_BINS, series, "1000 bins must be merged down to the export bound");
-        assertTrue(m.meters().stream().noneMatch(x -> x.getId().getTag("id") != null), "no per-particle tags");
+        m.shardPhase(0, "advance", 1000);
+        m.escapes("right", 1);
+        m.mfpt(1, 1, 1, 1);
+        java.util.Set<String> allowed = java.util.Set.of("scenario", "run_id", "backend", "shard", "phase", "target",
+                "basin", "axis", "bin", "bound", "device", "seed", "version");
+        m.meters().stream().filter(x -> x.getId().getName().startsWith("ensemble.")).forEach(x -> x.getId().getTags()
+                .forEach(t -> assertTrue(allowed.contains(t.getKey()), x.getId() + " has an unexpected tag " + t)));
         m.close();
     }
 }
