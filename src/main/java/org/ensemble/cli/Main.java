@@ -40,7 +40,6 @@ public final class Main implements Runnable {
     /** As {@link #execute(String...)}, with errors going to {@code err}. */
     public static int execute(PrintWriter err, String... args) {
         System.setProperty("java.awt.headless", "true");
-        quietAparapiPlatformWarning();
         CommandLine cl = new CommandLine(new Main());
         cl.setErr(err);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
@@ -68,18 +67,6 @@ public final class Main implements Runnable {
         });
         return cl.execute(args);
     }
-
-    /** Aparapi warns on every start that PoCL 3 is an "untested" platform; it works (tested), so drop that line only. */
-    private static void quietAparapiPlatformWarning() {
-        java.util.logging.Logger aparapi = java.util.logging.Logger.getLogger("com.aparapi");
-        if (aparapi.getFilter() == null) {
-            aparapi.setFilter(r -> r.getMessage() == null || !r.getMessage().contains("untested OpenCL platform"));
-        }
-        APARAPI_LOGGER = aparapi;
-    }
-
-    /** Held so the configured logger is not garbage-collected (JUL keeps weak references). */
-    private static java.util.logging.Logger APARAPI_LOGGER;
 
     static final class Version implements CommandLine.IVersionProvider {
         @Override

@@ -61,13 +61,45 @@ public final class ExponentialityTest {
             }
             return d;
         }
-        KaplanMeier km = KaplanMeier.fit(s, 0.95);
+        // Kaplan–Meier on primitive sorted arrays (this runs once per bootstrap replicate).
+        int ne = 0;
+        for (boolean b : e) {
+            ne += b ? 1 : 0;
+        }
+        double[] esc = new double[ne];
+        double[] cen = new double[t.length - ne];
+        int a = 0;
+        int c = 0;
+        for (int i = 0; i < t.length; i++) {
+            if (e[i]) {
+                esc[a++] = t[i];
+            } else {
+                cen[c++] = t[i];
+            }
+        }
+        java.util.Arrays.sort(esc);
+        java.util.Arrays.sort(cen);
         double d = 0;
-        double before = 1;
-        for (int k = 0; k < km.times().length; k++) {
-            double f = Math.exp(-rate * km.times()[k]);
-            d = Math.max(d, Math.max(Math.abs(before - f), Math.abs(km.survival()[k] - f)));
-            before = km.survival()[k];
+        double surv = 1;
+        long atRisk = t.length;
+        int i = 0;
+        int j = 0;
+        while (i < ne) {
+            double ti = esc[i];
+            while (j < cen.length && cen[j] < ti) {
+                atRisk--;
+                j++;
+            }
+            int k = 0;
+            while (i < ne && esc[i] == ti) {
+                k++;
+                i++;
+            }
+            double f = Math.exp(-rate * ti);
+            d = Math.max(d, Math.abs(surv - f));
+            surv *= 1.0 - (double) k / atRisk;
+            atRisk -= k;
+            d = Math.max(d, Math.abs(surv - f));
         }
         return d;
     }

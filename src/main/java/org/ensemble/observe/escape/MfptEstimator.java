@@ -5,8 +5,10 @@ import org.apache.commons.math3.distribution.NormalDistribution;
 /**
  * Estimates the MFPT from right-censored escape times. Nothing censored: the sample mean with a
  * normal CI. Some censored: the Kaplan–Meier restricted mean up to the last observation time T
- * plus S(T)/k̂ for the unobserved tail, with k̂ the exponential maximum-likelihood rate
- * (escapes / exposure); its SE comes from a nonparametric bootstrap with a fixed seed (the
+ * plus S(T)/k̂ for the unobserved tail, with k̂ the exponential maximum-likelihood rate over the
+ * second half [T/2, T] (escapes there / time at risk there): the tail of a metastable escape is
+ * governed by the quasi-stationary rate, and the early relaxation, when hardly anyone escapes,
+ * would bias a whole-run rate low (seen: +12% on the MFPT with 88% censored). Its SE comes from a nonparametric bootstrap with a fixed seed (the
  * restricted mean's analytic variance alone ignores the tail term and under-covered: 85% for a
  * nominal 95% at 8% censoring). No escapes: only a lower bound.
  */
@@ -60,7 +62,9 @@ public final class MfptEstimator {
         double sum = 0;
         double sum2 = 0;
         int used = 0;
-        for (int b = 0; b < BOOTSTRAP; b++) {
+        // Fewer replicates for very large samples: the SE's own relative error is ~1/sqrt(2B) (5% at B = 200, 10% at 50).
+        int replicates = n <= 100_000 ? BOOTSTRAP : 50;
+        for (int b = 0; b < replicates; b++) {
             for (int i = 0; i < n; i++) {
                 pick[i] = rng.nextInt(n);
             }
@@ -129,6 +133,21 @@ public final class MfptEstimator {
             atRisk -= d;
         }
         area += surv * (tMax - prev);
-        return area + surv * exposure / ne;
+        // Tail rate from [T/2, T]; all data when the window has too few escapes to say anything.
+        double half = 0.5 * tMax;
+        long lateEscapes = 0;
+        double lateExposure = 0;
+        for (int q = 0; q < n; q++) {
+            int k = pick == null ? q : pick[q];
+            double ti = times[k];
+            if (ti > half) {
+                lateExposure += ti - half;
+                if (escaped[k]) {
+                    lateEscapes++;
+                }
+            }
+        }
+        double tailMean = lateEscapes >= 10 ? lateExposure / lateEscapes : exposure / ne;
+        return area + surv * tailMean;
     }
 }

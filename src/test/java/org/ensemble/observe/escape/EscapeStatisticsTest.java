@@ -63,6 +63,24 @@ class EscapeStatisticsTest {
     }
 
     @Test
+    void heavyCensoringAfterADelayUsesTheLateRate() {
+        // t = 2 + Exp(10), censored at 5 (≈ 74% censored): the true mean is 12. Past the delay the
+        // hazard is exactly 1/10, which the late-window rate sees; a whole-run rate would count the
+        // escape-free first 2 time units and overshoot the mean by ~20%.
+        double[] x = exponential(20_000, 10, 31);
+        boolean[] e = new boolean[x.length];
+        double[] t = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            double v = 2 + x[i];
+            e[i] = v <= 5;
+            t[i] = Math.min(v, 5);
+        }
+        MfptEstimate m = MfptEstimator.estimate(new EscapeSample(t, e), 0.95);
+        assertEquals(12, m.mfpt(), 4 * m.standardError(), "estimate " + m.mfpt() + " ± " + m.standardError());
+        assertTrue(m.standardError() < 0.5, "SE " + m.standardError());
+    }
+
+    @Test
     void uncensoredMfptIsTheSampleMean() {
         double[] t = exponential(10_000, 3.0, 5);
         MfptEstimate m = MfptEstimator.estimate(EscapeSample.of(t, 0, 100), 0.95);
