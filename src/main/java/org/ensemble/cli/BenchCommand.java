@@ -65,8 +65,10 @@ final class BenchCommand implements Callable<Integer> {
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         LangevinWorkload w = new LangevinWorkload(n, steps, dt, beta, seed, Backend.parse(backend), t);
         System.err.println("warm-up ...");
-        w.raw();
-        w.viaActors();
+        for (int i = 0; i < 2; i++) {
+            w.raw();
+            w.viaActors();
+        }
         double[] raw = new double[repeats];
         double[] actors = new double[repeats];
         LangevinWorkload.Result last = null;
@@ -133,7 +135,7 @@ final class BenchCommand implements Callable<Integer> {
             int runs = c.getKey().startsWith("numpy") ? Math.min(3, repeats) : repeats;
             for (int i = 0; i < runs; i++) {
                 String json = exec(build, c.getValue(), Map.of("OMP_NUM_THREADS", String.valueOf(t)));
-                if (json == null) {
+                if (json == null || json.isEmpty()) {
                     break;
                 }
                 @SuppressWarnings("unchecked")
@@ -161,7 +163,7 @@ final class BenchCommand implements Callable<Integer> {
         return Arrays.asList(cmd.split(" "));
     }
 
-    /** Runs a command in {@code dir}; returns its last stdout line, or null (with its stderr shown) on failure. */
+    /** Runs a command in {@code dir}; returns its last stdout line ("" if none), or null (stderr shown) on failure. */
     private static String exec(Path dir, List<String> cmd, Map<String, String> env)
             throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT);
@@ -173,7 +175,7 @@ final class BenchCommand implements Callable<Integer> {
             System.err.println("cannot start " + String.join(" ", cmd) + ": " + e.getMessage());
             return null;
         }
-        String last = null;
+        String last = "";
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String l = r.readLine(); l != null; l = r.readLine()) {
                 if (!l.isBlank()) {

@@ -40,6 +40,8 @@ public final class Main implements Runnable {
     /** As {@link #execute(String...)}, with errors going to {@code err}. */
     public static int execute(PrintWriter err, String... args) {
         System.setProperty("java.awt.headless", "true");
+        // Initialise logging before actor threads race to do it (SLF4J then replays and warns).
+        org.slf4j.LoggerFactory.getILoggerFactory();
         CommandLine cl = new CommandLine(new Main());
         cl.setErr(err);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
