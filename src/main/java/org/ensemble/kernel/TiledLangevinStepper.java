@@ -210,21 +210,12 @@ public final class TiledLangevinStepper implements SlabStepper {
     /** Gaussian draws q = step·d + c for the tile; refills the Philox tile when q's block pair changes. */
     private long draw(int m, long step, long pair) {
         long k1 = Streams.key1(seed);
-        int c3 = (int) Streams.ctr3(seed);
         long c3l = Streams.ctr3(seed);
         for (int c = 0; c < dim; c++) {
             long q = step * dim + c;
             if ((q >>> 1) != pair) {
                 pair = q >>> 1;
-                int c0 = (int) Streams.normalCtr0(q);
-                int c1 = (int) Streams.normalCtr1(q);
-                for (int j = 0; j < m; j++) {
-                    w0[j] = c0;
-                    w1[j] = c1;
-                    w2[j] = idHi[j];
-                    w3[j] = c3;
-                }
-                PhiloxTile.blocks(m, w0, w1, w2, w3, key0, (int) k1);
+                refill(m, q);
             }
             boolean low = (q & 1L) == 0;
             long slow0 = Streams.slowCtr0(q);
@@ -245,6 +236,20 @@ public final class TiledLangevinStepper implements SlabStepper {
         return pair;
     }
 
+    /** The Philox blocks of the pair holding draw q, for every tile entry, into w0..w3. */
+    private void refill(int m, long q) {
+        int c0 = (int) Streams.normalCtr0(q);
+        int c1 = (int) Streams.normalCtr1(q);
+        int c3 = (int) Streams.ctr3(seed);
+        for (int j = 0; j < m; j++) {
+            w0[j] = c0;
+            w1[j] = c1;
+            w2[j] = idHi[j];
+            w3[j] = c3;
+        }
+        PhiloxTile.blocks(m, w0, w1, w2, w3, key0, (int) Streams.key1(seed));
+    }
+
     /**
      * The hottest case, 1-D overdamped with a built-in potential: draw, force, update and target
      * test fused in one pass so the Gaussian never goes through memory. Same expressions as the
@@ -256,16 +261,7 @@ public final class TiledLangevinStepper implements SlabStepper {
         long q = step;
         if ((q >>> 1) != pair) {
             pair = q >>> 1;
-            int c0 = (int) Streams.normalCtr0(q);
-            int c1 = (int) Streams.normalCtr1(q);
-            int c3 = (int) c3l;
-            for (int j = 0; j < m; j++) {
-                w0[j] = c0;
-                w1[j] = c1;
-                w2[j] = idHi[j];
-                w3[j] = c3;
-            }
-            PhiloxTile.blocks(m, w0, w1, w2, w3, key0, (int) k1);
+            refill(m, q);
         }
         boolean low = (q & 1L) == 0;
         long slow0 = Streams.slowCtr0(q);

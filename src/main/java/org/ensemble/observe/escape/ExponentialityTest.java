@@ -62,23 +62,10 @@ public final class ExponentialityTest {
             return d;
         }
         // Kaplan–Meier on primitive sorted arrays (this runs once per bootstrap replicate).
-        int ne = 0;
-        for (boolean b : e) {
-            ne += b ? 1 : 0;
-        }
-        double[] esc = new double[ne];
-        double[] cen = new double[t.length - ne];
-        int a = 0;
-        int c = 0;
-        for (int i = 0; i < t.length; i++) {
-            if (e[i]) {
-                esc[a++] = t[i];
-            } else {
-                cen[c++] = t[i];
-            }
-        }
-        java.util.Arrays.sort(esc);
-        java.util.Arrays.sort(cen);
+        SortedEscapes sorted = SortedEscapes.of(t, e, null);
+        double[] esc = sorted.escapes();
+        double[] cen = sorted.censored();
+        int ne = esc.length;
         double d = 0;
         double surv = 1;
         long atRisk = t.length;

@@ -84,30 +84,15 @@ public final class MfptEstimator {
      * T the largest observed time; NaN without escapes. Sorting primitives keeps the bootstrap fast.
      */
     static double restrictedPlusTail(double[] times, boolean[] escaped, int[] pick) {
-        int n = pick == null ? times.length : pick.length;
-        int ne = 0;
-        for (int i = 0; i < n; i++) {
-            ne += escaped[pick == null ? i : pick[i]] ? 1 : 0;
-        }
+        SortedEscapes sorted = SortedEscapes.of(times, escaped, pick);
+        double[] esc = sorted.escapes();
+        double[] cen = sorted.censored();
+        int ne = esc.length;
+        int n = sorted.size();
+        double exposure = sorted.exposure();
         if (ne == 0) {
             return Double.NaN;
         }
-        double[] esc = new double[ne];
-        double[] cen = new double[n - ne];
-        int a = 0;
-        int c = 0;
-        double exposure = 0;
-        for (int i = 0; i < n; i++) {
-            int k = pick == null ? i : pick[i];
-            exposure += times[k];
-            if (escaped[k]) {
-                esc[a++] = times[k];
-            } else {
-                cen[c++] = times[k];
-            }
-        }
-        java.util.Arrays.sort(esc);
-        java.util.Arrays.sort(cen);
         double tMax = Math.max(esc[ne - 1], cen.length > 0 ? cen[cen.length - 1] : 0);
         double surv = 1;
         double area = 0;
