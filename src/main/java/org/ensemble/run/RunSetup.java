@@ -74,6 +74,7 @@ public record RunSetup(Scenario scenario, LangevinSetup langevin, ObservationSpe
                 note = "theory unavailable: " + e.getMessage();
             }
         }
+        checkStability(s, v, start);
         List<double[]> minima = new ArrayList<>();
         List<String> names = new ArrayList<>();
         if (theory.isPresent()) {
@@ -106,6 +107,32 @@ public record RunSetup(Scenario scenario, LangevinSetup langevin, ObservationSpe
         RunPlan plan = new RunPlan(s.totalSteps(), s.reportEverySteps(), s.dynamics().dt(),
                 s.meanAttraction().isPresent());
         return new RunSetup(s, setup, obs, plan, theory, note);
+    }
+
+    /**
+     * Explicit Euler–Maruyama is unstable where dt·λ_max(∇²V) > 2; refuse a step that is unstable
+     * already at the minimum the particles start in (they could only diverge or jump about), so the
+     * user hears it before a long run rather than after.
+     */
+    static void checkStability(Scenario s, Potential v, double[] start) {
+        if (s.dynamics().type() != org.ensemble.dynamics.LangevinType.OVERDAMPED) {
+            return;
+        }
+        double lambda;
+        try {
+            StationaryPoint m = Minimizer.minimumFrom(v, start);
+            double[] ev = m.eigenvalues();
+            lambda = ev[ev.length - 1];
+        } catch (RuntimeException e) {
+            return; // no minimum to judge by
+        }
+        double dt = s.dynamics().dt();
+        if (dt * lambda >= 2) {
+            String file = s.source() == null ? s.name() : s.source().toString();
+            throw new IllegalArgumentException(String.format("%s: dynamics.dt: expected < 2/λ_max = %.4g (explicit"
+                    + " Euler–Maruyama is unstable beyond it; λ_max = %.4g is the largest Hessian eigenvalue at the"
+                    + " start minimum), got %s", file, 2 / lambda, lambda, dt));
+        }
     }
 
     static double[] center(InitialCondition init) {

@@ -111,6 +111,30 @@ class CliTest {
     }
 
     @Test
+    void aDivergingRunStopsWithExit3AndKeepsItsOutputs() throws IOException {
+        // dt = 0.2 is stable at the minimum (0.2·8 < 2) but not at x = 3, where every particle starts.
+        Path out = tmp.resolve("div");
+        Result r = run("run", SMALL.toString(), "--out", out.toString(), "--quiet", "--no-plots", "--no-metrics",
+                "--set", "dynamics.dt=0.2", "--set", "population.init={ point = [3.0] }", "--set",
+                "escape.absorbing=false");
+        assertEquals(3, r.code(), r.err());
+        String summary = Files.readString(out.resolve("summary.json"));
+        assertTrue(summary.contains("\"status\" : \"diverged\""), summary);
+        assertTrue(summary.contains("NaN or infinity"), summary);
+        assertTrue(Files.exists(out.resolve("timeseries.csv")));
+    }
+
+    @Test
+    void anUnstableTimeStepIsRefusedBeforeRunning() {
+        Path out = tmp.resolve("unstable");
+        Result r = run("run", SMALL.toString(), "--out", out.toString(), "--quiet", "--no-metrics", "--set",
+                "dynamics.dt=0.5");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("dynamics.dt: expected < 2/λ_max"), r.err());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void missingFileIsBadInput() {
         Path out = tmp.resolve("out");
         Result r = run("run", tmp.resolve("nope.conf").toString(), "--out", out.toString(), "--no-metrics");
