@@ -83,7 +83,9 @@ public final class ScenarioLoader {
             try {
                 Config c = ConfigFactory.parseString(key + " = " + o.substring(eq + 1),
                         ConfigParseOptions.defaults().setOriginDescription("--set " + key));
-                merged = c.withFallback(merged);
+                // --set replaces the key's value (objects are not merged as HOCON includes would be), so
+                // --set population.init={ point = [0] } swaps the form of the initial condition.
+                merged = c.withFallback(merged.withoutPath(key));
             } catch (ConfigException e) {
                 throw new ScenarioException(label + " (--set " + key + ")", -1, key,
                         "not a valid HOCON value: " + e.getMessage().replaceFirst("^.*?: \\d+: ", ""));
