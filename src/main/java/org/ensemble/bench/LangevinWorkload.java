@@ -47,8 +47,19 @@ public final class LangevinWorkload {
     private final long seed;
     private final Backend backend;
     private final int threads;
+    private final double theta;
 
     public LangevinWorkload(long n, int steps, double dt, double beta, long seed, Backend backend, int threads) {
+        this(n, steps, dt, beta, seed, backend, threads, 0);
+    }
+
+    /**
+     * With θ > 0 the particles are pulled toward the population mean (Desai–Zwanzig): one step per
+     * phase, the coordinator reducing the shards' sums and broadcasting the mean every step; no
+     * escape target (the interacting workload is about the field, not first passages).
+     */
+    public LangevinWorkload(long n, int steps, double dt, double beta, long seed, Backend backend, int threads,
+                            double theta) {
         this.n = n;
         this.steps = steps;
         this.dt = dt;
@@ -56,16 +67,19 @@ public final class LangevinWorkload {
         this.seed = seed;
         this.backend = backend;
         this.threads = threads;
+        this.theta = theta;
     }
 
     LangevinSetup setup() {
-        return new LangevinSetup(LangevinDynamics.overdamped(beta, dt), new DoubleWellPotential(0), false, 0,
-                new EscapeTargets(1).halfSpace("right", 0, 1.0, true), false, seed);
+        EscapeTargets targets = theta > 0 ? EscapeTargets.none(1)
+                : new EscapeTargets(1).halfSpace("right", 0, 1.0, true);
+        return new LangevinSetup(LangevinDynamics.overdamped(beta, dt), new DoubleWellPotential(0), theta > 0, theta,
+                targets, false, seed);
     }
 
     ObservationSpec observation() {
         return new ObservationSpec(1, new double[] {-2}, new double[] {2}, 100, 1, new double[] {0.5}, List.of(),
-                List.of(), List.of("right"), false);
+                List.of(), theta > 0 ? List.of() : List.of("right"), false, false);
     }
 
     public Steppers.Resolved resolved() {
@@ -77,7 +91,7 @@ public final class LangevinWorkload {
         LangevinSetup setup = setup();
         SimulationSpec spec = new SimulationSpec(setup, new PointInitial(new double[] {-1}),
                 new BlockLayout(n, 4096), threads, Granularity.BLOCK, Steppers.resolve(backend, setup), observation(),
-                new RunPlan(steps, steps, dt, false));
+                new RunPlan(steps, steps, dt, theta > 0));
         Measure[] last = new Measure[1];
         RunOutcome out = Simulation.run(spec, m -> last[0] = m);
         // From the coordinator's start to the last merge: phases, messages and statistics included;
@@ -86,7 +100,7 @@ public final class LangevinWorkload {
         if (!out.ok()) {
             throw new IllegalStateException("benchmark run failed: " + out.message());
         }
-        return new Result(secs, last[0].mean()[0], last[0].reached()[0], n * steps);
+        return new Result(secs, last[0].mean()[0], theta > 0 ? 0 : last[0].reached()[0], n * steps);
     }
 
     /** The same slabs and steppers on plain threads, no actors: the floor the actor layer is measured against. */

@@ -50,6 +50,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--repeats", defaultValue = "5", description = "timed runs per mode (medians are reported)")
     int repeats;
 
+    @Option(names = "--interacting", paramLabel = "THETA", description = "also time the same particles with a"
+            + " mean-field pull θ(x − mean) (one reduce/broadcast per step) and report its cost relative to"
+            + " the independent step")
+    Double interactingTheta;
+
     @Option(names = "--peers", paramLabel = "DIR", description = "peer sources (../shared/peers): built into"
             + " target/peers with make and run beside Ensemble")
     Path peers;
@@ -98,6 +103,21 @@ final class BenchCommand implements Callable<Integer> {
         line.put("mean_x", last.meanX());
         line.put("escaped", last.escaped());
         line.put("java", System.getProperty("java.version"));
+        if (interactingTheta != null) {
+            LangevinWorkload mf = new LangevinWorkload(n, steps, dt, beta, seed, Backend.parse(backend), t,
+                    interactingTheta);
+            mf.viaActors();
+            double[] mfRates = new double[repeats];
+            for (int i = 0; i < repeats; i++) {
+                mfRates[i] = mf.viaActors().rate();
+                System.err.printf("interacting run %d/%d: %.3g particle-steps/s%n", i + 1, repeats, mfRates[i]);
+            }
+            double mfRate = median(mfRates);
+            line.put("interacting_theta", interactingTheta);
+            line.put("interacting_rate", mfRate);
+            line.put("interacting_rates", toList(mfRates));
+            line.put("interacting_cost_ratio", rate / mfRate);
+        }
         if (peers != null) {
             Map<String, Object> p = runPeers(t);
             line.put("peers", p);

@@ -15,10 +15,20 @@ import org.ensemble.population.ParticleSlab;
  * @param comoment   Σ (x − mean)(x − mean)ᵀ, row-major d×d
  * @param reached    particles that have entered each target so far
  * @param events     first entries into targets during this phase, in id order
+ * @param positions  axis-0 positions of the measured particles in id order (FULL level with
+ *                   {@link ObservationSpec#collectPositions()}, else null)
  */
 public record BlockStatistics(int block, int size, long measured, long nonFinite, double[] mean, double[] comoment,
                               long[][] histogram, long[] joint, long[][] fine, long[] occupancy, long[] reached,
-                              List<EscapeEvent> events) {
+                              List<EscapeEvent> events, double[] positions) {
+
+    private static long countNonFinite(double[] x, int lo, int hi) {
+        long k = 0;
+        for (int i = lo; i < hi; i++) {
+            k += Double.isFinite(x[i]) ? 0 : 1;
+        }
+        return k;
+    }
 
     /**
      * Statistics of slab particles [lo, hi) (block {@code block}); events are hits at steps in
@@ -37,6 +47,17 @@ public record BlockStatistics(int block, int size, long measured, long nonFinite
         double[] sum = new double[d];
         long[] reached = new long[spec.targetNames().size()];
         List<EscapeEvent> events = new ArrayList<>();
+        if (reached.length == 0 && level == StatisticsLevel.MOMENTS && d == 1) {
+            // The per-step field of interacting runs without targets: one tight pass over the positions.
+            double s0 = 0;
+            for (int i = lo; i < hi; i++) {
+                s0 += pos[i];
+            }
+            long bad = Double.isFinite(s0) ? 0 : countNonFinite(pos, lo, hi);
+            double[] m1 = {bad == 0 ? s0 / (hi - lo) : 0.0};
+            return new BlockStatistics(block, hi - lo, hi - lo, bad, m1, new double[1], null, null, null, null,
+                    reached, List.of(), null);
+        }
         for (int i = lo; i < hi; i++) {
             long h = hits[i];
             if (h > 0) {
@@ -65,6 +86,9 @@ public record BlockStatistics(int block, int size, long measured, long nonFinite
             for (int c = 0; c < d; c++) {
                 mean[c] = sum[c] / measured;
             }
+        }
+        // The co-moment pass only for full reports: a moment-type field needs the means alone.
+        if (measured > 0 && nonFinite == 0 && level == StatisticsLevel.FULL) {
             double[] dx = new double[d];
             for (int i = lo; i < hi; i++) {
                 if (absorbing && hits[i] > 0) {
@@ -114,7 +138,17 @@ public record BlockStatistics(int block, int size, long measured, long nonFinite
                 }
             }
         }
+        double[] positions = null;
+        if (level == StatisticsLevel.FULL && spec.collectPositions()) {
+            positions = new double[(int) measured];
+            int k = 0;
+            for (int i = lo; i < hi; i++) {
+                if (!(absorbing && hits[i] > 0)) {
+                    positions[k++] = pos[i];
+                }
+            }
+        }
         return new BlockStatistics(block, hi - lo, measured, nonFinite, mean, com, hist, joint, fine, occupancy,
-                reached, List.copyOf(events));
+                reached, List.copyOf(events), positions);
     }
 }

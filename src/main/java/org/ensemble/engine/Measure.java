@@ -15,10 +15,11 @@ import java.util.List;
  * @param occupancy  fraction of all particles in each basin (FULL only; absorbed particles count in none)
  * @param reached    particles that have entered each target so far
  * @param events     first entries during the phase that ended here, in block (= id) order
+ * @param positions  axis-0 positions of the measured particles in id order, when collected
  */
 public record Measure(long step, double time, StatisticsLevel level, long total, long measured, long nonFinite,
                       double[] mean, double[] covariance, long[][] histogram, long[] joint, double[][] quantiles,
-                      double[] occupancy, long[] reached, List<EscapeEvent> events) {
+                      double[] occupancy, long[] reached, List<EscapeEvent> events, double[] positions) {
 
     public int dimension() {
         return mean.length;
@@ -57,6 +58,21 @@ public record Measure(long step, double time, StatisticsLevel level, long total,
         long[] joint = full && d >= 2 ? new long[spec.jointBins() * spec.jointBins()] : null;
         long[] occ = full ? new long[spec.minima().size()] : null;
         int previous = -1;
+        double[] positions = null;
+        if (full && spec.collectPositions()) {
+            long count = 0;
+            for (BlockStatistics b : blocks) {
+                count += b.positions() == null ? 0 : b.positions().length;
+            }
+            positions = new double[(int) count];
+            int k = 0;
+            for (BlockStatistics b : blocks) {
+                if (b.positions() != null) {
+                    System.arraycopy(b.positions(), 0, positions, k, b.positions().length);
+                    k += b.positions().length;
+                }
+            }
+        }
         for (BlockStatistics b : blocks) {
             if (b.block() <= previous) {
                 throw new IllegalArgumentException("blocks must be merged in increasing order");
@@ -116,7 +132,7 @@ public record Measure(long step, double time, StatisticsLevel level, long total,
             }
         }
         return new Measure(step, time, level, total, n, nonFinite, mean, cov, hist, joint, quantiles, occupancy,
-                reached, List.copyOf(events));
+                reached, List.copyOf(events), positions);
     }
 
     private static void add(long[] into, long[] from) {

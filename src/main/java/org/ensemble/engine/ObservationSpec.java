@@ -11,10 +11,12 @@ import java.util.List;
  * @param high    upper histogram edge per axis
  * @param bins    bins per axis of the marginal histograms
  * @param jointBins bins per axis of the joint histogram of axes 0 and 1 (d ≥ 2)
+ * @param collectPositions whether full reports carry the axis-0 positions of the measured
+ *                  particles (for exact distances to a PDE solution; costs 8 bytes per particle)
  */
 public record ObservationSpec(int dimension, double[] low, double[] high, int bins, int jointBins,
                               double[] quantileLevels, List<double[]> minima, List<String> minimumNames,
-                              List<String> targetNames, boolean absorbing) {
+                              List<String> targetNames, boolean absorbing, boolean collectPositions) {
     public static final int FINE_BINS = 4096;
 
     public ObservationSpec {

@@ -71,6 +71,11 @@ public final class TiledLangevinStepper implements SlabStepper {
     private final int[] hitT;
     private final boolean[] stopped;
     private final double[] px;
+    // Second halves of the last Philox blocks, by slab index (see advance).
+    private ParticleSlab cacheSlab;
+    private long cachePair = -1;
+    private int[] cacheW2;
+    private int[] cacheW3;
     private final double[] pg;
 
     public TiledLangevinStepper(LangevinSetup setup) {
@@ -131,6 +136,22 @@ public final class TiledLangevinStepper implements SlabStepper {
     public void advance(ParticleSlab slab, long fromStep, int steps, double[] fieldMean) {
         int[] active = slab.active();
         int count = slab.activeCount();
+        long firstQ = fromStep * dim;
+        long lastQ = (fromStep + steps) * dim - 1;
+        // One Philox block serves two draws; when a call ends after the first half of a block (one
+        // step per call in interacting runs, d = 1), its second half is kept for the next call.
+        boolean cached = cacheSlab == slab && (firstQ & 1L) == 1 && cachePair == (firstQ >>> 1);
+        boolean keep = steps > 0 && (lastQ & 1L) == 0;
+        if (keep && (cacheW2 == null || cacheW2.length < slab.size())) {
+            cacheW2 = new int[slab.size()];
+            cacheW3 = new int[slab.size()];
+        }
+        if (steps == 1 && dim == 1 && !underdamped && potentialType != 0 && targetCount == 0) {
+            singleStepInPlace(slab, fromStep, fieldMean, cached, keep);
+            cacheSlab = keep ? slab : null;
+            cachePair = keep ? lastQ >>> 1 : -1;
+            return;
+        }
         for (int lo = 0; lo < count; lo += tile) {
             int m = Math.min(tile, count - lo);
             load(slab, active, lo, m);
@@ -138,6 +159,13 @@ public final class TiledLangevinStepper implements SlabStepper {
                 forces(m, fieldMean);
             }
             long pair = -1;
+            if (cached) {
+                for (int j = 0; j < m; j++) {
+                    w2[j] = cacheW2[slot[j]];
+                    w3[j] = cacheW3[slot[j]];
+                }
+                pair = firstQ >>> 1;
+            }
             for (int s = 0; s < steps; s++) {
                 long step = fromStep + s;
                 if (dim == 1 && !underdamped && potentialType != 0) {
@@ -160,8 +188,16 @@ public final class TiledLangevinStepper implements SlabStepper {
                     }
                 }
             }
+            if (keep) {
+                for (int j = 0; j < m; j++) {
+                    cacheW2[slot[j]] = w2[j];
+                    cacheW3[slot[j]] = w3[j];
+                }
+            }
             store(slab, m);
         }
+        cacheSlab = keep ? slab : null;
+        cachePair = keep ? lastQ >>> 1 : -1;
     }
 
     private void load(ParticleSlab slab, int[] active, int lo, int m) {
@@ -176,8 +212,11 @@ public final class TiledLangevinStepper implements SlabStepper {
             long id = slab.firstId() + i;
             key0[j] = (int) Streams.key0(id);
             idHi[j] = (int) Streams.ctr2(id);
-            hit[j] = hs[i];
-            hitT[j] = ht[i];
+            // Without targets the hit arrays never change: skip their memory traffic.
+            if (targetCount > 0) {
+                hit[j] = hs[i];
+                hitT[j] = ht[i];
+            }
             stopped[j] = false;
             for (int c = 0; c < dim; c++) {
                 x[c * tile + j] = pos[c * n + i];
@@ -196,8 +235,10 @@ public final class TiledLangevinStepper implements SlabStepper {
         int[] ht = slab.hitTargets();
         for (int j = 0; j < m; j++) {
             int i = slot[j];
-            hs[i] = hit[j];
-            ht[i] = hitT[j];
+            if (targetCount > 0) {
+                hs[i] = hit[j];
+                ht[i] = hitT[j];
+            }
             for (int c = 0; c < dim; c++) {
                 pos[c * n + i] = x[c * tile + j];
                 if (underdamped) {
@@ -234,6 +275,67 @@ public final class TiledLangevinStepper implements SlabStepper {
             }
         }
         return pair;
+    }
+
+    /**
+     * One step of the 1-D overdamped dynamics without targets, updating the slab in place: the
+     * per-step phase of interacting runs, where copying tiles in and out would cost as much as the
+     * step itself (the data no longer stay in cache between steps). Same expressions as
+     * {@link #stepOneDimension} (tested bit for bit).
+     */
+    private void singleStepInPlace(ParticleSlab slab, long step, double[] mean, boolean cached, boolean keep) {
+        int[] active = slab.active();
+        int count = slab.activeCount();
+        double[] pos = slab.positions();
+        long first = slab.firstId();
+        long k1 = Streams.key1(seed);
+        long c3l = Streams.ctr3(seed);
+        long q = step;
+        boolean low = (q & 1L) == 0;
+        long slow0 = Streams.slowCtr0(q);
+        long slow1 = Streams.slowCtr1(q);
+        double m0 = interacting ? mean[0] : 0.0;
+        for (int lo = 0; lo < count; lo += tile) {
+            int m = Math.min(tile, count - lo);
+            for (int j = 0; j < m; j++) {
+                int i = active[lo + j];
+                slot[j] = i;
+                long id = first + i;
+                key0[j] = (int) Streams.key0(id);
+                idHi[j] = (int) Streams.ctr2(id);
+            }
+            if (cached) {
+                for (int j = 0; j < m; j++) {
+                    w2[j] = cacheW2[slot[j]];
+                    w3[j] = cacheW3[slot[j]];
+                }
+            } else {
+                refill(m, q);
+            }
+            for (int j = 0; j < m; j++) {
+                long r = low ? PhiloxTile.word01(w0, w1, j) : PhiloxTile.word23(w2, w3, j);
+                int layer = (int) (r & 0xFFL);
+                double u = (double) (r >>> 11) * Ziggurat.TWO_POW_M53;
+                double z = u * zx[layer];
+                double g = u < zk[layer]
+                        ? z * (double) (1 - (int) ((r >>> 7) & 2L))
+                        : Ziggurat.slow(layer, z, (r & 0x100L) != 0 ? 1 : 0, key0[j] & Philox4x32.MASK32, k1,
+                                idHi[j] & Philox4x32.MASK32, c3l, slow0, slow1, zx, zf);
+                int i = slot[j];
+                double x0 = pos[i];
+                double f0 = DevicePotentials.grad0(potentialType, x0, 0.0, 0.0, potentialParams);
+                if (interacting) {
+                    f0 += MeanAttraction.force(x0, m0, theta);
+                }
+                pos[i] = OverdampedLangevin.step(x0, f0, dt, noise, g);
+            }
+            if (keep) {
+                for (int j = 0; j < m; j++) {
+                    cacheW2[slot[j]] = w2[j];
+                    cacheW3[slot[j]] = w3[j];
+                }
+            }
+        }
     }
 
     /** The Philox blocks of the pair holding draw q, for every tile entry, into w0..w3. */

@@ -89,6 +89,25 @@ public final class FokkerPlanck1D {
         time = 0;
     }
 
+    /** Starts from the uniform law on [a, b] (cell averages), renormalised to mass 1. */
+    public void startUniform(double a, double b) {
+        double total = 0;
+        for (int i = 0; i < cells; i++) {
+            double l = Math.max(a, low + i * h);
+            double r = Math.min(b, low + (i + 1) * h);
+            double m = Math.max(0, r - l);
+            rho[i] = m / h;
+            total += m;
+        }
+        if (!(total > 0)) {
+            throw new IllegalArgumentException("the uniform initial law [" + a + ", " + b + "] lies outside the grid");
+        }
+        for (int i = 0; i < cells; i++) {
+            rho[i] /= total;
+        }
+        time = 0;
+    }
+
     public double mass() {
         double s = 0;
         for (double r : rho) {

@@ -25,10 +25,24 @@ public final class MeasureRecorder implements RunListener {
     private Measure lastFull;
     private Measure snapshot;
 
-    public MeasureRecorder(ObservationSpec spec, CsvWriter timeseries, RunListener next) {
+    private final List<ColumnSource> extra;
+    private final List<Double> meanTimes = new ArrayList<>();
+    private final List<Double> means = new ArrayList<>();
+
+    public MeasureRecorder(ObservationSpec spec, CsvWriter timeseries, RunListener next, List<ColumnSource> extra) {
         this.spec = spec;
         this.timeseries = timeseries;
         this.next = next;
+        this.extra = List.copyOf(extra);
+    }
+
+    /** The timeseries.csv header for a spec and extra columns. */
+    public static List<String> header(ObservationSpec spec, List<ColumnSource> extra) {
+        List<String> h = header(spec);
+        for (ColumnSource c : extra) {
+            h.addAll(c.columns());
+        }
+        return h;
     }
 
     /** The timeseries.csv header for a spec. */
@@ -84,7 +98,14 @@ public final class MeasureRecorder implements RunListener {
         for (int k = 0; k < spec.minimumNames().size(); k++) {
             row.add(m.occupancy() == null ? Double.NaN : m.occupancy()[k]);
         }
+        for (ColumnSource c : extra) {
+            for (double v : c.values(m)) {
+                row.add(v);
+            }
+        }
         timeseries.row(row.toArray());
+        meanTimes.add(m.time());
+        means.add(m.mean()[0]);
         if (m.histogram() != null) {
             histogramTimes.add(m.time());
             histograms.add(m.histogram()[0].clone());
@@ -100,6 +121,15 @@ public final class MeasureRecorder implements RunListener {
     @Override
     public void onMerge(long nanos) {
         next.onMerge(nanos);
+    }
+
+    /** Times of the full reports, and the axis-0 mean at each. */
+    public List<Double> reportTimes() {
+        return meanTimes;
+    }
+
+    public List<Double> reportMeans() {
+        return means;
     }
 
     public List<EscapeEvent> events() {

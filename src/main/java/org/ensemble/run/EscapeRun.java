@@ -84,13 +84,16 @@ public final class EscapeRun {
             RunOutcome outcome;
             MeasureRecorder rec;
             long t0 = System.nanoTime();
-            try (CsvWriter ts = new CsvWriter(dir.file("timeseries.csv"), MeasureRecorder.header(obs));
+            java.util.Optional<org.ensemble.meanfield.PdeComparison> pde = rs.pdeComparison();
+            List<org.ensemble.observe.ColumnSource> extra = pde.<List<org.ensemble.observe.ColumnSource>>map(List::of)
+                    .orElse(List.of());
+            try (CsvWriter ts = new CsvWriter(dir.file("timeseries.csv"), MeasureRecorder.header(obs, extra));
                  Progress progress = new Progress(s.name(), rs.plan().totalSteps(), s.dynamics().dt(), o.quiet())) {
                 RunContext ctx = new RunContext(s.name(), dir.target().getFileName().toString(),
                         backend.backend().key(), device, s.seed(), s.populationSize(), rs.plan().totalSteps(),
                         s.dynamics().dt(), obs);
                 RunListener sinks = both(progress, o.extra().apply(ctx));
-                rec = new MeasureRecorder(obs, ts, sinks);
+                rec = new MeasureRecorder(obs, ts, sinks, extra);
                 outcome = Simulation.run(spec, rec);
             }
             double wall = (System.nanoTime() - t0) / 1e9;
@@ -126,6 +129,7 @@ public final class EscapeRun {
             }
             Map<String, Object> summary = summary(s, rs, backend, device, outcome, rec.lastFull(), mfpt, km, expo,
                     endTime);
+            MeanField.addTo(summary, s, rec, pde.orElse(null), out);
             json(dir.file("summary.json"), summary);
             Map<String, Object> runInfo = new LinkedHashMap<>();
             runInfo.put("shards", s.shards());
@@ -140,6 +144,7 @@ public final class EscapeRun {
             json(dir.file("run.json"), runInfo);
             if (o.plots()) {
                 plots(dir.file("plots"), s, obs, rec, km, mfpt);
+                pde.ifPresent(p -> MeanField.plots(dir.file("plots"), p));
             }
             Path committed = dir.commit();
             report(out, s, rs, outcome, mfpt, expo, committed, wall);

@@ -103,7 +103,7 @@ public record RunSetup(Scenario scenario, LangevinSetup langevin, ObservationSpe
             }
         }
         ObservationSpec obs = new ObservationSpec(d, lo, hi, s.histogramBins(), Math.min(s.histogramBins(), 100),
-                s.quantiles(), minima, names, targets.names(), s.absorbing());
+                s.quantiles(), minima, names, targets.names(), s.absorbing(), s.pde().isPresent());
         RunPlan plan = new RunPlan(s.totalSteps(), s.reportEverySteps(), s.dynamics().dt(),
                 s.meanAttraction().isPresent());
         return new RunSetup(s, setup, obs, plan, theory, note);
@@ -133,6 +133,30 @@ public record RunSetup(Scenario scenario, LangevinSetup langevin, ObservationSpe
                     + " Euler–Maruyama is unstable beyond it; λ_max = %.4g is the largest Hessian eigenvalue at the"
                     + " start minimum), got %s", file, 2 / lambda, lambda, dt));
         }
+    }
+
+    /**
+     * The PDE beside the particles, started from the particles' initial law: Gaussian exactly, a
+     * point as a Gaussian two cells wide (a grid cannot hold a Dirac mass), uniform exactly.
+     */
+    public java.util.Optional<org.ensemble.meanfield.PdeComparison> pdeComparison() {
+        if (scenario.pde().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        org.ensemble.scenario.PdeSpec p = scenario.pde().get();
+        org.ensemble.meanfield.FokkerPlanck1D pde = new org.ensemble.meanfield.FokkerPlanck1D(
+                scenario.potential().potential(), scenario.dynamics().beta(), scenario.meanAttraction().orElse(0.0),
+                p.low(), p.high(), p.cells());
+        InitialCondition init = scenario.init();
+        double h = (p.high() - p.low()) / p.cells();
+        if (init instanceof GaussianInitial g && g.sd()[0] > 0) {
+            pde.startGaussian(g.mean()[0], g.sd()[0]);
+        } else if (init instanceof UniformInitial u) {
+            pde.startUniform(u.low()[0], u.high()[0]);
+        } else {
+            pde.startGaussian(center(init)[0], 2 * h);
+        }
+        return java.util.Optional.of(new org.ensemble.meanfield.PdeComparison(pde, p.dt(), scenario.runTime()));
     }
 
     static double[] center(InitialCondition init) {

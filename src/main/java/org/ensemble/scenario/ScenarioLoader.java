@@ -205,6 +205,23 @@ public final class ScenarioLoader {
         }
         obs.rejectUnknown();
         r.put("observe", Map.of("histogram", histMap, "quantiles", toList(quantiles)));
+        Optional<PdeSpec> pde = Optional.empty();
+        if (root.has("pde")) {
+            Section ps = root.section("pde");
+            if (d != 1 || type.equals("underdamped")) {
+                throw ps.error(null, "expected a 1-D overdamped scenario for the PDE comparison (dimension " + d
+                        + ", " + type + ")");
+            }
+            int cells = (int) ps.integer("cells", 800, false, 3, 1_000_000);
+            double[] rg = ps.vector("range", null, true);
+            if (rg.length != 2 || !(rg[0] < rg[1])) {
+                throw ps.error("range", "expected [low, high] with low < high");
+            }
+            double pdt = ps.positive("dt", 0.01, false);
+            ps.rejectUnknown();
+            pde = Optional.of(new PdeSpec(cells, rg[0], rg[1], pdt));
+            r.put("pde", Map.of("cells", cells, "range", List.of(rg[0], rg[1]), "dt", pdt));
+        }
         root.rejectUnknown();
 
         if (gran.equals("particle") && size > 1_000_000) {
@@ -215,7 +232,7 @@ public final class ScenarioLoader {
                 .setOriginComments(false).setJson(false).setFormatted(true));
         return new Scenario(name, source, seed, Backend.parse(backendKey), shards,
                 gran.equals("particle") ? Granularity.PARTICLE : Granularity.BLOCK, blockSize, size, ic, potential,
-                dynamics, theta, time, reportEvery, absorbing, List.copyOf(targets), bins, range, quantiles,
+                dynamics, theta, time, reportEvery, absorbing, List.copyOf(targets), bins, range, quantiles, pde,
                 "# Resolved scenario: every default filled in. Run it again with: ensemble run THIS_FILE\n" + resolved);
     }
 

@@ -41,7 +41,7 @@ class ShardInvarianceTest {
                 !interacting, seed);
         ObservationSpec obs = new ObservationSpec(1, new double[] {-2}, new double[] {2}, 40, 1,
                 new double[] {0.1, 0.5, 0.9}, List.of(new double[] {-1}, new double[] {1}), List.of("left", "right"),
-                List.of("right"), setup.absorbing());
+                List.of("right"), setup.absorbing(), false);
         SimulationSpec spec = new SimulationSpec(setup, new GaussianInitial(new double[] {-1}, new double[] {0.2}),
                 new BlockLayout(1000, 64), shards, granularity, Steppers.resolve(Backend.JAVA, setup), obs,
                 new RunPlan(interacting ? 60 : 400, interacting ? 20 : 50, 1e-2, interacting));

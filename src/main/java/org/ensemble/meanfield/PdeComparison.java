@@ -1,0 +1,85 @@
+package org.ensemble.meanfield;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.ensemble.engine.Measure;
+import org.ensemble.observe.ColumnSource;
+
+/**
+ * Runs the PDE in step with a particle run and measures the gap at every full report: W1 and W2
+ * between the particles' empirical measure and the PDE density (exact, via quantile functions),
+ * and the PDE's mean, variance, free energy and mass. Keeps a few density snapshots for plots.
+ */
+public final class PdeComparison implements ColumnSource {
+    /** A PDE density and the particles' positions at one time. */
+    public record Snapshot(double time, double[] density, double[] positions) {
+    }
+
+    private final FokkerPlanck1D pde;
+    private final double dt;
+    private final double totalTime;
+    private final List<Snapshot> snapshots = new ArrayList<>();
+    private double lastW1 = Double.NaN;
+    private double lastW2 = Double.NaN;
+    private int nextSnapshot;
+    private final List<Double> times = new ArrayList<>();
+    private final List<Double> w2Series = new ArrayList<>();
+
+    public PdeComparison(FokkerPlanck1D pde, double dt, double totalTime) {
+        this.pde = pde;
+        this.dt = dt;
+        this.totalTime = totalTime;
+    }
+
+    public FokkerPlanck1D pde() {
+        return pde;
+    }
+
+    @Override
+    public List<String> columns() {
+        return List.of("w1_pde", "w2_pde", "pde_mean", "pde_variance", "pde_free_energy", "pde_mass");
+    }
+
+    @Override
+    public double[] values(Measure m) {
+        pde.advanceTo(m.time(), dt);
+        double[] x = m.positions();
+        if (x == null || x.length == 0) {
+            throw new IllegalStateException("the PDE comparison needs the particles' positions at every report");
+        }
+        double[] sorted = x.clone();
+        Arrays.sort(sorted);
+        double[] w = Wasserstein1D.distances(sorted, pde.edges(), pde.density());
+        lastW1 = w[0];
+        lastW2 = w[1];
+        times.add(m.time());
+        w2Series.add(w[1]);
+        // Snapshots at t = 0 and at about 1/3, 2/3 and the end of the run.
+        if (nextSnapshot < 4 && m.time() >= nextSnapshot * totalTime / 3 - 1e-9) {
+            snapshots.add(new Snapshot(m.time(), pde.density(), sorted));
+            nextSnapshot++;
+        }
+        return new double[] {w[0], w[1], pde.mean(), pde.variance(), pde.freeEnergy(), pde.mass()};
+    }
+
+    public List<Snapshot> snapshots() {
+        return snapshots;
+    }
+
+    public double[] times() {
+        return times.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    public double[] w2() {
+        return w2Series.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    public double lastW1() {
+        return lastW1;
+    }
+
+    public double lastW2() {
+        return lastW2;
+    }
+}

@@ -1,0 +1,125 @@
+package org.ensemble.run;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ensemble.meanfield.DesaiZwanzig;
+import org.ensemble.meanfield.PdeComparison;
+import org.ensemble.observe.BatchMeans;
+import org.ensemble.observe.MeasureRecorder;
+import org.ensemble.plot.ChartFiles;
+import org.ensemble.plot.LinePlot;
+import org.ensemble.potential.DoubleWellPotential;
+import org.ensemble.scenario.Scenario;
+
+/**
+ * The mean-field parts of a run's summary and plots: the PDE comparison (final W1/W2, PDE
+ * moments) and, for the Desai–Zwanzig model (untilted double well with mean attraction), the
+ * self-consistent β_c, m*, Δf beside the particles' stationary mean (time average over the second
+ * half of the run, batch-means SE).
+ */
+final class MeanField {
+    private MeanField() {
+    }
+
+    static void addTo(Map<String, Object> summary, Scenario s, MeasureRecorder rec, PdeComparison pde,
+                      PrintStream out) {
+        if (pde != null) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("cells", pde.pde().cells());
+            p.put("w1", pde.lastW1());
+            p.put("w2", pde.lastW2());
+            p.put("mean", pde.pde().mean());
+            p.put("variance", pde.pde().variance());
+            p.put("free_energy", pde.pde().freeEnergy());
+            p.put("mass", pde.pde().mass());
+            summary.put("pde", p);
+            out.printf("  PDE beside the particles: W1 = %.4g, W2 = %.4g at t = %.6g; PDE mean %.6g, mass − 1 = %.1e%n",
+                    pde.lastW1(), pde.lastW2(), pde.pde().time(), pde.pde().mean(), pde.pde().mass() - 1);
+        }
+        boolean desaiZwanzig = s.meanAttraction().isPresent() && s.meanAttraction().get() > 0
+                && s.potential().potential() instanceof DoubleWellPotential dw && dw.tilt() == 0;
+        if (!desaiZwanzig) {
+            return;
+        }
+        DesaiZwanzig dz = new DesaiZwanzig(s.meanAttraction().get());
+        double beta = s.dynamics().beta();
+        Map<String, Object> mf = new LinkedHashMap<>();
+        double bc = dz.criticalBeta();
+        double mStar = dz.magnetization(beta);
+        mf.put("theta", dz.theta());
+        mf.put("beta_c", bc);
+        mf.put("m_star", mStar);
+        mf.put("delta_f", dz.barrierPerParticle(beta));
+        List<Double> times = rec.reportTimes();
+        List<Double> means = rec.reportMeans();
+        List<Double> late = new ArrayList<>();
+        double half = times.isEmpty() ? 0 : times.get(times.size() - 1) / 2;
+        for (int i = 0; i < times.size(); i++) {
+            if (times.get(i) >= half && times.get(i) > 0) {
+                late.add(means.get(i));
+            }
+        }
+        if (late.size() >= 20) {
+            BatchMeans signed = BatchMeans.of(late, 10);
+            List<Double> abs = late.stream().map(Math::abs).toList();
+            BatchMeans absolute = BatchMeans.of(abs, 10);
+            mf.put("particles_mean", signed.mean());
+            mf.put("particles_mean_se", signed.standardError());
+            mf.put("particles_abs_mean", absolute.mean());
+            mf.put("particles_abs_mean_se", absolute.standardError());
+            // Above β_c compare |mean| with m*; below, the signed mean with 0 (|mean| is biased upwards).
+            double estimate = mStar > 0 ? absolute.mean() : signed.mean();
+            double se = mStar > 0 ? absolute.standardError() : signed.standardError();
+            mf.put("deviation_in_se", (estimate - mStar) / se);
+            out.printf("  Desai–Zwanzig: β_c = %.10g, m*(β = %s) = %.10g, Δf = %.6g; particles' stationary %s = %.6g"
+                    + " ± %.2g (%+.2f SE from m*)%n", bc, beta, mStar, dz.barrierPerParticle(beta),
+                    mStar > 0 ? "|mean|" : "mean", estimate, se, (estimate - mStar) / se);
+        } else {
+            out.printf("  Desai–Zwanzig: β_c = %.10g, m*(β = %s) = %.10g, Δf = %.6g (too few reports for a"
+                    + " stationary average)%n", bc, beta, mStar, dz.barrierPerParticle(beta));
+        }
+        summary.put("meanfield", mf);
+    }
+
+    static void plots(Path dir, PdeComparison p) {
+        double[] t = p.times();
+        if (t.length > 1) {
+            ChartFiles.save(LinePlot.create("Particles vs PDE: Wasserstein-2 distance over time", "time t", "W2",
+                    t, Map.of("W2(particles, PDE)", p.w2()), true), dir, "w2-over-time");
+        }
+        List<PdeComparison.Snapshot> snaps = p.snapshots();
+        if (snaps.isEmpty()) {
+            return;
+        }
+        double[] edges = p.pde().edges();
+        int cells = edges.length - 1;
+        double[] centres = new double[cells];
+        for (int i = 0; i < cells; i++) {
+            centres[i] = 0.5 * (edges[i] + edges[i + 1]);
+        }
+        Map<String, double[]> series = new LinkedHashMap<>();
+        for (PdeComparison.Snapshot s : snaps) {
+            // Particle histogram on a coarser grid (about 20 particles per bin at the mode), drawn at the PDE's centres.
+            int group = Math.max(1, cells / 100);
+            double[] hist = new double[cells];
+            double width = (edges[cells] - edges[0]) / cells * group;
+            for (double x : s.positions()) {
+                int i = (int) Math.floor((x - edges[0]) / (edges[cells] - edges[0]) * cells);
+                if (i >= 0 && i < cells) {
+                    int g = i / group;
+                    for (int k = g * group; k < Math.min(cells, (g + 1) * group); k++) {
+                        hist[k] += 1.0 / (s.positions().length * width);
+                    }
+                }
+            }
+            series.put(String.format("particles t = %.3g", s.time()), hist);
+            series.put(String.format("PDE t = %.3g", s.time()), s.density());
+        }
+        ChartFiles.save(LinePlot.create("PDE density over the particle histogram", "x", "density", centres, series,
+                false), dir, "pde-vs-particles");
+    }
+}
