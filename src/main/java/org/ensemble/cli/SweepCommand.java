@@ -116,6 +116,13 @@ final class SweepCommand implements Callable<Integer> {
                 System.out.println("  (the prefactor of k depends weakly on β, so the fitted slope differs from the"
                         + " barrier by O(1/(βΔV)); sweep.csv has the exact MFPT per β for 1-D potentials)");
             }
+            if (key.equals("population.size")) {
+                List<Double> sizes = new ArrayList<>();
+                for (Scenario sc : scenarios) {
+                    sizes.add((double) sc.populationSize());
+                }
+                PopulationSweepFits.addTo(summary, sizes, results, sweep.file("plots"));
+            }
             org.ensemble.run.EscapeRun.json(sweep.file("sweep.json"), summary);
             Path done = sweep.commit();
             System.out.println("sweep outputs: " + done);

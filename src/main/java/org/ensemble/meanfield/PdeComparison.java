@@ -75,6 +75,20 @@ public final class PdeComparison implements ColumnSource {
         return w2Series.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
+    /** W2 averaged over the reports in the second half of the run (less noisy than the last value). */
+    public double lateW2() {
+        double half = times.isEmpty() ? 0 : times.get(times.size() - 1) / 2;
+        double s = 0;
+        int k = 0;
+        for (int i = 0; i < times.size(); i++) {
+            if (times.get(i) >= half) {
+                s += w2Series.get(i);
+                k++;
+            }
+        }
+        return k == 0 ? Double.NaN : s / k;
+    }
+
     public double lastW1() {
         return lastW1;
     }

@@ -85,6 +85,7 @@ public final class EscapeRun {
             MeasureRecorder rec;
             long t0 = System.nanoTime();
             java.util.Optional<org.ensemble.meanfield.PdeComparison> pde = rs.pdeComparison();
+            org.ensemble.meanfield.SwitchingObserver switching = rs.switchingObserver().orElse(null);
             List<org.ensemble.observe.ColumnSource> extra = pde.<List<org.ensemble.observe.ColumnSource>>map(List::of)
                     .orElse(List.of());
             try (CsvWriter ts = new CsvWriter(dir.file("timeseries.csv"), MeasureRecorder.header(obs, extra));
@@ -93,6 +94,9 @@ public final class EscapeRun {
                         backend.backend().key(), device, s.seed(), s.populationSize(), rs.plan().totalSteps(),
                         s.dynamics().dt(), obs);
                 RunListener sinks = both(progress, o.extra().apply(ctx));
+                if (switching != null) {
+                    sinks = both(sinks, switching);
+                }
                 rec = new MeasureRecorder(obs, ts, sinks, extra);
                 outcome = Simulation.run(spec, rec);
             }
@@ -129,7 +133,7 @@ public final class EscapeRun {
             }
             Map<String, Object> summary = summary(s, rs, backend, device, outcome, rec.lastFull(), mfpt, km, expo,
                     endTime);
-            MeanField.addTo(summary, s, rec, pde.orElse(null), out);
+            MeanField.addTo(summary, s, rec, pde.orElse(null), switching, out);
             json(dir.file("summary.json"), summary);
             Map<String, Object> runInfo = new LinkedHashMap<>();
             runInfo.put("shards", s.shards());

@@ -26,12 +26,26 @@ final class MeanField {
     }
 
     static void addTo(Map<String, Object> summary, Scenario s, MeasureRecorder rec, PdeComparison pde,
-                      PrintStream out) {
+                      org.ensemble.meanfield.SwitchingObserver switching, PrintStream out) {
+        if (switching != null) {
+            org.ensemble.observe.escape.MfptEstimate m = org.ensemble.observe.escape.MfptEstimator.estimate(
+                    switching.sample(), 0.95);
+            Map<String, Object> sw = new LinkedHashMap<>();
+            sw.put("switches", switching.switches());
+            sw.put("mean_time", Double.isFinite(m.mfpt()) ? m.mfpt() : null);
+            sw.put("mean_time_ci", List.of(m.ciLow(), Double.isFinite(m.ciHigh()) ? m.ciHigh() : null));
+            sw.put("mean_time_se", Double.isFinite(m.standardError()) ? m.standardError() : null);
+            sw.put("method", m.method());
+            summary.put("switching", sw);
+            out.printf("  switching of the population mean: %d switches, mean time %.5g ± %.2g%n",
+                    switching.switches(), m.mfpt(), m.standardError());
+        }
         if (pde != null) {
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("cells", pde.pde().cells());
             p.put("w1", pde.lastW1());
             p.put("w2", pde.lastW2());
+            p.put("w2_late_mean", pde.lateW2());
             p.put("mean", pde.pde().mean());
             p.put("variance", pde.pde().variance());
             p.put("free_energy", pde.pde().freeEnergy());

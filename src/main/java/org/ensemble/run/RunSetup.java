@@ -159,6 +159,24 @@ public record RunSetup(Scenario scenario, LangevinSetup langevin, ObservationSpe
         return java.util.Optional.of(new org.ensemble.meanfield.PdeComparison(pde, p.dt(), scenario.runTime()));
     }
 
+    /**
+     * For {@code observe.switching = true} in the Desai–Zwanzig model: an observer of the
+     * population mean's switches with hysteresis at m*(β)/2.
+     */
+    public java.util.Optional<org.ensemble.meanfield.SwitchingObserver> switchingObserver() {
+        if (!scenario.switching()) {
+            return java.util.Optional.empty();
+        }
+        double theta = scenario.meanAttraction().orElse(0.0);
+        double mStar = theta > 0 ? new org.ensemble.meanfield.DesaiZwanzig(theta).magnetization(
+                scenario.dynamics().beta()) : 0;
+        if (!(mStar > 0)) {
+            throw new IllegalArgumentException(scenario.name() + ": observe.switching: expected a Desai–Zwanzig"
+                    + " scenario above β_c (interaction mean-attraction, m* > 0)");
+        }
+        return java.util.Optional.of(new org.ensemble.meanfield.SwitchingObserver(mStar / 2));
+    }
+
     static double[] center(InitialCondition init) {
         if (init instanceof PointInitial p) {
             return p.point();

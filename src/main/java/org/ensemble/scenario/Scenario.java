@@ -16,7 +16,7 @@ public record Scenario(String name, Path source, long seed, Backend backend, int
                        int blockSize, long populationSize, InitialCondition init, PotentialSpec potential,
                        LangevinDynamics dynamics, Optional<Double> meanAttraction, double runTime, double reportEvery,
                        boolean absorbing, List<TargetSpec> targets, int histogramBins, Optional<double[][]> histogramRange,
-                       double[] quantiles, java.util.Optional<PdeSpec> pde, String resolved) {
+                       double[] quantiles, java.util.Optional<PdeSpec> pde, boolean switching, String resolved) {
 
     public int dimension() {
         return potential.potential().dimension();

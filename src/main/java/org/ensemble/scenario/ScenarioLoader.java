@@ -203,8 +203,9 @@ public final class ScenarioLoader {
                 throw obs.error("quantiles", "expected levels in [0, 1], got " + q);
             }
         }
+        boolean switching = obs.bool("switching", false);
         obs.rejectUnknown();
-        r.put("observe", Map.of("histogram", histMap, "quantiles", toList(quantiles)));
+        r.put("observe", Map.of("histogram", histMap, "quantiles", toList(quantiles), "switching", switching));
         Optional<PdeSpec> pde = Optional.empty();
         if (root.has("pde")) {
             Section ps = root.section("pde");
@@ -232,7 +233,7 @@ public final class ScenarioLoader {
                 .setOriginComments(false).setJson(false).setFormatted(true));
         return new Scenario(name, source, seed, Backend.parse(backendKey), shards,
                 gran.equals("particle") ? Granularity.PARTICLE : Granularity.BLOCK, blockSize, size, ic, potential,
-                dynamics, theta, time, reportEvery, absorbing, List.copyOf(targets), bins, range, quantiles, pde,
+                dynamics, theta, time, reportEvery, absorbing, List.copyOf(targets), bins, range, quantiles, pde, switching,
                 "# Resolved scenario: every default filled in. Run it again with: ensemble run THIS_FILE\n" + resolved);
     }
 
