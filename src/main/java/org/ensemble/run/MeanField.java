@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.ensemble.meanfield.DesaiZwanzig;
 import org.ensemble.meanfield.PdeComparison;
-import org.ensemble.observe.BatchMeans;
+import org.ensemble.observe.TimeAverage;
 import org.ensemble.observe.MeasureRecorder;
 import org.ensemble.plot.ChartFiles;
 import org.ensemble.plot.LinePlot;
@@ -19,7 +19,7 @@ import org.ensemble.scenario.Scenario;
  * The mean-field parts of a run's summary and plots: the PDE comparison (final W1/W2, PDE
  * moments) and, for the Desai–Zwanzig model (untilted double well with mean attraction), the
  * self-consistent β_c, m*, Δf beside the particles' stationary mean (time average over the second
- * half of the run, batch-means SE).
+ * half of the run, SE from the integrated autocorrelation time).
  */
 final class MeanField {
     private MeanField() {
@@ -78,13 +78,14 @@ final class MeanField {
             }
         }
         if (late.size() >= 20) {
-            BatchMeans signed = BatchMeans.of(late, 10);
+            TimeAverage signed = TimeAverage.of(late);
             List<Double> abs = late.stream().map(Math::abs).toList();
-            BatchMeans absolute = BatchMeans.of(abs, 10);
+            TimeAverage absolute = TimeAverage.of(abs);
             mf.put("particles_mean", signed.mean());
             mf.put("particles_mean_se", signed.standardError());
             mf.put("particles_abs_mean", absolute.mean());
             mf.put("particles_abs_mean_se", absolute.standardError());
+            mf.put("autocorrelation_time_reports", mStar > 0 ? absolute.tau() : signed.tau());
             // Above β_c compare |mean| with m*; below, the signed mean with 0 (|mean| is biased upwards).
             double estimate = mStar > 0 ? absolute.mean() : signed.mean();
             double se = mStar > 0 ? absolute.standardError() : signed.standardError();
