@@ -202,11 +202,34 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
             return finish(RunOutcome.Status.ALL_ABSORBED, m, "every particle reached a target by step " + step);
         }
         if (plan.interacting()) {
-            field = java.util.Arrays.copyOf(m.mean(), Math.max(3, m.mean().length));
+            field = fieldFrom(m);
         }
         int next = plan.nextChunk(step);
         dispatch(next, plan.reportsAt(step + next) ? StatisticsLevel.FULL : StatisticsLevel.MOMENTS);
         return this;
+    }
+
+    /**
+     * The field broadcast for the next phase: the mean (mean pull), the pair force on grid nodes
+     * from the deposited particles (GRID), or every position (PAIRS).
+     */
+    private double[] fieldFrom(Measure m) {
+        org.ensemble.dynamics.PairInteraction pair = spec.pair();
+        if (pair == null) {
+            return java.util.Arrays.copyOf(m.mean(), Math.max(3, m.mean().length));
+        }
+        if (pair.method() == org.ensemble.dynamics.PairInteraction.Method.PAIRS) {
+            return m.positions();
+        }
+        double[] p = m.deposit().clone();
+        double total = 0;
+        for (double w : p) {
+            total += w;
+        }
+        for (int k = 0; k < p.length; k++) {
+            p[k] /= total;
+        }
+        return pair.forceTable(p);
     }
 
     private void safely(Runnable r) {

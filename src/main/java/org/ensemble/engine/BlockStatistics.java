@@ -16,11 +16,12 @@ import org.ensemble.population.ParticleSlab;
  * @param reached    particles that have entered each target so far
  * @param events     first entries into targets during this phase, in id order
  * @param positions  axis-0 positions of the measured particles in id order (FULL level with
- *                   {@link ObservationSpec#collectPositions()}, else null)
+ *                   {@link ObservationSpec#collectPositions()}, or every phase for a PAIRS field)
+ * @param deposit    cloud-in-cell weights of the measured particles on the pair grid (GRID field)
  */
 public record BlockStatistics(int block, int size, long measured, long nonFinite, double[] mean, double[] comoment,
                               long[][] histogram, long[] joint, long[][] fine, long[] occupancy, long[] reached,
-                              List<EscapeEvent> events, double[] positions) {
+                              List<EscapeEvent> events, double[] positions, double[] deposit) {
 
     private static long countNonFinite(double[] x, int lo, int hi) {
         long k = 0;
@@ -47,7 +48,7 @@ public record BlockStatistics(int block, int size, long measured, long nonFinite
         double[] sum = new double[d];
         long[] reached = new long[spec.targetNames().size()];
         List<EscapeEvent> events = new ArrayList<>();
-        if (reached.length == 0 && level == StatisticsLevel.MOMENTS && d == 1) {
+        if (reached.length == 0 && level == StatisticsLevel.MOMENTS && d == 1 && spec.pair() == null) {
             // The per-step field of interacting runs without targets: one tight pass over the positions.
             double s0 = 0;
             for (int i = lo; i < hi; i++) {
@@ -56,7 +57,7 @@ public record BlockStatistics(int block, int size, long measured, long nonFinite
             long bad = Double.isFinite(s0) ? 0 : countNonFinite(pos, lo, hi);
             double[] m1 = {bad == 0 ? s0 / (hi - lo) : 0.0};
             return new BlockStatistics(block, hi - lo, hi - lo, bad, m1, new double[1], null, null, null, null,
-                    reached, List.of(), null);
+                    reached, List.of(), null, null);
         }
         for (int i = lo; i < hi; i++) {
             long h = hits[i];
@@ -139,7 +140,9 @@ public record BlockStatistics(int block, int size, long measured, long nonFinite
             }
         }
         double[] positions = null;
-        if (level == StatisticsLevel.FULL && spec.collectPositions()) {
+        org.ensemble.dynamics.PairInteraction pair = spec.pair();
+        boolean pairs = pair != null && pair.method() == org.ensemble.dynamics.PairInteraction.Method.PAIRS;
+        if ((level == StatisticsLevel.FULL && spec.collectPositions()) || pairs) {
             positions = new double[(int) measured];
             int k = 0;
             for (int i = lo; i < hi; i++) {
@@ -148,7 +151,16 @@ public record BlockStatistics(int block, int size, long measured, long nonFinite
                 }
             }
         }
+        double[] deposit = null;
+        if (pair != null && pair.method() == org.ensemble.dynamics.PairInteraction.Method.GRID) {
+            deposit = new double[pair.nodes()];
+            for (int i = lo; i < hi; i++) {
+                if (!(absorbing && hits[i] > 0)) {
+                    pair.deposit(pos[i], 1.0, deposit);
+                }
+            }
+        }
         return new BlockStatistics(block, hi - lo, measured, nonFinite, mean, com, hist, joint, fine, occupancy,
-                reached, List.copyOf(events), positions);
+                reached, List.copyOf(events), positions, deposit);
     }
 }

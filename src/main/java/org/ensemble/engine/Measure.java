@@ -16,10 +16,12 @@ import java.util.List;
  * @param reached    particles that have entered each target so far
  * @param events     first entries during the phase that ended here, in block (= id) order
  * @param positions  axis-0 positions of the measured particles in id order, when collected
+ * @param deposit    the particles' cloud-in-cell weights on the pair grid (GRID pair field), summed in block order
  */
 public record Measure(long step, double time, StatisticsLevel level, long total, long measured, long nonFinite,
                       double[] mean, double[] covariance, long[][] histogram, long[] joint, double[][] quantiles,
-                      double[] occupancy, long[] reached, List<EscapeEvent> events, double[] positions) {
+                      double[] occupancy, long[] reached, List<EscapeEvent> events, double[] positions,
+                      double[] deposit) {
 
     public int dimension() {
         return mean.length;
@@ -59,7 +61,8 @@ public record Measure(long step, double time, StatisticsLevel level, long total,
         long[] occ = full ? new long[spec.minima().size()] : null;
         int previous = -1;
         double[] positions = null;
-        if (full && spec.collectPositions()) {
+        boolean anyPositions = blocks.stream().anyMatch(b -> b.positions() != null);
+        if (anyPositions) {
             long count = 0;
             for (BlockStatistics b : blocks) {
                 count += b.positions() == null ? 0 : b.positions().length;
@@ -73,7 +76,12 @@ public record Measure(long step, double time, StatisticsLevel level, long total,
                 }
             }
         }
+        double[] deposit = spec.pair() != null && spec.pair().method()
+                == org.ensemble.dynamics.PairInteraction.Method.GRID ? new double[spec.pair().nodes()] : null;
         for (BlockStatistics b : blocks) {
+            if (deposit != null && b.deposit() != null) {
+                add(deposit, b.deposit());
+            }
             if (b.block() <= previous) {
                 throw new IllegalArgumentException("blocks must be merged in increasing order");
             }
@@ -132,7 +140,13 @@ public record Measure(long step, double time, StatisticsLevel level, long total,
             }
         }
         return new Measure(step, time, level, total, n, nonFinite, mean, cov, hist, joint, quantiles, occupancy,
-                reached, List.copyOf(events), positions);
+                reached, List.copyOf(events), positions, deposit);
+    }
+
+    private static void add(double[] into, double[] from) {
+        for (int i = 0; i < into.length; i++) {
+            into[i] += from[i];
+        }
     }
 
     private static void add(long[] into, long[] from) {

@@ -13,10 +13,21 @@ import java.util.List;
  * @param jointBins bins per axis of the joint histogram of axes 0 and 1 (d ≥ 2)
  * @param collectPositions whether full reports carry the axis-0 positions of the measured
  *                  particles (for exact distances to a PDE solution; costs 8 bytes per particle)
+ * @param pair      a pair interaction whose field the coordinator builds every phase: grid
+ *                  deposits (GRID) or all positions (PAIRS); null otherwise
  */
 public record ObservationSpec(int dimension, double[] low, double[] high, int bins, int jointBins,
                               double[] quantileLevels, List<double[]> minima, List<String> minimumNames,
-                              List<String> targetNames, boolean absorbing, boolean collectPositions) {
+                              List<String> targetNames, boolean absorbing, boolean collectPositions,
+                              org.ensemble.dynamics.PairInteraction pair) {
+    /** Without a pair interaction (none, or the mean pull). */
+    public ObservationSpec(int dimension, double[] low, double[] high, int bins, int jointBins, double[] quantileLevels,
+                           List<double[]> minima, List<String> minimumNames, List<String> targetNames,
+                           boolean absorbing, boolean collectPositions) {
+        this(dimension, low, high, bins, jointBins, quantileLevels, minima, minimumNames, targetNames, absorbing,
+                collectPositions, null);
+    }
+
     public static final int FINE_BINS = 4096;
 
     public ObservationSpec {

@@ -9,8 +9,17 @@ import org.ensemble.potential.Potential;
  * particles), the escape targets and whether they absorb.
  */
 public record LangevinSetup(LangevinDynamics dynamics, Potential potential, boolean interacting, double theta,
-                            EscapeTargets targets, boolean absorbing, long seed) {
+                            EscapeTargets targets, boolean absorbing, long seed,
+                            org.ensemble.dynamics.PairInteraction pair) {
+    public LangevinSetup(LangevinDynamics dynamics, Potential potential, boolean interacting, double theta,
+                         EscapeTargets targets, boolean absorbing, long seed) {
+        this(dynamics, potential, interacting, theta, targets, absorbing, seed, null);
+    }
+
     public LangevinSetup {
+        if (pair != null && (potential.dimension() != 1 || !interacting)) {
+            throw new IllegalArgumentException("pair interactions are implemented in 1-D, as interacting dynamics");
+        }
         if (targets.count() > 0 && potential.dimension() != dimensionOf(targets)) {
             throw new IllegalArgumentException("targets and potential differ in dimension");
         }
@@ -26,6 +35,6 @@ public record LangevinSetup(LangevinDynamics dynamics, Potential potential, bool
 
     /** Whether the device kernel can run this setup (built-in potential, d ≤ 3). */
     public boolean kernelCapable() {
-        return potential.kernelForm().isPresent();
+        return potential.kernelForm().isPresent() && pair == null;
     }
 }

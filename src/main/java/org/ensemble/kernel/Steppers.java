@@ -73,7 +73,7 @@ public final class Steppers {
     private static void requireKernel(boolean capable, LangevinSetup setup, Backend b) {
         if (!capable) {
             throw new BackendUnavailableException("backend " + b.key() + " needs a built-in potential of dimension"
-                    + " ≤ 3; " + setup.potential().name() + " (dimension " + setup.dimension()
+                    + " ≤ 3 and no pair interaction; " + setup.potential().name() + " (dimension " + setup.dimension()
                     + ") runs on backend java");
         }
     }

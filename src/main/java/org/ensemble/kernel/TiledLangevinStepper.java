@@ -42,6 +42,7 @@ public final class TiledLangevinStepper implements SlabStepper {
     private final double[] potentialParams;
     private final Potential potential;
     private final boolean interacting;
+    private final org.ensemble.dynamics.PairInteraction pairField;
     private final double theta;
     private final EscapeTargets targets;
     private final int targetCount;
@@ -100,7 +101,9 @@ public final class TiledLangevinStepper implements SlabStepper {
         KernelPotential form = potential.kernelForm().orElse(null);
         this.potentialType = form == null ? 0 : form.type();
         this.potentialParams = form == null ? new double[0] : form.params();
-        this.interacting = setup.interacting();
+        this.pairField = setup.pair();
+        // The mean pull reads the mean from the field; pair interactions read a table or positions.
+        this.interacting = setup.interacting() && pairField == null;
         this.theta = setup.theta();
         this.targets = setup.targets();
         this.targetCount = targets.count();
@@ -327,6 +330,9 @@ public final class TiledLangevinStepper implements SlabStepper {
                 if (interacting) {
                     f0 += MeanAttraction.force(x0, m0, theta);
                 }
+                if (pairField != null) {
+                    f0 += pairField.force(x0, mean);
+                }
                 pos[i] = OverdampedLangevin.step(x0, f0, dt, noise, g);
             }
             if (keep) {
@@ -393,6 +399,9 @@ public final class TiledLangevinStepper implements SlabStepper {
             double f0 = DevicePotentials.grad0(potentialType, x0, 0.0, 0.0, potentialParams);
             if (interacting) {
                 f0 += MeanAttraction.force(x0, m0, theta);
+            }
+            if (pairField != null) {
+                f0 += pairField.force(x0, mean);
             }
             double y0 = OverdampedLangevin.step(x0, f0, dt, noise, g);
             x[j] = y0;
@@ -463,6 +472,11 @@ public final class TiledLangevinStepper implements SlabStepper {
                 for (int j = 0; j < m; j++) {
                     force[o + j] += MeanAttraction.force(x[o + j], mc, theta);
                 }
+            }
+        }
+        if (pairField != null) {
+            for (int j = 0; j < m; j++) {
+                force[j] += pairField.force(x[j], mean);
             }
         }
     }

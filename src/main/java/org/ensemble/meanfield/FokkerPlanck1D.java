@@ -20,9 +20,17 @@ public final class FokkerPlanck1D {
     private final int cells;
     private final double[] rho;
     private final double[] vAtCentres;
+    private final org.ensemble.dynamics.PairInteraction pair;
+    private final double[] wByOffset;
     private double time;
 
     public FokkerPlanck1D(Potential v, double beta, double theta, double low, double high, int cells) {
+        this(v, beta, theta, null, low, high, cells);
+    }
+
+    /** With a pair interaction too: U gains W ∗ ρ, evaluated by a direct sum over cells (O(cells²) a step). */
+    public FokkerPlanck1D(Potential v, double beta, double theta, org.ensemble.dynamics.PairInteraction pair,
+                          double low, double high, int cells) {
         if (v.dimension() != 1) {
             throw new IllegalArgumentException("FokkerPlanck1D needs a 1-D potential, got dimension " + v.dimension());
         }
@@ -38,6 +46,15 @@ public final class FokkerPlanck1D {
         this.h = (high - low) / cells;
         this.rho = new double[cells];
         this.vAtCentres = new double[cells];
+        this.pair = pair;
+        if (pair != null) {
+            this.wByOffset = new double[2 * cells - 1];
+            for (int d = -(cells - 1); d <= cells - 1; d++) {
+                wByOffset[d + cells - 1] = pair.w(d * h);
+            }
+        } else {
+            this.wByOffset = null;
+        }
         for (int i = 0; i < cells; i++) {
             vAtCentres[i] = potential.applyAsDouble(centre(i));
         }
@@ -142,9 +159,34 @@ public final class FokkerPlanck1D {
         return m;
     }
 
-    /** F[ρ] = ∫ρV + (θ/2)Var(ρ) + (1/β)∫ρ log ρ, whose minimisers are the stationary states. */
+    /** (W ∗ ρ) at the cell centres (zeros without a pair interaction). */
+    double[] interactionPotential() {
+        double[] c = new double[cells];
+        if (pair == null) {
+            return c;
+        }
+        for (int i = 0; i < cells; i++) {
+            double s = 0;
+            for (int j = 0; j < cells; j++) {
+                s += wByOffset[i - j + cells - 1] * rho[j];
+            }
+            c[i] = s * h;
+        }
+        return c;
+    }
+
+    /**
+     * F[ρ] = ∫ρV + (θ/2)Var(ρ) + ½∫∫W(x − y)ρ(x)ρ(y) + (1/β)∫ρ log ρ, whose minimisers are the
+     * stationary states.
+     */
     public double freeEnergy() {
         double f = 0;
+        if (pair != null) {
+            double[] conv = interactionPotential();
+            for (int i = 0; i < cells; i++) {
+                f += 0.5 * h * rho[i] * conv[i];
+            }
+        }
         for (int i = 0; i < cells; i++) {
             double r = rho[i];
             f += h * r * vAtCentres[i];
@@ -167,9 +209,10 @@ public final class FokkerPlanck1D {
         double d = 1.0 / beta;
         double m = theta > 0 ? mean() : 0;
         double[] u = new double[cells];
+        double[] conv = interactionPotential();
         for (int i = 0; i < cells; i++) {
             double x = centre(i) - m;
-            u[i] = vAtCentres[i] + 0.5 * theta * x * x;
+            u[i] = vAtCentres[i] + 0.5 * theta * x * x + conv[i];
         }
         double c = dt * d / (h * h);
         // a[k], b[k] for the face between cells k and k+1.

@@ -55,8 +55,8 @@ public record RunSetup(Scenario scenario, LangevinSetup langevin, ObservationSpe
                 targetPoints.add(m.x());
             }
         }
-        LangevinSetup setup = new LangevinSetup(s.dynamics(), v, s.meanAttraction().isPresent(),
-                s.meanAttraction().orElse(0.0), targets, s.absorbing(), s.seed());
+        LangevinSetup setup = new LangevinSetup(s.dynamics(), v, s.interacting(), s.meanAttraction().orElse(0.0),
+                targets, s.absorbing(), s.seed(), s.pairInteraction().orElse(null));
 
         Optional<TransitionEstimate> theory = Optional.empty();
         String note = "no escape target";
@@ -64,7 +64,7 @@ public record RunSetup(Scenario scenario, LangevinSetup langevin, ObservationSpe
             try {
                 Double threshold = null;
                 if (d == 1 && s.targets().size() == 1 && s.targets().get(0) instanceof TargetSpec.HalfSpace h
-                        && s.meanAttraction().isEmpty() && s.dynamics().type()
+                        && !s.interacting() && s.dynamics().type()
                         == org.ensemble.dynamics.LangevinType.OVERDAMPED && s.init() instanceof PointInitial) {
                     threshold = h.threshold();
                 }
@@ -103,9 +103,9 @@ public record RunSetup(Scenario scenario, LangevinSetup langevin, ObservationSpe
             }
         }
         ObservationSpec obs = new ObservationSpec(d, lo, hi, s.histogramBins(), Math.min(s.histogramBins(), 100),
-                s.quantiles(), minima, names, targets.names(), s.absorbing(), s.pde().isPresent());
-        RunPlan plan = new RunPlan(s.totalSteps(), s.reportEverySteps(), s.dynamics().dt(),
-                s.meanAttraction().isPresent());
+                s.quantiles(), minima, names, targets.names(), s.absorbing(), s.pde().isPresent(),
+                s.pairInteraction().orElse(null));
+        RunPlan plan = new RunPlan(s.totalSteps(), s.reportEverySteps(), s.dynamics().dt(), s.interacting());
         return new RunSetup(s, setup, obs, plan, theory, note);
     }
 
@@ -146,7 +146,7 @@ public record RunSetup(Scenario scenario, LangevinSetup langevin, ObservationSpe
         org.ensemble.scenario.PdeSpec p = scenario.pde().get();
         org.ensemble.meanfield.FokkerPlanck1D pde = new org.ensemble.meanfield.FokkerPlanck1D(
                 scenario.potential().potential(), scenario.dynamics().beta(), scenario.meanAttraction().orElse(0.0),
-                p.low(), p.high(), p.cells());
+                scenario.pairInteraction().orElse(null), p.low(), p.high(), p.cells());
         InitialCondition init = scenario.init();
         double h = (p.high() - p.low()) / p.cells();
         if (init instanceof GaussianInitial g && g.sd()[0] > 0) {

@@ -14,9 +14,15 @@ import org.ensemble.population.InitialCondition;
  */
 public record Scenario(String name, Path source, long seed, Backend backend, int shards, Granularity granularity,
                        int blockSize, long populationSize, InitialCondition init, PotentialSpec potential,
-                       LangevinDynamics dynamics, Optional<Double> meanAttraction, double runTime, double reportEvery,
+                       LangevinDynamics dynamics, Optional<Double> meanAttraction,
+                       Optional<org.ensemble.dynamics.PairInteraction> pairInteraction, double runTime, double reportEvery,
                        boolean absorbing, List<TargetSpec> targets, int histogramBins, Optional<double[][]> histogramRange,
                        double[] quantiles, java.util.Optional<PdeSpec> pde, boolean switching, String resolved) {
+
+    /** Whether particles need a field from the coordinator every step. */
+    public boolean interacting() {
+        return meanAttraction.isPresent() || pairInteraction.isPresent();
+    }
 
     public int dimension() {
         return potential.potential().dimension();

@@ -139,10 +139,37 @@ public final class ScenarioLoader {
         r.put("dynamics", Map.of("type", type, "beta", beta, "dt", dt, "friction", friction));
 
         Optional<Double> theta = Optional.empty();
+        Optional<org.ensemble.dynamics.PairInteraction> pairInteraction = Optional.empty();
         if (root.has("interaction")) {
             Section in = root.section("interaction");
-            String it = in.choice("type", "none", List.of("none", "mean-attraction"));
-            if (it.equals("mean-attraction")) {
+            String it = in.choice("type", "none", List.of("none", "mean-attraction", "pair-kernel"));
+            if (it.equals("pair-kernel")) {
+                if (d != 1) {
+                    throw in.error("type", "expected a 1-D potential for pair-kernel interactions, got dimension " + d);
+                }
+                in.choice("kernel", "gaussian", List.of("gaussian"));
+                double strength = in.number("strength", 0, true);
+                double width = in.positive("width", 0, true);
+                String method = in.choice("method", "grid", List.of("grid", "pairs"));
+                Section g = in.section("grid");
+                int nodes = (int) g.integer("nodes", 401, false, 3, 100_000);
+                double[] gr = g.vector("range", new double[] {-4, 4}, false);
+                if (gr.length != 2 || !(gr[0] < gr[1])) {
+                    throw g.error("range", "expected [low, high] with low < high");
+                }
+                g.rejectUnknown();
+                pairInteraction = Optional.of(new org.ensemble.dynamics.PairInteraction(strength, width,
+                        method.equals("grid") ? org.ensemble.dynamics.PairInteraction.Method.GRID
+                                : org.ensemble.dynamics.PairInteraction.Method.PAIRS, gr[0], gr[1], nodes));
+                Map<String, Object> im = new LinkedHashMap<>();
+                im.put("type", it);
+                im.put("kernel", "gaussian");
+                im.put("strength", strength);
+                im.put("width", width);
+                im.put("method", method);
+                im.put("grid", Map.of("nodes", nodes, "range", List.of(gr[0], gr[1])));
+                r.put("interaction", im);
+            } else if (it.equals("mean-attraction")) {
                 double th = in.number("theta", 0, true);
                 if (!(th >= 0) || Double.isInfinite(th)) {
                     throw in.error("theta", "expected a non-negative finite number, got " + th);
@@ -233,7 +260,7 @@ public final class ScenarioLoader {
                 .setOriginComments(false).setJson(false).setFormatted(true));
         return new Scenario(name, source, seed, Backend.parse(backendKey), shards,
                 gran.equals("particle") ? Granularity.PARTICLE : Granularity.BLOCK, blockSize, size, ic, potential,
-                dynamics, theta, time, reportEvery, absorbing, List.copyOf(targets), bins, range, quantiles, pde, switching,
+                dynamics, theta, pairInteraction, time, reportEvery, absorbing, List.copyOf(targets), bins, range, quantiles, pde, switching,
                 "# Resolved scenario: every default filled in. Run it again with: ensemble run THIS_FILE\n" + resolved);
     }
 

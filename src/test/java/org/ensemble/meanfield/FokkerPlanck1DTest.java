@@ -130,4 +130,33 @@ class FokkerPlanck1DTest {
         // Shift and atomisation add in quadrature.
         assertEquals(Math.sqrt(0.01 + w0[1] * w0[1]), w[1], 1e-5);
     }
+
+    @Test
+    void pairKernelStationaryStateIsSelfConsistentGibbs() {
+        org.ensemble.dynamics.PairInteraction w = new org.ensemble.dynamics.PairInteraction(1.5, 0.5,
+                org.ensemble.dynamics.PairInteraction.Method.GRID, -3, 3, 101);
+        double beta = 2;
+        DoubleWellPotential v = new DoubleWellPotential(0.1);
+        FokkerPlanck1D pde = new FokkerPlanck1D(v, beta, 0, w, -3, 3, 300);
+        pde.startGaussian(0.3, 0.5);
+        pde.advanceTo(200, 0.05);
+        assertEquals(1.0, pde.mass(), 1e-12);
+        assertTrue(pde.minimum() >= 0);
+        // Stationary: ρ_i ∝ exp(−β(V_i + (W ∗ ρ)_i)) with the PDE's own W ∗ ρ.
+        double[] conv = pde.interactionPotential();
+        double[] rho = pde.density();
+        double z = 0;
+        double[] g = new double[rho.length];
+        for (int i = 0; i < rho.length; i++) {
+            g[i] = Math.exp(-beta * (v.energy(new double[] {pde.centre(i)}) + conv[i]));
+            z += g[i] * pde.cellWidth();
+        }
+        double err = 0;
+        for (int i = 0; i < rho.length; i++) {
+            if (g[i] / z > 1e-3) {
+                err = Math.max(err, Math.abs(rho[i] - g[i] / z) / (g[i] / z));
+            }
+        }
+        assertTrue(err < 1e-8, "self-consistency residual " + err);
+    }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class SwitchingObserverTest {
     static Measure mean(double t, double m) {
         return new Measure(Math.round(t * 10), t, StatisticsLevel.MOMENTS, 10, 10, 0, new double[] {m},
-                new double[1], null, null, null, null, new long[0], List.of(), null);
+                new double[1], null, null, null, null, new long[0], List.of(), null, null);
     }
 
     @Test
