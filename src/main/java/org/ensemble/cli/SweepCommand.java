@@ -62,8 +62,9 @@ final class SweepCommand implements Callable<Integer> {
             List<RunResult> results = new ArrayList<>();
             for (int i = 0; i < scenarios.size(); i++) {
                 System.out.printf("== %s = %s (%d of %d)%n", key, v.getValue().get(i), i + 1, scenarios.size());
-                results.add(EscapeRun.execute(scenarios.get(i), new RunOptions(sweep.file(key + "=" + v.getValue()
-                        .get(i)), quiet, true, metrics.sinks()), System.out));
+                String sub = key + "=" + v.getValue().get(i);
+                results.add(EscapeRun.execute(scenarios.get(i), new RunOptions(sweep.file(sub), quiet, true,
+                        metrics.sinks(), sweep.target().resolve(sub)), System.out));
             }
             List<Double> beta = new ArrayList<>();
             List<Double> lnK = new ArrayList<>();

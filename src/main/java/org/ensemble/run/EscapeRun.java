@@ -151,7 +151,7 @@ public final class EscapeRun {
                 pde.ifPresent(p -> MeanField.plots(dir.file("plots"), p));
             }
             Path committed = dir.commit();
-            report(out, s, rs, outcome, mfpt, expo, committed, wall);
+            report(out, s, rs, outcome, mfpt, expo, o.displayed(committed), wall);
             Double exact = rs.theory().flatMap(TransitionEstimate::exactMfpt).orElse(null);
             Double ek = rs.theory().map(TransitionEstimate::eyringKramersMfpt).orElse(null);
             return new RunResult(committed, outcome, mfpt, exact, ek, summary);

@@ -6,9 +6,20 @@ import org.ensemble.engine.RunListener;
 
 /**
  * How to run a scenario: where outputs go, whether to print progress, whether to draw plots, and
- * extra sinks (live metrics) made once the backend is known, seeing every measure.
+ * extra sinks (live metrics) made once the backend is known, seeing every measure, and optionally
+ * where the outputs will finally be (for messages).
  */
-public record RunOptions(Path out, boolean quiet, boolean plots, Function<RunContext, RunListener> extra) {
+public record RunOptions(Path out, boolean quiet, boolean plots, Function<RunContext, RunListener> extra,
+                         Path shownAs) {
+    public RunOptions(Path out, boolean quiet, boolean plots, Function<RunContext, RunListener> extra) {
+        this(out, quiet, plots, extra, null);
+    }
+
+    /** Where to tell the user the outputs are (a sweep's runs are staged inside the sweep's directory). */
+    public Path displayed(Path actual) {
+        return shownAs == null ? actual : shownAs;
+    }
+
     public static RunOptions to(Path out) {
         return new RunOptions(out, false, true, c -> m -> {
         });
