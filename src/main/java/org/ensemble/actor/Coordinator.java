@@ -23,6 +23,7 @@ import org.ensemble.engine.StatisticsLevel;
 import org.ensemble.kernel.SlabStepper;
 import org.ensemble.population.BlockLayout;
 import org.ensemble.population.ParticleSlab;
+import org.ensemble.dynamics.PairInteraction;
 
 /**
  * Sequences the steps of a run. Each phase it tells every worker (shard or particle actor) to
@@ -214,11 +215,11 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
      * from the deposited particles (GRID), or every position (PAIRS).
      */
     private double[] fieldFrom(Measure m) {
-        org.ensemble.dynamics.PairInteraction pair = spec.pair();
+        PairInteraction pair = spec.pair();
         if (pair == null) {
             return java.util.Arrays.copyOf(m.mean(), Math.max(3, m.mean().length));
         }
-        if (pair.method() == org.ensemble.dynamics.PairInteraction.Method.PAIRS) {
+        if (pair.method() == PairInteraction.Method.PAIRS) {
             return m.positions();
         }
         double[] p = m.deposit().clone();

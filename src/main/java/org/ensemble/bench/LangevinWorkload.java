@@ -24,6 +24,7 @@ import org.ensemble.population.ParticleSlab;
 import org.ensemble.population.PointInitial;
 import org.ensemble.population.Populations;
 import org.ensemble.potential.DoubleWellPotential;
+import org.ensemble.engine.BlockStatistics;
 
 /**
  * The peers' workload 1 (../shared/peers, langevin-double-well): N particles from x = −1 in
@@ -122,15 +123,15 @@ public final class LangevinWorkload {
         ExecutorService pool = Executors.newFixedThreadPool(shards);
         try {
             long t0 = System.nanoTime();
-            List<Future<List<org.ensemble.engine.BlockStatistics>>> fs = new ArrayList<>();
+            List<Future<List<BlockStatistics>>> fs = new ArrayList<>();
             for (ShardWorker w : workers) {
                 fs.add(pool.submit(() -> {
                     w.advance(0, steps, null);
                     return w.statistics(StatisticsLevel.FULL, 0, steps);
                 }));
             }
-            List<org.ensemble.engine.BlockStatistics> all = new ArrayList<>();
-            for (Future<List<org.ensemble.engine.BlockStatistics>> f : fs) {
+            List<BlockStatistics> all = new ArrayList<>();
+            for (Future<List<BlockStatistics>> f : fs) {
                 all.addAll(f.get());
             }
             Measure m = Measure.merge(all, observation(), StatisticsLevel.FULL, steps, steps * dt);

@@ -14,6 +14,7 @@ import org.ensemble.scenario.ScenarioLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import org.ensemble.engine.RunOutcome;
 
 @Command(name = "run", description = "Run a scenario and write its outputs to a run directory.")
 final class RunCommand implements Callable<Integer> {
@@ -46,7 +47,7 @@ final class RunCommand implements Callable<Integer> {
         } finally {
             metrics.finish();
         }
-        return r.outcome().ok() ? 0 : (r.outcome().status() == org.ensemble.engine.RunOutcome.Status.DIVERGED
+        return r.outcome().ok() ? 0 : (r.outcome().status() == RunOutcome.Status.DIVERGED
                 ? Main.EXIT_DIVERGED : Main.EXIT_FAILURE);
     }
 

@@ -124,7 +124,7 @@ final class SweepCommand implements Callable<Integer> {
                 }
                 PopulationSweepFits.addTo(summary, sizes, results, sweep.file("plots"));
             }
-            org.ensemble.run.EscapeRun.json(sweep.file("sweep.json"), summary);
+            EscapeRun.json(sweep.file("sweep.json"), summary);
             Path done = sweep.commit();
             System.out.println("sweep outputs: " + done);
         } finally {

@@ -3,6 +3,7 @@ package org.ensemble.engine;
 import java.util.ArrayList;
 import java.util.List;
 import org.ensemble.population.ParticleSlab;
+import org.ensemble.dynamics.PairInteraction;
 
 /**
  * Sufficient statistics of one block after a phase, computed in id order so that the merged
@@ -140,8 +141,8 @@ public record BlockStatistics(int block, int size, long measured, long nonFinite
             }
         }
         double[] positions = null;
-        org.ensemble.dynamics.PairInteraction pair = spec.pair();
-        boolean pairs = pair != null && pair.method() == org.ensemble.dynamics.PairInteraction.Method.PAIRS;
+        PairInteraction pair = spec.pair();
+        boolean pairs = pair != null && pair.method() == PairInteraction.Method.PAIRS;
         if ((level == StatisticsLevel.FULL && spec.collectPositions()) || pairs) {
             positions = new double[(int) measured];
             int k = 0;
@@ -152,7 +153,7 @@ public record BlockStatistics(int block, int size, long measured, long nonFinite
             }
         }
         double[] deposit = null;
-        if (pair != null && pair.method() == org.ensemble.dynamics.PairInteraction.Method.GRID) {
+        if (pair != null && pair.method() == PairInteraction.Method.GRID) {
             deposit = new double[pair.nodes()];
             for (int i = lo; i < hi; i++) {
                 if (!(absorbing && hits[i] > 0)) {

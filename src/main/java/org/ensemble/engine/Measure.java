@@ -2,6 +2,7 @@ package org.ensemble.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.ensemble.dynamics.PairInteraction;
 
 /**
  * The merged empirical measure after step {@code step}: blocks combined in block order (Chan et
@@ -77,7 +78,7 @@ public record Measure(long step, double time, StatisticsLevel level, long total,
             }
         }
         double[] deposit = spec.pair() != null && spec.pair().method()
-                == org.ensemble.dynamics.PairInteraction.Method.GRID ? new double[spec.pair().nodes()] : null;
+                == PairInteraction.Method.GRID ? new double[spec.pair().nodes()] : null;
         for (BlockStatistics b : blocks) {
             if (deposit != null && b.deposit() != null) {
                 add(deposit, b.deposit());

@@ -1,6 +1,7 @@
 package org.ensemble.engine;
 
 import java.util.List;
+import org.ensemble.dynamics.PairInteraction;
 
 /**
  * What the statistics of a block contain: histogram bins and ranges per axis, the quantile
@@ -19,7 +20,7 @@ import java.util.List;
 public record ObservationSpec(int dimension, double[] low, double[] high, int bins, int jointBins,
                               double[] quantileLevels, List<double[]> minima, List<String> minimumNames,
                               List<String> targetNames, boolean absorbing, boolean collectPositions,
-                              org.ensemble.dynamics.PairInteraction pair) {
+                              PairInteraction pair) {
     /** Without a pair interaction (none, or the mean pull). */
     public ObservationSpec(int dimension, double[] low, double[] high, int bins, int jointBins, double[] quantileLevels,
                            List<double[]> minima, List<String> minimumNames, List<String> targetNames,

@@ -2,6 +2,7 @@ package org.ensemble.kernel;
 
 import org.ensemble.dynamics.LangevinDynamics;
 import org.ensemble.potential.Potential;
+import org.ensemble.dynamics.PairInteraction;
 
 /**
  * Everything a stepper needs besides the particles: the dynamics, the potential, the optional
@@ -10,7 +11,7 @@ import org.ensemble.potential.Potential;
  */
 public record LangevinSetup(LangevinDynamics dynamics, Potential potential, boolean interacting, double theta,
                             EscapeTargets targets, boolean absorbing, long seed,
-                            org.ensemble.dynamics.PairInteraction pair) {
+                            PairInteraction pair) {
     public LangevinSetup(LangevinDynamics dynamics, Potential potential, boolean interacting, double theta,
                          EscapeTargets targets, boolean absorbing, long seed) {
         this(dynamics, potential, interacting, theta, targets, absorbing, seed, null);

@@ -13,6 +13,7 @@ import org.ensemble.random.Philox4x32;
 import org.ensemble.random.PhiloxTile;
 import org.ensemble.random.Streams;
 import org.ensemble.random.Ziggurat;
+import org.ensemble.dynamics.PairInteraction;
 
 /**
  * The {@code java} backend: the same arithmetic as {@link LangevinKernel}, reorganised
@@ -42,7 +43,7 @@ public final class TiledLangevinStepper implements SlabStepper {
     private final double[] potentialParams;
     private final Potential potential;
     private final boolean interacting;
-    private final org.ensemble.dynamics.PairInteraction pairField;
+    private final PairInteraction pairField;
     private final double theta;
     private final EscapeTargets targets;
     private final int targetCount;

@@ -2,6 +2,7 @@ package org.ensemble.meanfield;
 
 import java.util.function.DoubleUnaryOperator;
 import org.ensemble.potential.Potential;
+import org.ensemble.dynamics.PairInteraction;
 
 /**
  * The 1-D Fokker–Planck / McKean–Vlasov equation ∂ρ/∂t = ∂x(ρ ∂x U + (1/β) ∂x ρ),
@@ -20,7 +21,7 @@ public final class FokkerPlanck1D {
     private final int cells;
     private final double[] rho;
     private final double[] vAtCentres;
-    private final org.ensemble.dynamics.PairInteraction pair;
+    private final PairInteraction pair;
     private final double[] wByOffset;
     private double time;
 
@@ -29,7 +30,7 @@ public final class FokkerPlanck1D {
     }
 
     /** With a pair interaction too: U gains W ∗ ρ, evaluated by a direct sum over cells (O(cells²) a step). */
-    public FokkerPlanck1D(Potential v, double beta, double theta, org.ensemble.dynamics.PairInteraction pair,
+    public FokkerPlanck1D(Potential v, double beta, double theta, PairInteraction pair,
                           double low, double high, int cells) {
         if (v.dimension() != 1) {
             throw new IllegalArgumentException("FokkerPlanck1D needs a 1-D potential, got dimension " + v.dimension());

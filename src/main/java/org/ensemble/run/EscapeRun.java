@@ -43,6 +43,9 @@ import org.ensemble.theory.StationaryPoint;
 import org.ensemble.theory.TransitionEstimate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.ensemble.meanfield.PdeComparison;
+import org.ensemble.meanfield.SwitchingObserver;
+import org.ensemble.observe.ColumnSource;
 
 /**
  * Runs one escape-time scenario end to end: engine and actors, observers, escape statistics
@@ -84,9 +87,9 @@ public final class EscapeRun {
             RunOutcome outcome;
             MeasureRecorder rec;
             long t0 = System.nanoTime();
-            java.util.Optional<org.ensemble.meanfield.PdeComparison> pde = rs.pdeComparison();
-            org.ensemble.meanfield.SwitchingObserver switching = rs.switchingObserver().orElse(null);
-            List<org.ensemble.observe.ColumnSource> extra = pde.<List<org.ensemble.observe.ColumnSource>>map(List::of)
+            java.util.Optional<PdeComparison> pde = rs.pdeComparison();
+            SwitchingObserver switching = rs.switchingObserver().orElse(null);
+            List<ColumnSource> extra = pde.<List<ColumnSource>>map(List::of)
                     .orElse(List.of());
             try (CsvWriter ts = new CsvWriter(dir.file("timeseries.csv"), MeasureRecorder.header(obs, extra));
                  Progress progress = new Progress(s.name(), rs.plan().totalSteps(), s.dynamics().dt(), o.quiet())) {

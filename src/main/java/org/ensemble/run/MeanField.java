@@ -14,6 +14,9 @@ import org.ensemble.plot.ChartFiles;
 import org.ensemble.plot.LinePlot;
 import org.ensemble.potential.DoubleWellPotential;
 import org.ensemble.scenario.Scenario;
+import org.ensemble.meanfield.SwitchingObserver;
+import org.ensemble.observe.escape.MfptEstimate;
+import org.ensemble.observe.escape.MfptEstimator;
 
 /**
  * The mean-field parts of a run's summary and plots: the PDE comparison (final W1/W2, PDE
@@ -26,9 +29,9 @@ final class MeanField {
     }
 
     static void addTo(Map<String, Object> summary, Scenario s, MeasureRecorder rec, PdeComparison pde,
-                      org.ensemble.meanfield.SwitchingObserver switching, PrintStream out) {
+                      SwitchingObserver switching, PrintStream out) {
         if (switching != null) {
-            org.ensemble.observe.escape.MfptEstimate m = org.ensemble.observe.escape.MfptEstimator.estimate(
+            MfptEstimate m = MfptEstimator.estimate(
                     switching.sample(), 0.95);
             Map<String, Object> sw = new LinkedHashMap<>();
             sw.put("switches", switching.switches());

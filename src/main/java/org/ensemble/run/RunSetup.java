@@ -18,6 +18,12 @@ import org.ensemble.theory.Minimizer;
 import org.ensemble.theory.StationaryPoint;
 import org.ensemble.theory.TransitionAnalysis;
 import org.ensemble.theory.TransitionEstimate;
+import org.ensemble.dynamics.LangevinType;
+import org.ensemble.meanfield.DesaiZwanzig;
+import org.ensemble.meanfield.FokkerPlanck1D;
+import org.ensemble.meanfield.PdeComparison;
+import org.ensemble.meanfield.SwitchingObserver;
+import org.ensemble.scenario.PdeSpec;
 
 /**
  * Turns a scenario into what the engine runs: the stepping setup (basin targets resolved to
@@ -65,7 +71,7 @@ public record RunSetup(Scenario scenario, LangevinSetup langevin, ObservationSpe
                 Double threshold = null;
                 if (d == 1 && s.targets().size() == 1 && s.targets().get(0) instanceof TargetSpec.HalfSpace h
                         && !s.interacting() && s.dynamics().type()
-                        == org.ensemble.dynamics.LangevinType.OVERDAMPED && s.init() instanceof PointInitial) {
+                        == LangevinType.OVERDAMPED && s.init() instanceof PointInitial) {
                     threshold = h.threshold();
                 }
                 theory = TransitionAnalysis.analyze(v, s.dynamics().beta(), start, targetPoints.get(0), threshold);
@@ -115,7 +121,7 @@ public record RunSetup(Scenario scenario, LangevinSetup langevin, ObservationSpe
      * user hears it before a long run rather than after.
      */
     static void checkStability(Scenario s, Potential v, double[] start) {
-        if (s.dynamics().type() != org.ensemble.dynamics.LangevinType.OVERDAMPED) {
+        if (s.dynamics().type() != LangevinType.OVERDAMPED) {
             return;
         }
         double lambda;
@@ -139,12 +145,12 @@ public record RunSetup(Scenario scenario, LangevinSetup langevin, ObservationSpe
      * The PDE beside the particles, started from the particles' initial law: Gaussian exactly, a
      * point as a Gaussian two cells wide (a grid cannot hold a Dirac mass), uniform exactly.
      */
-    public java.util.Optional<org.ensemble.meanfield.PdeComparison> pdeComparison() {
+    public java.util.Optional<PdeComparison> pdeComparison() {
         if (scenario.pde().isEmpty()) {
             return java.util.Optional.empty();
         }
-        org.ensemble.scenario.PdeSpec p = scenario.pde().get();
-        org.ensemble.meanfield.FokkerPlanck1D pde = new org.ensemble.meanfield.FokkerPlanck1D(
+        PdeSpec p = scenario.pde().get();
+        FokkerPlanck1D pde = new FokkerPlanck1D(
                 scenario.potential().potential(), scenario.dynamics().beta(), scenario.meanAttraction().orElse(0.0),
                 scenario.pairInteraction().orElse(null), p.low(), p.high(), p.cells());
         InitialCondition init = scenario.init();
@@ -156,25 +162,25 @@ public record RunSetup(Scenario scenario, LangevinSetup langevin, ObservationSpe
         } else {
             pde.startGaussian(center(init)[0], 2 * h);
         }
-        return java.util.Optional.of(new org.ensemble.meanfield.PdeComparison(pde, p.dt(), scenario.runTime()));
+        return java.util.Optional.of(new PdeComparison(pde, p.dt(), scenario.runTime()));
     }
 
     /**
      * For {@code observe.switching = true} in the Desai–Zwanzig model: an observer of the
      * population mean's switches with hysteresis at m*(β)/2.
      */
-    public java.util.Optional<org.ensemble.meanfield.SwitchingObserver> switchingObserver() {
+    public java.util.Optional<SwitchingObserver> switchingObserver() {
         if (!scenario.switching()) {
             return java.util.Optional.empty();
         }
         double theta = scenario.meanAttraction().orElse(0.0);
-        double mStar = theta > 0 ? new org.ensemble.meanfield.DesaiZwanzig(theta).magnetization(
+        double mStar = theta > 0 ? new DesaiZwanzig(theta).magnetization(
                 scenario.dynamics().beta()) : 0;
         if (!(mStar > 0)) {
             throw new IllegalArgumentException(scenario.name() + ": observe.switching: expected a Desai–Zwanzig"
                     + " scenario above β_c (interaction mean-attraction, m* > 0)");
         }
-        return java.util.Optional.of(new org.ensemble.meanfield.SwitchingObserver(mStar / 2));
+        return java.util.Optional.of(new SwitchingObserver(mStar / 2));
     }
 
     static double[] center(InitialCondition init) {

@@ -7,6 +7,7 @@ import org.ensemble.actor.Granularity;
 import org.ensemble.dynamics.LangevinDynamics;
 import org.ensemble.kernel.Backend;
 import org.ensemble.population.InitialCondition;
+import org.ensemble.dynamics.PairInteraction;
 
 /**
  * A scenario parsed into typed, validated values. {@link #resolved()} is the scenario with every
@@ -15,7 +16,7 @@ import org.ensemble.population.InitialCondition;
 public record Scenario(String name, Path source, long seed, Backend backend, int shards, Granularity granularity,
                        int blockSize, long populationSize, InitialCondition init, PotentialSpec potential,
                        LangevinDynamics dynamics, Optional<Double> meanAttraction,
-                       Optional<org.ensemble.dynamics.PairInteraction> pairInteraction, double runTime, double reportEvery,
+                       Optional<PairInteraction> pairInteraction, double runTime, double reportEvery,
                        boolean absorbing, List<TargetSpec> targets, int histogramBins, Optional<double[][]> histogramRange,
                        double[] quantiles, java.util.Optional<PdeSpec> pde, boolean switching, String resolved) {
 

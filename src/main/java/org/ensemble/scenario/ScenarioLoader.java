@@ -29,6 +29,7 @@ import org.ensemble.potential.DoubleWellPotential;
 import org.ensemble.potential.HarmonicPotential;
 import org.ensemble.potential.MullerBrownPotential;
 import org.ensemble.potential.Potential;
+import org.ensemble.dynamics.PairInteraction;
 
 /**
  * Reads a HOCON scenario (plus {@code --set key=value} overrides) into a {@link Scenario}, once,
@@ -139,7 +140,7 @@ public final class ScenarioLoader {
         r.put("dynamics", Map.of("type", type, "beta", beta, "dt", dt, "friction", friction));
 
         Optional<Double> theta = Optional.empty();
-        Optional<org.ensemble.dynamics.PairInteraction> pairInteraction = Optional.empty();
+        Optional<PairInteraction> pairInteraction = Optional.empty();
         if (root.has("interaction")) {
             Section in = root.section("interaction");
             String it = in.choice("type", "none", List.of("none", "mean-attraction", "pair-kernel"));
@@ -158,9 +159,9 @@ public final class ScenarioLoader {
                     throw g.error("range", "expected [low, high] with low < high");
                 }
                 g.rejectUnknown();
-                pairInteraction = Optional.of(new org.ensemble.dynamics.PairInteraction(strength, width,
-                        method.equals("grid") ? org.ensemble.dynamics.PairInteraction.Method.GRID
-                                : org.ensemble.dynamics.PairInteraction.Method.PAIRS, gr[0], gr[1], nodes));
+                pairInteraction = Optional.of(new PairInteraction(strength, width,
+                        method.equals("grid") ? PairInteraction.Method.GRID
+                                : PairInteraction.Method.PAIRS, gr[0], gr[1], nodes));
                 Map<String, Object> im = new LinkedHashMap<>();
                 im.put("type", it);
                 im.put("kernel", "gaussian");

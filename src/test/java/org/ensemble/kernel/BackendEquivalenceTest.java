@@ -18,6 +18,7 @@ import org.ensemble.potential.Potential;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.ensemble.dynamics.LangevinType;
 
 /**
  * The tiled java backend, the kernel's per-particle method run as a plain loop, and Aparapi's
@@ -85,7 +86,7 @@ class BackendEquivalenceTest {
     void backendsAgreeBitForBit(String name, LangevinDynamics dyn, Potential pot, boolean interacting,
                                 EscapeTargets targets, boolean absorbing) {
         LangevinSetup setup = new LangevinSetup(dyn, pot, interacting, interacting ? 0.7 : 0.0, targets, absorbing, SEED);
-        boolean ud = dyn.type() == org.ensemble.dynamics.LangevinType.UNDERDAMPED;
+        boolean ud = dyn.type() == LangevinType.UNDERDAMPED;
         double[] field = {0.25, -0.5, 0.125};
         ParticleSlab tiled = slab(setup, ud);
         ParticleSlab tiledChunks = slab(setup, ud);

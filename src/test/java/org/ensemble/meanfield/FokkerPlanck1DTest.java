@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.ensemble.potential.DoubleWellPotential;
 import org.ensemble.potential.HarmonicPotential;
 import org.junit.jupiter.api.Test;
+import org.ensemble.dynamics.PairInteraction;
 
 class FokkerPlanck1DTest {
     @Test
@@ -133,8 +134,8 @@ class FokkerPlanck1DTest {
 
     @Test
     void pairKernelStationaryStateIsSelfConsistentGibbs() {
-        org.ensemble.dynamics.PairInteraction w = new org.ensemble.dynamics.PairInteraction(1.5, 0.5,
-                org.ensemble.dynamics.PairInteraction.Method.GRID, -3, 3, 101);
+        PairInteraction w = new PairInteraction(1.5, 0.5,
+                PairInteraction.Method.GRID, -3, 3, 101);
         double beta = 2;
         DoubleWellPotential v = new DoubleWellPotential(0.1);
         FokkerPlanck1D pde = new FokkerPlanck1D(v, beta, 0, w, -3, 3, 300);
