@@ -16,7 +16,7 @@ import org.ensemble.dynamics.PairInteraction;
  * @param comoment   Σ (x − mean)(x − mean)ᵀ, row-major d×d
  * @param reached    particles that have entered each target so far
  * @param events     first entries into targets during this phase, in id order
- * @param positions  axis-0 positions of the measured particles in id order (FULL level with
+ * @param positions  positions of the measured particles in id order, particle-major (FULL level with
  *                   {@link ObservationSpec#collectPositions()}, or every phase for a PAIRS field)
  * @param deposit    cloud-in-cell weights of the measured particles on the pair grid (GRID field)
  */
@@ -144,11 +144,14 @@ public record BlockStatistics(int block, int size, long measured, long nonFinite
         PairInteraction pair = spec.pair();
         boolean pairs = pair != null && pair.method() == PairInteraction.Method.PAIRS;
         if ((level == StatisticsLevel.FULL && spec.collectPositions()) || pairs) {
-            positions = new double[(int) measured];
+            // Particle-major: [x0 of the first particle, x1 of it, …, x0 of the next, …].
+            positions = new double[(int) measured * d];
             int k = 0;
             for (int i = lo; i < hi; i++) {
                 if (!(absorbing && hits[i] > 0)) {
-                    positions[k++] = pos[i];
+                    for (int c = 0; c < d; c++) {
+                        positions[k++] = pos[c * n + i];
+                    }
                 }
             }
         }

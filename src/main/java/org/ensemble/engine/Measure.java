@@ -16,7 +16,7 @@ import org.ensemble.dynamics.PairInteraction;
  * @param occupancy  fraction of all particles in each basin (FULL only; absorbed particles count in none)
  * @param reached    particles that have entered each target so far
  * @param events     first entries during the phase that ended here, in block (= id) order
- * @param positions  axis-0 positions of the measured particles in id order, when collected
+ * @param positions  positions of the measured particles in id order, particle-major, when collected
  * @param deposit    the particles' cloud-in-cell weights on the pair grid (GRID pair field), summed in block order
  */
 public record Measure(long step, double time, StatisticsLevel level, long total, long measured, long nonFinite,

@@ -11,7 +11,7 @@ import org.ensemble.observe.ColumnSource;
  * between the particles' empirical measure and the PDE density (exact, via quantile functions),
  * and the PDE's mean, variance, free energy and mass. Keeps a few density snapshots for plots.
  */
-public final class PdeComparison implements ColumnSource {
+public final class PdeComparison implements PdeBeside {
     /** A PDE density and the particles' positions at one time. */
     public record Snapshot(double time, double[] density, double[] positions) {
     }
@@ -87,6 +87,31 @@ public final class PdeComparison implements ColumnSource {
             }
         }
         return k == 0 ? Double.NaN : s / k;
+    }
+
+    @Override
+    public java.util.Map<String, Object> summary() {
+        java.util.Map<String, Object> p = new java.util.LinkedHashMap<>();
+        p.put("cells", pde.cells());
+        p.put("w1", lastW1);
+        p.put("w2", lastW2);
+        p.put("w2_late_mean", lateW2());
+        p.put("mean", pde.mean());
+        p.put("variance", pde.variance());
+        p.put("free_energy", pde.freeEnergy());
+        p.put("mass", pde.mass());
+        return p;
+    }
+
+    @Override
+    public String describe() {
+        return String.format("PDE beside the particles: W1 = %.4g, W2 = %.4g at t = %.6g; PDE mean %.6g, mass − 1 = %.1e",
+                lastW1, lastW2, pde.time(), pde.mean(), pde.mass() - 1);
+    }
+
+    @Override
+    public void plots(java.nio.file.Path dir) {
+        PdePlots.oneDimensional(dir, this);
     }
 
     public double lastW1() {

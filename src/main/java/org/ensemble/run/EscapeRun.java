@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.ensemble.actor.Granularity;
 import org.ensemble.actor.Simulation;
 import org.ensemble.actor.SimulationSpec;
@@ -24,6 +25,7 @@ import org.ensemble.engine.RunOutcome;
 import org.ensemble.kernel.Backend;
 import org.ensemble.kernel.BackendUnavailableException;
 import org.ensemble.kernel.Steppers;
+import org.ensemble.meanfield.PdeBeside;
 import org.ensemble.observe.MeasureRecorder;
 import org.ensemble.observe.escape.EscapeSample;
 import org.ensemble.observe.escape.ExponentialityResult;
@@ -43,7 +45,6 @@ import org.ensemble.theory.StationaryPoint;
 import org.ensemble.theory.TransitionEstimate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.ensemble.meanfield.PdeComparison;
 import org.ensemble.meanfield.SwitchingObserver;
 import org.ensemble.observe.ColumnSource;
 
@@ -87,7 +88,7 @@ public final class EscapeRun {
             RunOutcome outcome;
             MeasureRecorder rec;
             long t0 = System.nanoTime();
-            java.util.Optional<PdeComparison> pde = rs.pdeComparison();
+            java.util.Optional<PdeBeside> pde = rs.pdeComparison();
             SwitchingObserver switching = rs.switchingObserver().orElse(null);
             List<ColumnSource> extra = pde.<List<ColumnSource>>map(List::of)
                     .orElse(List.of());
@@ -151,7 +152,7 @@ public final class EscapeRun {
             json(dir.file("run.json"), runInfo);
             if (o.plots()) {
                 plots(dir.file("plots"), s, obs, rec, km, mfpt);
-                pde.ifPresent(p -> MeanField.plots(dir.file("plots"), p));
+                pde.ifPresent(p -> p.plots(dir.file("plots")));
             }
             Path committed = dir.commit();
             report(out, s, rs, outcome, mfpt, expo, o.displayed(committed), wall);

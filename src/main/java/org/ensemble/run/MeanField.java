@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ensemble.meanfield.DesaiZwanzig;
-import org.ensemble.meanfield.PdeComparison;
+import org.ensemble.meanfield.PdeBeside;
 import org.ensemble.observe.TimeAverage;
 import org.ensemble.observe.MeasureRecorder;
 import org.ensemble.plot.ChartFiles;
@@ -28,7 +28,7 @@ final class MeanField {
     private MeanField() {
     }
 
-    static void addTo(Map<String, Object> summary, Scenario s, MeasureRecorder rec, PdeComparison pde,
+    static void addTo(Map<String, Object> summary, Scenario s, MeasureRecorder rec, PdeBeside pde,
                       SwitchingObserver switching, PrintStream out) {
         if (switching != null) {
             MfptEstimate m = MfptEstimator.estimate(
@@ -44,18 +44,8 @@ final class MeanField {
                     switching.switches(), m.mfpt(), m.standardError());
         }
         if (pde != null) {
-            Map<String, Object> p = new LinkedHashMap<>();
-            p.put("cells", pde.pde().cells());
-            p.put("w1", pde.lastW1());
-            p.put("w2", pde.lastW2());
-            p.put("w2_late_mean", pde.lateW2());
-            p.put("mean", pde.pde().mean());
-            p.put("variance", pde.pde().variance());
-            p.put("free_energy", pde.pde().freeEnergy());
-            p.put("mass", pde.pde().mass());
-            summary.put("pde", p);
-            out.printf("  PDE beside the particles: W1 = %.4g, W2 = %.4g at t = %.6g; PDE mean %.6g, mass − 1 = %.1e%n",
-                    pde.lastW1(), pde.lastW2(), pde.pde().time(), pde.pde().mean(), pde.pde().mass() - 1);
+            summary.put("pde", pde.summary());
+            out.println("  " + pde.describe());
         }
         boolean desaiZwanzig = s.meanAttraction().isPresent() && s.meanAttraction().get() > 0
                 && s.potential().potential() instanceof DoubleWellPotential dw && dw.tilt() == 0;
@@ -101,43 +91,5 @@ final class MeanField {
                     + " stationary average)%n", bc, beta, mStar, dz.barrierPerParticle(beta));
         }
         summary.put("meanfield", mf);
-    }
-
-    static void plots(Path dir, PdeComparison p) {
-        double[] t = p.times();
-        if (t.length > 1) {
-            ChartFiles.save(LinePlot.create("Particles vs PDE: Wasserstein-2 distance over time", "time t", "W2",
-                    t, Map.of("W2(particles, PDE)", p.w2()), true), dir, "w2-over-time");
-        }
-        List<PdeComparison.Snapshot> snaps = p.snapshots();
-        if (snaps.isEmpty()) {
-            return;
-        }
-        double[] edges = p.pde().edges();
-        int cells = edges.length - 1;
-        double[] centres = new double[cells];
-        for (int i = 0; i < cells; i++) {
-            centres[i] = 0.5 * (edges[i] + edges[i + 1]);
-        }
-        Map<String, double[]> series = new LinkedHashMap<>();
-        for (PdeComparison.Snapshot s : snaps) {
-            // Particle histogram on a coarser grid (about 20 particles per bin at the mode), drawn at the PDE's centres.
-            int group = Math.max(1, cells / 100);
-            double[] hist = new double[cells];
-            double width = (edges[cells] - edges[0]) / cells * group;
-            for (double x : s.positions()) {
-                int i = (int) Math.floor((x - edges[0]) / (edges[cells] - edges[0]) * cells);
-                if (i >= 0 && i < cells) {
-                    int g = i / group;
-                    for (int k = g * group; k < Math.min(cells, (g + 1) * group); k++) {
-                        hist[k] += 1.0 / (s.positions().length * width);
-                    }
-                }
-            }
-            series.put(String.format("particles t = %.3g", s.time()), hist);
-            series.put(String.format("PDE t = %.3g", s.time()), s.density());
-        }
-        ChartFiles.save(LinePlot.create("PDE density over the particle histogram", "x", "density", centres, series,
-                false), dir, "pde-vs-particles");
     }
 }

@@ -21,7 +21,10 @@ import org.ensemble.theory.TransitionEstimate;
 import org.ensemble.dynamics.LangevinType;
 import org.ensemble.meanfield.DesaiZwanzig;
 import org.ensemble.meanfield.FokkerPlanck1D;
+import org.ensemble.meanfield.FokkerPlanck2D;
+import org.ensemble.meanfield.PdeBeside;
 import org.ensemble.meanfield.PdeComparison;
+import org.ensemble.meanfield.PdeComparison2D;
 import org.ensemble.meanfield.SwitchingObserver;
 import org.ensemble.scenario.PdeSpec;
 
@@ -145,16 +148,29 @@ public record RunSetup(Scenario scenario, LangevinSetup langevin, ObservationSpe
      * The PDE beside the particles, started from the particles' initial law: Gaussian exactly, a
      * point as a Gaussian two cells wide (a grid cannot hold a Dirac mass), uniform exactly.
      */
-    public java.util.Optional<PdeComparison> pdeComparison() {
+    public Optional<PdeBeside> pdeComparison() {
         if (scenario.pde().isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         PdeSpec p = scenario.pde().get();
-        FokkerPlanck1D pde = new FokkerPlanck1D(
-                scenario.potential().potential(), scenario.dynamics().beta(), scenario.meanAttraction().orElse(0.0),
-                scenario.pairInteraction().orElse(null), p.low(), p.high(), p.cells());
         InitialCondition init = scenario.init();
-        double h = (p.high() - p.low()) / p.cells();
+        if (p.dimension() == 2) {
+            FokkerPlanck2D pde = new FokkerPlanck2D(scenario.potential().potential(), scenario.dynamics().beta(),
+                    scenario.meanAttraction().orElse(0.0), p.low(), p.high(), p.cells());
+            double h = Math.max(p.high()[0] - p.low()[0], p.high()[1] - p.low()[1]) / p.cells();
+            if (init instanceof GaussianInitial g && g.sd()[0] > 0 && g.sd()[1] > 0) {
+                pde.startGaussian(g.mean(), g.sd());
+            } else if (init instanceof UniformInitial) {
+                throw new IllegalArgumentException(scenario.name() + ": pde: a uniform start is implemented in 1-D only");
+            } else {
+                pde.startGaussian(center(init), new double[] {2 * h, 2 * h});
+            }
+            return Optional.of(new PdeComparison2D(pde, p.dt()));
+        }
+        FokkerPlanck1D pde = new FokkerPlanck1D(scenario.potential().potential(), scenario.dynamics().beta(),
+                scenario.meanAttraction().orElse(0.0), scenario.pairInteraction().orElse(null), p.low()[0],
+                p.high()[0], p.cells());
+        double h = (p.high()[0] - p.low()[0]) / p.cells();
         if (init instanceof GaussianInitial g && g.sd()[0] > 0) {
             pde.startGaussian(g.mean()[0], g.sd()[0]);
         } else if (init instanceof UniformInitial u) {
@@ -162,7 +178,7 @@ public record RunSetup(Scenario scenario, LangevinSetup langevin, ObservationSpe
         } else {
             pde.startGaussian(center(init)[0], 2 * h);
         }
-        return java.util.Optional.of(new PdeComparison(pde, p.dt(), scenario.runTime()));
+        return Optional.of(new PdeComparison(pde, p.dt(), scenario.runTime()));
     }
 
     /**

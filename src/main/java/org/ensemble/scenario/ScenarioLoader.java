@@ -237,19 +237,32 @@ public final class ScenarioLoader {
         Optional<PdeSpec> pde = Optional.empty();
         if (root.has("pde")) {
             Section ps = root.section("pde");
-            if (d != 1 || type.equals("underdamped")) {
-                throw ps.error(null, "expected a 1-D overdamped scenario for the PDE comparison (dimension " + d
-                        + ", " + type + ")");
+            if (d > 2 || type.equals("underdamped")) {
+                throw ps.error(null, "expected a 1-D or 2-D overdamped scenario for the PDE comparison (dimension "
+                        + d + ", " + type + ")");
             }
-            int cells = (int) ps.integer("cells", 800, false, 3, 1_000_000);
-            double[] rg = ps.vector("range", null, true);
-            if (rg.length != 2 || !(rg[0] < rg[1])) {
-                throw ps.error("range", "expected [low, high] with low < high");
+            int cells = (int) ps.integer("cells", d == 1 ? 800 : 100, false, 3, d == 1 ? 1_000_000 : 2000);
+            double[] lo = new double[d];
+            double[] hi = new double[d];
+            if (d == 1) {
+                double[] rg = ps.vector("range", null, true);
+                if (rg.length != 2 || !(rg[0] < rg[1])) {
+                    throw ps.error("range", "expected [low, high] with low < high");
+                }
+                lo[0] = rg[0];
+                hi[0] = rg[1];
+            } else {
+                double[][] rg = ranges(ps, d);
+                for (int c = 0; c < d; c++) {
+                    lo[c] = rg[c][0];
+                    hi[c] = rg[c][1];
+                }
             }
             double pdt = ps.positive("dt", 0.01, false);
             ps.rejectUnknown();
-            pde = Optional.of(new PdeSpec(cells, rg[0], rg[1], pdt));
-            r.put("pde", Map.of("cells", cells, "range", List.of(rg[0], rg[1]), "dt", pdt));
+            pde = Optional.of(new PdeSpec(cells, lo, hi, pdt));
+            Object rangeOut = d == 1 ? List.of(lo[0], hi[0]) : List.of(List.of(lo[0], hi[0]), List.of(lo[1], hi[1]));
+            r.put("pde", Map.of("cells", cells, "range", rangeOut, "dt", pdt));
         }
         root.rejectUnknown();
 
@@ -482,6 +495,9 @@ public final class ScenarioLoader {
     }
 
     private static double[][] ranges(Section hist, int d) {
+        if (!hist.has("range")) {
+            throw hist.error("range", "missing; expected " + d + " pair(s) [[low, high], ...], one per axis");
+        }
         Object raw = hist.config().getValue("range").unwrapped();
         if (!(raw instanceof List<?> l) || l.size() != d) {
             throw hist.error("range", "expected " + d + " pair(s) [[low, high], ...], one per axis");

@@ -135,6 +135,26 @@ class CliTest {
     }
 
     @Test
+    void pdeComparisonsWriteTheirColumnsAndSummaries() throws IOException {
+        Path one = tmp.resolve("mv");
+        Result r1 = run("run", "scenarios/mckean-vlasov-vs-pde.conf", "--out", one.toString(), "--quiet", "--no-metrics",
+                "--set", "population.size=3000", "--set", "run.time=1", "--set", "pde.cells=400");
+        assertEquals(0, r1.code(), r1.err());
+        String header = Files.readAllLines(one.resolve("timeseries.csv")).get(0);
+        assertTrue(header.contains("w1_pde,w2_pde,pde_mean"), header);
+        String summary = Files.readString(one.resolve("summary.json"));
+        assertTrue(summary.contains("\"pde\"") && summary.contains("\"beta_c\"") && summary.contains("\"m_star\""),
+                summary);
+        assertTrue(Files.exists(one.resolve("plots/pde-vs-particles.png")));
+        Path two = tmp.resolve("mb");
+        Result r2 = run("run", "scenarios/muller-brown-vs-pde.conf", "--out", two.toString(), "--quiet",
+                "--no-metrics", "--set", "population.size=1000", "--set", "run.time=0.5", "--set", "pde.cells=40");
+        assertEquals(0, r2.code(), r2.err());
+        assertTrue(Files.readAllLines(two.resolve("timeseries.csv")).get(0).contains("sliced_w2_pde"));
+        assertTrue(Files.readString(two.resolve("summary.json")).contains("\"sliced_w2\""));
+    }
+
+    @Test
     void missingFileIsBadInput() {
         Path out = tmp.resolve("out");
         Result r = run("run", tmp.resolve("nope.conf").toString(), "--out", out.toString(), "--no-metrics");
