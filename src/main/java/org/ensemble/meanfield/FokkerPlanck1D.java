@@ -143,13 +143,23 @@ public final class FokkerPlanck1D {
     }
 
     public double variance() {
-        double m = mean();
+        return variance(rho);
+    }
+
+    private double variance(double[] density) {
+        double total = 0;
+        double m = 0;
+        for (int i = 0; i < cells; i++) {
+            total += density[i] * h;
+            m += density[i] * h * centre(i);
+        }
+        m /= total;
         double s = 0;
         for (int i = 0; i < cells; i++) {
             double d = centre(i) - m;
-            s += rho[i] * h * d * d;
+            s += density[i] * h * d * d;
         }
-        return s / mass();
+        return s / total;
     }
 
     public double minimum() {
@@ -162,6 +172,10 @@ public final class FokkerPlanck1D {
 
     /** (W ∗ ρ) at the cell centres (zeros without a pair interaction). */
     double[] interactionPotential() {
+        return interactionPotential(rho);
+    }
+
+    private double[] interactionPotential(double[] density) {
         double[] c = new double[cells];
         if (pair == null) {
             return c;
@@ -169,7 +183,7 @@ public final class FokkerPlanck1D {
         for (int i = 0; i < cells; i++) {
             double s = 0;
             for (int j = 0; j < cells; j++) {
-                s += wByOffset[i - j + cells - 1] * rho[j];
+                s += wByOffset[i - j + cells - 1] * density[j];
             }
             c[i] = s * h;
         }
@@ -181,22 +195,41 @@ public final class FokkerPlanck1D {
      * stationary states.
      */
     public double freeEnergy() {
+        return freeEnergyOf(rho);
+    }
+
+    /**
+     * The same functional for another density on this grid, e.g. the particles' histogram (whose
+     * entropy term is biased by about (cells − 1)/(2Nβ) for N particles).
+     */
+    public double freeEnergyOf(double[] density) {
         double f = 0;
         if (pair != null) {
-            double[] conv = interactionPotential();
+            double[] conv = interactionPotential(density);
             for (int i = 0; i < cells; i++) {
-                f += 0.5 * h * rho[i] * conv[i];
+                f += 0.5 * h * density[i] * conv[i];
             }
         }
         for (int i = 0; i < cells; i++) {
-            double r = rho[i];
+            double r = density[i];
             f += h * r * vAtCentres[i];
             if (r > 0) {
                 f += h * r * Math.log(r) / beta;
             }
         }
-        return f + 0.5 * theta * variance();
+        return f + 0.5 * theta * variance(density);
     }
+
+    /** Histogram of a sample on this grid as a density (points outside fall into the end cells). */
+    public double[] histogramOf(double[] sample) {
+        double[] d = new double[cells];
+        for (double x : sample) {
+            int i = (int) Math.floor((x - low) / h);
+            d[Math.max(0, Math.min(cells - 1, i))] += 1.0 / (sample.length * h);
+        }
+        return d;
+    }
+
 
     /** Advances to {@code until} in steps of at most {@code dt}. */
     public void advanceTo(double until, double dt) {

@@ -38,7 +38,8 @@ public final class PdeComparison implements PdeBeside {
 
     @Override
     public List<String> columns() {
-        return List.of("w1_pde", "w2_pde", "pde_mean", "pde_variance", "pde_free_energy", "pde_mass");
+        return List.of("w1_pde", "w2_pde", "pde_mean", "pde_variance", "pde_free_energy", "particles_free_energy",
+                "pde_mass");
     }
 
     @Override
@@ -60,7 +61,8 @@ public final class PdeComparison implements PdeBeside {
             snapshots.add(new Snapshot(m.time(), pde.density(), sorted));
             nextSnapshot++;
         }
-        return new double[] {w[0], w[1], pde.mean(), pde.variance(), pde.freeEnergy(), pde.mass()};
+        double particlesF = pde.freeEnergyOf(pde.histogramOf(sorted));
+        return new double[] {w[0], w[1], pde.mean(), pde.variance(), pde.freeEnergy(), particlesF, pde.mass()};
     }
 
     public List<Snapshot> snapshots() {

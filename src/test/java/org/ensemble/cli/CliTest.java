@@ -141,7 +141,7 @@ class CliTest {
                 "--set", "population.size=3000", "--set", "run.time=1", "--set", "pde.cells=400");
         assertEquals(0, r1.code(), r1.err());
         String header = Files.readAllLines(one.resolve("timeseries.csv")).get(0);
-        assertTrue(header.contains("w1_pde,w2_pde,pde_mean"), header);
+        assertTrue(header.contains("w1_pde,w2_pde,pde_mean") && header.contains("particles_free_energy"), header);
         String summary = Files.readString(one.resolve("summary.json"));
         assertTrue(summary.contains("\"pde\"") && summary.contains("\"beta_c\"") && summary.contains("\"m_star\""),
                 summary);
