@@ -1,20 +1,15 @@
 package org.ensemble.meanfield;
 
 import java.util.function.DoubleUnaryOperator;
+import org.ensemble.theory.GaussLegendre;
 
 /**
- * Moments of tilted Gibbs densities ∝ e^{−β U(x) + h x} on the line, by composite 10-point
- * Gauss–Legendre on a fixed fine grid over a window outside which the weight is below e^{−60}.
+ * Moments of tilted Gibbs densities ∝ e^{−β U(x) + h x} on the line, by composite
+ * {@link GaussLegendre} on a fixed fine grid over a window outside which the weight is below e^{−60}.
  * Exponents are shifted by their maximum so nothing overflows; results are accurate to ~1e-13
  * relative for the smooth confining potentials used here.
  */
 final class GibbsIntegrals {
-    private static final double[] NODES = {
-        -0.9739065285171717, -0.8650633666889845, -0.6794095682990244, -0.4333953941292472, -0.1488743389816312,
-        0.1488743389816312, 0.4333953941292472, 0.6794095682990244, 0.8650633666889845, 0.9739065285171717};
-    private static final double[] WEIGHTS = {
-        0.0666713443086881, 0.1494513491505806, 0.2190863625159820, 0.2692667193099963, 0.2955242247147529,
-        0.2955242247147529, 0.2692667193099963, 0.2190863625159820, 0.1494513491505806, 0.0666713443086881};
     private static final int PANELS = 2000;
 
     /** Moments of one density: Z (scaled by e^{−shift}), mean, variance, and log Z. */
@@ -43,17 +38,17 @@ final class GibbsIntegrals {
         double shift = Double.POSITIVE_INFINITY;
         for (int p = 0; p < PANELS; p++) {
             double mid = lo + (p + 0.5) * h;
-            for (double nd : NODES) {
-                shift = Math.min(shift, phi.applyAsDouble(mid + 0.5 * h * nd));
+            for (int i = 0; i < GaussLegendre.points(); i++) {
+                shift = Math.min(shift, phi.applyAsDouble(mid + 0.5 * h * GaussLegendre.node(i)));
             }
         }
         double z = 0;
         double s1 = 0;
         for (int p = 0; p < PANELS; p++) {
             double mid = lo + (p + 0.5) * h;
-            for (int i = 0; i < NODES.length; i++) {
-                double x = mid + 0.5 * h * NODES[i];
-                double w = WEIGHTS[i] * 0.5 * h * Math.exp(-(phi.applyAsDouble(x) - shift));
+            for (int i = 0; i < GaussLegendre.points(); i++) {
+                double x = mid + 0.5 * h * GaussLegendre.node(i);
+                double w = GaussLegendre.weight(i) * 0.5 * h * Math.exp(-(phi.applyAsDouble(x) - shift));
                 z += w;
                 s1 += w * x;
             }
@@ -62,9 +57,9 @@ final class GibbsIntegrals {
         double s2 = 0;
         for (int p = 0; p < PANELS; p++) {
             double mid = lo + (p + 0.5) * h;
-            for (int i = 0; i < NODES.length; i++) {
-                double x = mid + 0.5 * h * NODES[i];
-                double w = WEIGHTS[i] * 0.5 * h * Math.exp(-(phi.applyAsDouble(x) - shift));
+            for (int i = 0; i < GaussLegendre.points(); i++) {
+                double x = mid + 0.5 * h * GaussLegendre.node(i);
+                double w = GaussLegendre.weight(i) * 0.5 * h * Math.exp(-(phi.applyAsDouble(x) - shift));
                 s2 += w * (x - mean) * (x - mean);
             }
         }

@@ -16,4 +16,18 @@ public interface PdeBeside extends ColumnSource {
     double lateW2();
 
     void plots(Path dir);
+
+    /** The mean of {@code values} over the entries whose time is in the second half of {@code times}. */
+    static double lateMean(java.util.List<Double> times, java.util.List<Double> values) {
+        double half = times.isEmpty() ? 0 : times.get(times.size() - 1) / 2;
+        double s = 0;
+        int k = 0;
+        for (int i = 0; i < times.size(); i++) {
+            if (times.get(i) >= half) {
+                s += values.get(i);
+                k++;
+            }
+        }
+        return k == 0 ? Double.NaN : s / k;
+    }
 }

@@ -79,16 +79,7 @@ public final class PdeComparison implements PdeBeside {
 
     /** W2 averaged over the reports in the second half of the run (less noisy than the last value). */
     public double lateW2() {
-        double half = times.isEmpty() ? 0 : times.get(times.size() - 1) / 2;
-        double s = 0;
-        int k = 0;
-        for (int i = 0; i < times.size(); i++) {
-            if (times.get(i) >= half) {
-                s += w2Series.get(i);
-                k++;
-            }
-        }
-        return k == 0 ? Double.NaN : s / k;
+        return PdeBeside.lateMean(times, w2Series);
     }
 
     @Override

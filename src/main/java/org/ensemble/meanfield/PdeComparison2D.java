@@ -43,16 +43,7 @@ public final class PdeComparison2D implements PdeBeside {
 
     @Override
     public double lateW2() {
-        double half = times.isEmpty() ? 0 : times.get(times.size() - 1) / 2;
-        double s = 0;
-        int k = 0;
-        for (int i = 0; i < times.size(); i++) {
-            if (times.get(i) >= half) {
-                s += w2.get(i);
-                k++;
-            }
-        }
-        return k == 0 ? Double.NaN : s / k;
+        return PdeBeside.lateMean(times, w2);
     }
 
     @Override
