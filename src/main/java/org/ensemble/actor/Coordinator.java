@@ -230,7 +230,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         for (int k = 0; k < p.length; k++) {
             p[k] /= total;
         }
-        return pair.forceTable(p);
+        return pair.dimension() == 1 ? pair.forceTable(p) : pair.forceTable2(p);
     }
 
     private void safely(Runnable r) {

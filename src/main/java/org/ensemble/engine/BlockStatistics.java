@@ -157,10 +157,14 @@ public record BlockStatistics(int block, int size, long measured, long nonFinite
         }
         double[] deposit = null;
         if (pair != null && pair.method() == PairInteraction.Method.GRID) {
-            deposit = new double[pair.nodes()];
+            deposit = new double[pair.dimension() == 1 ? pair.nodes() : pair.nodes() * pair.nodes()];
             for (int i = lo; i < hi; i++) {
                 if (!(absorbing && hits[i] > 0)) {
-                    pair.deposit(pos[i], 1.0, deposit);
+                    if (pair.dimension() == 1) {
+                        pair.deposit(pos[i], 1.0, deposit);
+                    } else {
+                        pair.deposit2(pos[i], pos[n + i], 1.0, deposit);
+                    }
                 }
             }
         }

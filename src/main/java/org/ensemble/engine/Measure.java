@@ -78,7 +78,8 @@ public record Measure(long step, double time, StatisticsLevel level, long total,
             }
         }
         double[] deposit = spec.pair() != null && spec.pair().method()
-                == PairInteraction.Method.GRID ? new double[spec.pair().nodes()] : null;
+                == PairInteraction.Method.GRID ? new double[spec.pair().dimension() == 1 ? spec.pair().nodes()
+                : spec.pair().nodes() * spec.pair().nodes()] : null;
         for (BlockStatistics b : blocks) {
             if (deposit != null && b.deposit() != null) {
                 add(deposit, b.deposit());

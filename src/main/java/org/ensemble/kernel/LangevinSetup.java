@@ -18,8 +18,9 @@ public record LangevinSetup(LangevinDynamics dynamics, Potential potential, bool
     }
 
     public LangevinSetup {
-        if (pair != null && (potential.dimension() != 1 || !interacting)) {
-            throw new IllegalArgumentException("pair interactions are implemented in 1-D, as interacting dynamics");
+        if (pair != null && (potential.dimension() != pair.dimension() || !interacting)) {
+            throw new IllegalArgumentException("a pair interaction needs interacting dynamics of its own dimension ("
+                    + pair.dimension() + "), got " + potential.dimension());
         }
         if (targets.count() > 0 && potential.dimension() != dimensionOf(targets)) {
             throw new IllegalArgumentException("targets and potential differ in dimension");

@@ -470,9 +470,16 @@ public final class TiledLangevinStepper implements SlabStepper {
                 }
             }
         }
-        if (pairField != null) {
+        if (pairField != null && dim == 1) {
             for (int j = 0; j < m; j++) {
                 force[j] += pairField.force(x[j], mean);
+            }
+        } else if (pairField != null) {
+            for (int j = 0; j < m; j++) {
+                double fx = pairField.force2(x[j], x[tile + j], mean, 0);
+                double fy = pairField.force2(x[j], x[tile + j], mean, 1);
+                force[j] += fx;
+                force[tile + j] += fy;
             }
         }
     }
@@ -497,6 +504,9 @@ public final class TiledLangevinStepper implements SlabStepper {
             if (mf) {
                 f0 += MeanAttraction.force(x0, m0, theta);
             }
+            if (pairField != null) {
+                f0 += pairField.force2(x0, x1, mean, 0);
+            }
             double y0 = OverdampedLangevin.step(x0, f0, dt, noise, gauss[j]);
             double y1 = 0.0;
             double y2 = 0.0;
@@ -504,6 +514,9 @@ public final class TiledLangevinStepper implements SlabStepper {
                 double f1 = DevicePotentials.grad1(potentialType, x0, x1, x2, potentialParams);
                 if (mf) {
                     f1 += MeanAttraction.force(x1, m1, theta);
+                }
+                if (pairField != null) {
+                    f1 += pairField.force2(x0, x1, mean, 1);
                 }
                 y1 = OverdampedLangevin.step(x1, f1, dt, noise, gauss[tile + j]);
                 x[tile + j] = y1;

@@ -156,7 +156,8 @@ public record RunSetup(Scenario scenario, LangevinSetup langevin, ObservationSpe
         InitialCondition init = scenario.init();
         if (p.dimension() == 2) {
             FokkerPlanck2D pde = new FokkerPlanck2D(scenario.potential().potential(), scenario.dynamics().beta(),
-                    scenario.meanAttraction().orElse(0.0), p.low(), p.high(), p.cells());
+                    scenario.meanAttraction().orElse(0.0), scenario.pairInteraction().orElse(null), p.low(), p.high(),
+                    p.cells());
             double h = Math.max(p.high()[0] - p.low()[0], p.high()[1] - p.low()[1]) / p.cells();
             if (init instanceof GaussianInitial g && g.sd()[0] > 0 && g.sd()[1] > 0) {
                 pde.startGaussian(g.mean(), g.sd());

@@ -145,8 +145,9 @@ public final class ScenarioLoader {
             Section in = root.section("interaction");
             String it = in.choice("type", "none", List.of("none", "mean-attraction", "pair-kernel"));
             if (it.equals("pair-kernel")) {
-                if (d != 1) {
-                    throw in.error("type", "expected a 1-D potential for pair-kernel interactions, got dimension " + d);
+                if (d > 2) {
+                    throw in.error("type", "expected a 1-D or 2-D potential for pair-kernel interactions, got dimension "
+                            + d);
                 }
                 in.choice("kernel", "gaussian", List.of("gaussian"));
                 double strength = in.number("strength", 0, true);
@@ -161,7 +162,7 @@ public final class ScenarioLoader {
                 g.rejectUnknown();
                 pairInteraction = Optional.of(new PairInteraction(strength, width,
                         method.equals("grid") ? PairInteraction.Method.GRID
-                                : PairInteraction.Method.PAIRS, gr[0], gr[1], nodes));
+                                : PairInteraction.Method.PAIRS, gr[0], gr[1], nodes, d));
                 Map<String, Object> im = new LinkedHashMap<>();
                 im.put("type", it);
                 im.put("kernel", "gaussian");

@@ -69,4 +69,41 @@ class PairFieldTest {
         assertTrue(max < 1e-3, "max |Δx| between grid and exact fields: " + max);
         assertTrue(max > 0, "the two methods are different computations");
     }
+
+    static List<Measure> run2(PairInteraction.Method method, int shards) {
+        PairInteraction pair = new PairInteraction(1.0, 0.5, method, -3, 3, 121, 2);
+        LangevinSetup setup = new LangevinSetup(LangevinDynamics.overdamped(2, 2e-3),
+                new org.ensemble.potential.HarmonicPotential(new double[] {1, 2}, new double[] {0.3, -0.2}), true, 0,
+                EscapeTargets.none(2), false, 23, pair);
+        ObservationSpec obs = new ObservationSpec(2, new double[] {-2.5, -2.5}, new double[] {2.5, 2.5}, 20, 10,
+                new double[] {0.5}, List.of(), List.of(), List.of(), false, true, pair);
+        SimulationSpec spec = new SimulationSpec(setup, new GaussianInitial(new double[] {0.5, 0.5},
+                new double[] {0.6, 0.6}), new BlockLayout(300, 32), shards, Granularity.BLOCK,
+                Steppers.resolve(Backend.JAVA, setup), obs, new RunPlan(200, 100, 2e-3, true));
+        List<Measure> full = new ArrayList<>();
+        RunOutcome out = Simulation.run(spec, m -> {
+            if (m.positions() != null && m.step() % 100 == 0) {
+                full.add(m);
+            }
+        });
+        assertEquals(RunOutcome.Status.COMPLETED, out.status(), out.message());
+        return full;
+    }
+
+    @Test
+    void twoDimensionalGridAndPairFieldsAgreeAndDoNotDependOnShards() {
+        List<Measure> g1 = run2(PairInteraction.Method.GRID, 1);
+        List<Measure> g5 = run2(PairInteraction.Method.GRID, 5);
+        List<Measure> p1 = run2(PairInteraction.Method.PAIRS, 1);
+        for (int k = 0; k < g1.size(); k++) {
+            assertArrayEquals(g1.get(k).positions(), g5.get(k).positions());
+        }
+        double[] a = g1.get(g1.size() - 1).positions();
+        double[] b = p1.get(p1.size() - 1).positions();
+        double max = 0;
+        for (int i = 0; i < a.length; i++) {
+            max = Math.max(max, Math.abs(a[i] - b[i]));
+        }
+        assertTrue(max < 1e-3 && max > 0, "max |Δx| between 2-D grid and exact fields: " + max);
+    }
 }

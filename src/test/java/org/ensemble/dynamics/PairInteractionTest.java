@@ -51,4 +51,39 @@ class PairInteractionTest {
             assertEquals(fd, p.dw(r), 1e-8);
         }
     }
+
+    static double gridError2(double[] xy, int nodes) {
+        PairInteraction p = new PairInteraction(1.3, 0.4, PairInteraction.Method.GRID, -4, 4, nodes, 2);
+        double[] w = new double[nodes * nodes];
+        int n = xy.length / 2;
+        for (int i = 0; i < n; i++) {
+            p.deposit2(xy[2 * i], xy[2 * i + 1], 1.0 / n, w);
+        }
+        double[] table = p.forceTable2(w);
+        double err = 0;
+        for (double x = -1.5; x <= 1.5; x += 0.13) {
+            for (double y = -1.5; y <= 1.5; y += 0.17) {
+                for (int axis = 0; axis < 2; axis++) {
+                    err = Math.max(err, Math.abs(p.interpolate2(table, x, y, axis) - p.pairForce2(x, y, xy, axis)));
+                }
+            }
+        }
+        return err;
+    }
+
+    @Test
+    void twoDimensionalGridFieldConvergesToTheExactPairSumAtSecondOrder() {
+        double[] a = sample(2000, 9);
+        double[] b = sample(2000, 10);
+        double[] xy = new double[4000];
+        for (int i = 0; i < 2000; i++) {
+            xy[2 * i] = a[i];
+            xy[2 * i + 1] = b[i] * 0.8;
+        }
+        double e1 = gridError2(xy, 41);
+        double e2 = gridError2(xy, 81);
+        double e3 = gridError2(xy, 161);
+        assertTrue(e2 < e1 / 3 && e3 < e2 / 3, e1 + " " + e2 + " " + e3);
+        assertTrue(e3 < 3e-3, "max error " + e3);
+    }
 }

@@ -93,4 +93,39 @@ class FokkerPlanck2DTest {
         // A shift s along x: mean over directions of (s·cos a)² = s²/2, so sliced W2 = s/√2 (plus the floor, in quadrature).
         assertEquals(Math.sqrt(0.005 + w0 * w0), w, 3e-3);
     }
+
+    @Test
+    void pairKernelStationaryStateIsSelfConsistentGibbs() {
+        org.ensemble.dynamics.PairInteraction w = new org.ensemble.dynamics.PairInteraction(1.5, 0.5,
+                org.ensemble.dynamics.PairInteraction.Method.GRID, -3, 3, 31, 2);
+        double beta = 1.5;
+        HarmonicPotential v = new HarmonicPotential(new double[] {0.5, 1.5}, new double[] {0.4, 0});
+        FokkerPlanck2D pde = new FokkerPlanck2D(v, beta, 0, w, new double[] {-3, -3}, new double[] {3, 3}, 50);
+        pde.startGaussian(new double[] {0, 0.5}, new double[] {0.5, 0.5});
+        pde.advanceTo(60, 0.2);
+        assertEquals(1.0, pde.mass(), 1e-12);
+        assertTrue(pde.minimum() >= 0);
+        double[] conv = pde.interactionPotential();
+        double[] rho = pde.density();
+        int n = pde.cellsPerAxis();
+        double z = 0;
+        double[] g = new double[rho.length];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                g[i * n + j] = Math.exp(-beta * (v.energy(new double[] {pde.cx(i), pde.cy(j)}) + conv[i * n + j]));
+                z += g[i * n + j];
+            }
+        }
+        double sum = 0;
+        for (double r : rho) {
+            sum += r;
+        }
+        double err = 0;
+        for (int k = 0; k < rho.length; k++) {
+            if (g[k] / z > 1e-4) {
+                err = Math.max(err, Math.abs(rho[k] / sum - g[k] / z) / (g[k] / z));
+            }
+        }
+        assertTrue(err < 1e-6, "self-consistency residual " + err);
+    }
 }
