@@ -164,6 +164,69 @@ public final class FokkerPlanck2D {
         return c;
     }
 
+    /** F[ρ] = ∫ρV + (θ/2)(Var x + Var y) + ½∫(W ∗ ρ)ρ + (1/β)∫ρ log ρ for a density on this grid. */
+    public double freeEnergyOf(double[] density) {
+        // Evaluated by swapping the density in and out: the moment and convolution helpers read the
+        // field, and the solver is single-threaded by design (one per run).
+        double[] saved = rho.clone();
+        System.arraycopy(density, 0, rho, 0, rho.length);
+        try {
+            double cell = hx * hy;
+            double[] conv = interactionPotential();
+            double[] m = mean();
+            double f = 0;
+            double var = 0;
+            for (int i = 0; i < nx; i++) {
+                for (int j = 0; j < ny; j++) {
+                    int k = i * ny + j;
+                    double r = rho[k];
+                    f += cell * r * (v[k] + 0.5 * conv[k]);
+                    if (r > 0) {
+                        f += cell * r * Math.log(r) / beta;
+                    }
+                    double dx = cx(i) - m[0];
+                    double dy = cy(j) - m[1];
+                    var += cell * r * (dx * dx + dy * dy);
+                }
+            }
+            return f + 0.5 * theta * var / mass();
+        } finally {
+            System.arraycopy(saved, 0, rho, 0, rho.length);
+        }
+    }
+
+    public double freeEnergy() {
+        return freeEnergyOf(rho);
+    }
+
+    /** A particle sample (particle-major x, y) as a density on this grid (outside points go to edge cells). */
+    public double[] histogramOf(double[] xy) {
+        double[] d = new double[rho.length];
+        int n = xy.length / 2;
+        for (int p = 0; p < n; p++) {
+            int i = Math.max(0, Math.min(nx - 1, (int) Math.floor((xy[2 * p] - x0) / hx)));
+            int j = Math.max(0, Math.min(ny - 1, (int) Math.floor((xy[2 * p + 1] - y0) / hy)));
+            d[i * ny + j] += 1.0 / (n * hx * hy);
+        }
+        return d;
+    }
+
+    public double[] edgesX() {
+        double[] e = new double[nx + 1];
+        for (int i = 0; i <= nx; i++) {
+            e[i] = x0 + i * hx;
+        }
+        return e;
+    }
+
+    public double[] edgesY() {
+        double[] e = new double[ny + 1];
+        for (int j = 0; j <= ny; j++) {
+            e[j] = y0 + j * hy;
+        }
+        return e;
+    }
+
     public void advanceTo(double until, double dt) {
         while (time < until - 1e-12 * Math.max(1, until)) {
             step(Math.min(dt, until - time));

@@ -16,6 +16,7 @@ public final class PdeComparison2D implements PdeBeside {
     private final double dt;
     private final List<Double> times = new ArrayList<>();
     private final List<Double> w2 = new ArrayList<>();
+    private double[] lastPositions;
 
     public PdeComparison2D(FokkerPlanck2D pde, double dt) {
         this.pde = pde;
@@ -24,7 +25,8 @@ public final class PdeComparison2D implements PdeBeside {
 
     @Override
     public List<String> columns() {
-        return List.of("sliced_w2_pde", "pde_mean_0", "pde_mean_1", "pde_mass");
+        return List.of("sliced_w2_pde", "pde_mean_0", "pde_mean_1", "pde_free_energy", "particles_free_energy",
+                "pde_mass");
     }
 
     @Override
@@ -38,7 +40,9 @@ public final class PdeComparison2D implements PdeBeside {
         times.add(m.time());
         w2.add(w);
         double[] mean = pde.mean();
-        return new double[] {w, mean[0], mean[1], pde.mass()};
+        lastPositions = xy;
+        double particlesF = pde.freeEnergyOf(pde.histogramOf(xy));
+        return new double[] {w, mean[0], mean[1], pde.freeEnergy(), particlesF, pde.mass()};
     }
 
     @Override
@@ -53,6 +57,7 @@ public final class PdeComparison2D implements PdeBeside {
         p.put("sliced_w2", w2.isEmpty() ? null : w2.get(w2.size() - 1));
         p.put("w2_late_mean", lateW2());
         p.put("mean", List.of(pde.mean()[0], pde.mean()[1]));
+        p.put("free_energy", pde.freeEnergy());
         p.put("mass", pde.mass());
         return p;
     }
@@ -69,5 +74,12 @@ public final class PdeComparison2D implements PdeBeside {
     public void plots(Path dir) {
         PdePlots.w2OverTime(dir, times.stream().mapToDouble(Double::doubleValue).toArray(),
                 w2.stream().mapToDouble(Double::doubleValue).toArray(), "sliced W2");
+        if (lastPositions != null) {
+            // Side by side at the last report: the PDE density and the particles' histogram on its grid.
+            PdePlots.density2d(dir, "pde-density-2d", String.format("PDE density at t = %.4g", pde.time()), pde,
+                    pde.density());
+            PdePlots.density2d(dir, "particles-density-2d", String.format("Particle histogram at t = %.4g",
+                    pde.time()), pde, pde.histogramOf(lastPositions));
+        }
     }
 }

@@ -12,6 +12,16 @@ final class PdePlots {
     private PdePlots() {
     }
 
+    /** A density on the 2-D PDE grid as a heat map (scaled to integer cell values for the chart). */
+    static void density2d(Path dir, String base, String title, FokkerPlanck2D pde, double[] density) {
+        long[] cells = new long[density.length];
+        for (int k = 0; k < density.length; k++) {
+            cells[k] = Math.round(1000 * density[k]);
+        }
+        ChartFiles.save(org.ensemble.plot.HeatMaps.joint(title + " (×1000)", pde.edgesX(), pde.edgesY(), cells), dir,
+                base);
+    }
+
     static void w2OverTime(Path dir, double[] t, double[] w2, String what) {
         if (t.length > 1) {
             ChartFiles.save(LinePlot.create("Particles vs PDE: " + what + " over time", "time t", what, t,

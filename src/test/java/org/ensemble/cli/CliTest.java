@@ -150,7 +150,10 @@ class CliTest {
         Result r2 = run("run", "scenarios/muller-brown-vs-pde.conf", "--out", two.toString(), "--quiet",
                 "--no-metrics", "--set", "population.size=1000", "--set", "run.time=0.5", "--set", "pde.cells=40");
         assertEquals(0, r2.code(), r2.err());
-        assertTrue(Files.readAllLines(two.resolve("timeseries.csv")).get(0).contains("sliced_w2_pde"));
+        String header2 = Files.readAllLines(two.resolve("timeseries.csv")).get(0);
+        assertTrue(header2.contains("sliced_w2_pde") && header2.contains("particles_free_energy"), header2);
+        assertTrue(Files.exists(two.resolve("plots/pde-density-2d.png")));
+        assertTrue(Files.exists(two.resolve("plots/particles-density-2d.svg")));
         assertTrue(Files.readString(two.resolve("summary.json")).contains("\"sliced_w2\""));
     }
 
