@@ -15,4 +15,8 @@ public interface RunListener {
     /** How long the coordinator spent merging the last phase. */
     default void onMerge(long nanos) {
     }
+
+    /** Values computed beside a full report (e.g. distances to a PDE), by column name. */
+    default void onReportValues(java.util.List<String> names, double[] values) {
+    }
 }

@@ -96,6 +96,15 @@ public final class MetricsListener implements RunListener {
         metrics.shardPhase(shard, "statistics", statisticsNanos);
     }
 
+    /** PDE comparisons and the like: one gauge per column, tagged with its (bounded) name. */
+    @Override
+    public void onReportValues(java.util.List<String> names, double[] values) {
+        for (int i = 0; i < names.size(); i++) {
+            metrics.set("ensemble.meanfield.value", "Mean-field quantities beside the particles (W1/W2 or sliced W2"
+                    + " to the PDE, free energies, PDE moments)", values[i], "quantity", names.get(i));
+        }
+    }
+
     @Override
     public void onMerge(long nanos) {
         metrics.merge(nanos);

@@ -99,9 +99,11 @@ public final class MeasureRecorder implements RunListener {
             row.add(m.occupancy() == null ? Double.NaN : m.occupancy()[k]);
         }
         for (ColumnSource c : extra) {
-            for (double v : c.values(m)) {
+            double[] values = c.values(m);
+            for (double v : values) {
                 row.add(v);
             }
+            next.onReportValues(c.columns(), values);
         }
         timeseries.row(row.toArray());
         meanTimes.add(m.time());

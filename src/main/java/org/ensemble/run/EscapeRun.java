@@ -193,6 +193,12 @@ public final class EscapeRun {
                 a.onMerge(nanos);
                 b.onMerge(nanos);
             }
+
+            @Override
+            public void onReportValues(List<String> names, double[] values) {
+                a.onReportValues(names, values);
+                b.onReportValues(names, values);
+            }
         };
     }
 

@@ -67,10 +67,20 @@ class PrometheusEndToEndTest {
                 Integer.toString(metricsPort), "--metrics-grace", "60"), "ensemble-run");
         run.setDaemon(true);
         run.start();
+        // A second, mean-field run with a PDE beside it, for the mean-field dashboard.
+        int meanFieldPort = freePort();
+        Path meanFieldDir = tmp.resolve("meanfield");
+        Thread mf = new Thread(() -> Main.execute("run", "scenarios/mckean-vlasov-vs-pde.conf", "--out",
+                meanFieldDir.toString(), "--quiet", "--no-plots", "--set", "population.size=2000", "--set",
+                "run.time=2", "--set", "pde.cells=200", "--metrics-port", Integer.toString(meanFieldPort),
+                "--metrics-grace", "60"), "ensemble-meanfield-run");
+        mf.setDaemon(true);
+        mf.start();
 
         Path config = tmp.resolve("prometheus.yml");
         Files.writeString(config, "global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\nscrape_configs:\n"
-                + "  - job_name: ensemble\n    static_configs:\n      - targets: ['127.0.0.1:" + metricsPort + "']\n");
+                + "  - job_name: ensemble\n    static_configs:\n      - targets: ['127.0.0.1:" + metricsPort
+                + "', '127.0.0.1:" + meanFieldPort + "']\n");
         Process prometheus = new ProcessBuilder(PROMETHEUS.toString(), "--config.file=" + config,
                 "--storage.tsdb.path=" + tmp.resolve("tsdb"), "--web.listen-address=127.0.0.1:" + promPort,
                 "--log.level=warn").redirectErrorStream(true).redirectOutput(tmp.resolve("prometheus.log").toFile())
@@ -79,20 +89,24 @@ class PrometheusEndToEndTest {
             String api = "http://127.0.0.1:" + promPort;
             waitFor(Duration.ofSeconds(60), () -> get(api + "/-/ready").statusCode() == 200, "Prometheus ready");
             // At least 5 successful scrapes, the last after the run has ended (final values).
-            waitFor(Duration.ofSeconds(90), () -> Files.exists(runDir.resolve("summary.json"))
-                    && value(api, "sum(count_over_time(up{job=\"ensemble\"}[5m]))") >= 5
+            waitFor(Duration.ofSeconds(120), () -> Files.exists(runDir.resolve("summary.json"))
+                    && Files.exists(meanFieldDir.resolve("summary.json"))
+                    && value(api, "sum(count_over_time(up{job=\"ensemble\"}[5m]))") >= 10
                     && value(api, "min(up{job=\"ensemble\"})") == 1
-                    && value(api, "count(ensemble_mfpt)") >= 3, "scrapes of the finished run");
+                    && value(api, "count(ensemble_mfpt)") >= 3
+                    && value(api, "count(ensemble_meanfield_value)") >= 4, "scrapes of the finished runs");
             Thread.sleep(2500);
 
-            String page = get("http://127.0.0.1:" + metricsPort + "/metrics").body();
-            Process promtool = new ProcessBuilder(PROMTOOL.toString(), "check", "metrics").redirectErrorStream(true)
-                    .start();
-            promtool.getOutputStream().write(page.getBytes(StandardCharsets.UTF_8));
-            promtool.getOutputStream().close();
-            String lint = new String(promtool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(promtool.waitFor(30, TimeUnit.SECONDS), "promtool did not finish");
-            assertEquals(0, promtool.exitValue(), "promtool check metrics: " + lint);
+            for (int port : new int[] {metricsPort, meanFieldPort}) {
+                String page = get("http://127.0.0.1:" + port + "/metrics").body();
+                Process promtool = new ProcessBuilder(PROMTOOL.toString(), "check", "metrics")
+                        .redirectErrorStream(true).start();
+                promtool.getOutputStream().write(page.getBytes(StandardCharsets.UTF_8));
+                promtool.getOutputStream().close();
+                String lint = new String(promtool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertTrue(promtool.waitFor(30, TimeUnit.SECONDS), "promtool did not finish");
+                assertEquals(0, promtool.exitValue(), "promtool check metrics on port " + port + ": " + lint);
+            }
 
             int checked = 0;
             List<String> empty = new ArrayList<>();
@@ -138,7 +152,7 @@ class PrometheusEndToEndTest {
                 out.add(d);
             }
         }
-        assertTrue(out.size() >= 2, "expected the overview and escape-time dashboards");
+        assertTrue(out.size() >= 3, "expected the overview, escape-time and mean-field dashboards");
         String ds = Files.readString(Path.of("monitoring/grafana/provisioning/datasources/prometheus.yml"));
         assertTrue(ds.contains("uid: " + DATASOURCE_UID), "datasource provisioning must fix the uid");
         return out;
