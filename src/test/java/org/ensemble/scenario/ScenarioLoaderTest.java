@@ -195,8 +195,10 @@ class ScenarioLoaderTest {
         Files.writeString(f, BASE.replace("beta = 4", "beta = 4\n  betta = 4"));
         ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(f, List.of()));
         assertTrue(e.getMessage().startsWith(f + ":10: dynamics.betta: unknown key"), e.getMessage());
-        assertEquals("bad", ScenarioLoader.load(Path.of("scenarios/double-well-escape.conf"), List.of())
-                .name().replace("double-well-escape", "bad"));
+        Path good = dir.resolve("my-run.v2.conf");
+        Files.writeString(good, BASE);
+        assertEquals("my-run.v2", ScenarioLoader.load(good, List.of()).name()); // the file name less its extension
+        assertEquals(good, ScenarioLoader.load(good, List.of()).source());
     }
 
     @Test
