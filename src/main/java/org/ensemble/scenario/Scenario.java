@@ -20,6 +20,22 @@ public record Scenario(String name, Path source, long seed, Backend backend, int
                        boolean absorbing, List<TargetSpec> targets, int histogramBins, Optional<double[][]> histogramRange,
                        double[] quantiles, java.util.Optional<PdeSpec> pde, boolean switching, String resolved) {
 
+    /**
+     * The fully resolved scenario (every default filled in) as HOCON text, for {@code scenario.conf}
+     * in the run directory; loading it again gives the same scenario (same render).
+     */
+    public String render() {
+        return resolved;
+    }
+
+    /**
+     * This scenario with further {@code key.path=value} overrides applied, validated like the original
+     * (for sweeps: {@code s.withOverrides(List.of("dynamics.beta=3"))}). Errors name {@code --set key.path}.
+     */
+    public Scenario withOverrides(List<String> overrides) {
+        return ScenarioLoader.reload(this, overrides);
+    }
+
     /** Whether particles need a field from the coordinator every step. */
     public boolean interacting() {
         return meanAttraction.isPresent() || pairInteraction.isPresent();

@@ -56,6 +56,11 @@ public final class ScenarioLoader {
         return build(label, name, file.toAbsolutePath().getParent(), file, withOverrides(label, base, overrides));
     }
 
+    /** Parses HOCON text (tests, sweeps); {@code originName} stands for the file in errors and names the scenario. */
+    public static Scenario loadString(String hocon, String originName) {
+        return loadString(hocon, originName, List.of());
+    }
+
     public static Scenario loadString(String hocon, String originName, List<String> overrides) {
         Config base;
         try {
@@ -65,6 +70,19 @@ public final class ScenarioLoader {
         }
         return build(originName, originName.replaceFirst("\\.[^.]*$", ""), Path.of("."), null,
                 withOverrides(originName, base, overrides));
+    }
+
+    /** Re-reads a scenario's resolved text with extra overrides, keeping its source file. */
+    static Scenario reload(Scenario s, List<String> overrides) {
+        String label = s.source() != null ? s.source().toString() : s.name();
+        Config base;
+        try {
+            base = ConfigFactory.parseString(s.resolved(), ConfigParseOptions.defaults().setOriginDescription(label));
+        } catch (ConfigException e) {
+            throw parseError(label, e);
+        }
+        Path baseDir = s.source() != null ? s.source().toAbsolutePath().getParent() : Path.of(".");
+        return build(label, s.name(), baseDir, s.source(), withOverrides(label, base, overrides));
     }
 
     private static ScenarioException parseError(String label, ConfigException e) {
@@ -326,8 +344,10 @@ public final class ScenarioLoader {
                 if (p.has("classpath")) {
                     Object cp = p.config().getValue("classpath").unwrapped();
                     List<?> entries = cp instanceof List<?> l ? l : List.of(cp);
+                    List<String> absolute = new ArrayList<>();
                     for (Object e : entries) {
-                        Path path = baseDir.resolve(String.valueOf(e));
+                        Path path = baseDir.resolve(String.valueOf(e)).toAbsolutePath().normalize();
+                        absolute.add(path.toString());
                         if (!Files.exists(path)) {
                             throw p.error("classpath", "expected existing jars or directories, '" + path + "' not found");
                         }
@@ -337,7 +357,8 @@ public final class ScenarioLoader {
                             throw p.error("classpath", "bad path " + path);
                         }
                     }
-                    m.put("classpath", entries);
+                    // Absolute, so the resolved scenario.conf in a run directory still finds the classes.
+                    m.put("classpath", absolute);
                 }
                 m.put("class", cls);
                 m.put("params", params);
@@ -519,19 +540,67 @@ public final class ScenarioLoader {
         return out;
     }
 
-    /** Parses {@code --vary key=v1,v2,...} into the key and HOCON values. */
+    /**
+     * Parses {@code --vary key.path=v1,v2,...} into the key and its HOCON values. Values are split at
+     * commas outside brackets, braces and quotes, so {@code population.init.point=[0,0],[1,1]} gives
+     * two points. Each value must parse as HOCON; the scenario validates it when loaded.
+     */
     public static Map.Entry<String, List<String>> parseVary(String vary) {
         int eq = vary.indexOf('=');
-        if (eq <= 0 || eq == vary.length() - 1) {
-            throw new IllegalArgumentException("--vary: expected key.path=v1,v2,... got '" + vary + "'");
+        if (eq <= 0 || vary.substring(eq + 1).isBlank()) {
+            throw new IllegalArgumentException("--vary " + vary + ": expected key.path=v1,v2,...");
+        }
+        String key = vary.substring(0, eq).trim();
+        if (!key.matches("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*")) {
+            throw new IllegalArgumentException("--vary " + key + ": expected a key path like dynamics.beta, got '"
+                    + key + "'");
         }
         List<String> values = new ArrayList<>();
-        for (String v : vary.substring(eq + 1).split(",")) {
-            if (v.isBlank()) {
-                throw new IllegalArgumentException("--vary: empty value in '" + vary + "'");
+        String rest = vary.substring(eq + 1);
+        int depth = 0;
+        boolean quoted = false;
+        int start = 0;
+        for (int i = 0; i <= rest.length(); i++) {
+            char c = i < rest.length() ? rest.charAt(i) : ',';
+            if (quoted) {
+                if (c == '"' && rest.charAt(i - 1) != '\\') {
+                    quoted = false;
+                } else if (i == rest.length()) {
+                    throw new IllegalArgumentException("--vary " + key + ": unterminated string in '" + rest + "'");
+                }
+                continue;
             }
-            values.add(v.trim());
+            switch (c) {
+                case '"' -> quoted = true;
+                case '[', '{' -> depth++;
+                case ']', '}' -> {
+                    if (--depth < 0) {
+                        throw new IllegalArgumentException("--vary " + key + ": unbalanced '" + c + "' in '" + rest
+                                + "'");
+                    }
+                }
+                case ',' -> {
+                    if (depth == 0) {
+                        String v = rest.substring(start, Math.min(i, rest.length())).trim();
+                        if (v.isEmpty()) {
+                            throw new IllegalArgumentException("--vary " + key + ": empty value in '" + rest + "'");
+                        }
+                        try {
+                            ConfigFactory.parseString("v = " + v);
+                        } catch (ConfigException e) {
+                            throw new IllegalArgumentException("--vary " + key + ": '" + v + "' is not a HOCON value");
+                        }
+                        values.add(v);
+                        start = i + 1;
+                    }
+                }
+                default -> {
+                }
+            }
         }
-        return Map.entry(vary.substring(0, eq).trim(), values);
+        if (depth != 0) {
+            throw new IllegalArgumentException("--vary " + key + ": unbalanced brackets in '" + rest + "'");
+        }
+        return Map.entry(key, values);
     }
 }
