@@ -88,25 +88,15 @@ class ExactMfpt1DTest {
     void refusesWrongDimensionAndNonConfiningPotentials() {
         assertThrows(IllegalArgumentException.class,
                 () -> ExactMfpt1D.mfpt(new MullerBrownPotential(1), 1, 0, 1));
-        Potential slope = new Potential() {
-            public int dimension() {
-                return 1;
-            }
-
-            public double energy(double[] x) {
-                return x[0];
-            }
-
-            public void gradient(double[] x, double[] out) {
-                out[0] = 1;
-            }
-        };
+        Potential slope = TestPotentials.slope();
         // V = x: e^{−βV} grows without bound on the left, the process drifts away: τ = ∞.
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ExactMfpt1D.mfpt(slope, 1, 0, 1));
         assertTrue(e.getMessage().contains("does not confine"), e.getMessage());
-        // Downwards the same potential confines (it rises to the right).
-        assertTrue(Double.isFinite(ExactMfpt1D.mfpt(slope, 1, 0, -1)));
+        // Downwards it confines (it rises to the right): Brownian motion with drift 1 needs time
+        // distance/drift = 1 on average, for any β (a check of the mirrored branch and the cut-off).
+        assertEquals(1.0, ExactMfpt1D.mfpt(slope, 1, 0, -1), 1e-10);
+        assertEquals(1.0, ExactMfpt1D.mfpt(slope, 7, 0, -1), 1e-10);
         assertThrows(IllegalArgumentException.class,
                 () -> ExactMfpt1D.mfpt(new DoubleWellPotential(0), 0, -1, 1));
     }
