@@ -7,7 +7,8 @@ import org.ensemble.potential.Potential;
  * From a potential, a start point, a point of the target and β to the theory of the escape:
  * descent from the start point to its minimum, descent from the target point to the target's
  * minimum, the minimum-energy path between them with its saddles ({@link SaddleSearch}), the
- * Eyring–Kramers time over the highest saddle and, in 1-D with a threshold target, the exact MFPT.
+ * Eyring–Kramers time over the highest saddle and, in 1-D with a threshold target, the exact MFPT
+ * (and, given a step, that of the Euler–Maruyama chain).
  */
 public final class TransitionAnalysis {
     private TransitionAnalysis() {
@@ -20,6 +21,16 @@ public final class TransitionAnalysis {
      */
     public static Optional<TransitionEstimate> analyze(Potential v, double beta, double[] start, double[] targetPoint,
                                                        Double threshold1d) {
+        return analyze(v, beta, start, targetPoint, threshold1d, null);
+    }
+
+    /**
+     * As {@link #analyze(Potential, double, double[], double[], Double)}, and with a threshold and a
+     * step {@code dt} also the exact MFPT of the Euler–Maruyama chain with that step
+     * ({@link EulerMaruyamaMfpt1D}), the value an overdamped simulation should reproduce.
+     */
+    public static Optional<TransitionEstimate> analyze(Potential v, double beta, double[] start, double[] targetPoint,
+                                                       Double threshold1d, Double dt) {
         if (!(beta > 0) || Double.isInfinite(beta)) {
             throw new IllegalArgumentException("beta must be positive and finite, got " + beta);
         }
@@ -33,7 +44,9 @@ public final class TransitionAnalysis {
         }
         Optional<Double> exact = threshold1d == null ? Optional.empty()
                 : Optional.of(ExactMfpt1D.mfpt(v, beta, start[0], threshold1d));
-        return Optional.of(TransitionEstimate.of(beta, path, exact));
+        Optional<Double> chain = threshold1d == null || dt == null ? Optional.empty()
+                : Optional.of(EulerMaruyamaMfpt1D.mfpt(v, beta, dt, start[0], threshold1d));
+        return Optional.of(TransitionEstimate.of(beta, path, exact, chain));
     }
 
     /** Without the exact 1-D MFPT. */

@@ -18,20 +18,25 @@ import java.util.Optional;
  * @param barrier V(criticalSaddle) − V(start)
  * @param eyringKramersMfpt Eyring–Kramers mean exit time from start over criticalSaddle
  * @param exactMfpt 1-D only: exact MFPT of the diffusion from the start point to the threshold
+ * @param eulerMaruyamaMfpt 1-D only, when a step was given: exact MFPT of the Euler–Maruyama chain
+ *     with that step (what a simulation estimates; hits checked at grid times)
  */
 public record TransitionEstimate(double beta, StationaryPoint start, StationaryPoint end, MinimumEnergyPath path,
                                  List<StationaryPoint> saddles, StationaryPoint criticalSaddle, double barrier,
-                                 double eyringKramersMfpt, Optional<Double> exactMfpt) {
+                                 double eyringKramersMfpt, Optional<Double> exactMfpt,
+                                 Optional<Double> eulerMaruyamaMfpt) {
     public TransitionEstimate {
         saddles = List.copyOf(saddles);
     }
 
     /** The estimate for a path with at least one saddle. */
-    static TransitionEstimate of(double beta, MinimumEnergyPath path, Optional<Double> exactMfpt) {
+    static TransitionEstimate of(double beta, MinimumEnergyPath path, Optional<Double> exactMfpt,
+                                 Optional<Double> eulerMaruyamaMfpt) {
         StationaryPoint critical = path.criticalSaddle()
                 .orElseThrow(() -> new IllegalArgumentException("a path without saddles has no barrier"));
         StationaryPoint start = path.start();
         return new TransitionEstimate(beta, start, path.end(), path, path.saddles(), critical,
-                critical.energy() - start.energy(), EyringKramers.mfpt(start, critical, beta), exactMfpt);
+                critical.energy() - start.energy(), EyringKramers.mfpt(start, critical, beta), exactMfpt,
+                eulerMaruyamaMfpt);
     }
 }

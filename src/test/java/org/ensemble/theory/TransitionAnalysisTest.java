@@ -24,6 +24,15 @@ class TransitionAnalysisTest {
         assertEquals(60.64329731, t.eyringKramersMfpt(), 2e-9 * 60.64);
         assertEquals(69.2636447608363, t.exactMfpt().orElseThrow(), 1e-9 * 69.26);
         assertEquals(4, t.beta());
+        assertTrue(t.eulerMaruyamaMfpt().isEmpty());
+    }
+
+    @Test
+    void withAStepTheEulerMaruyamaTimeComesAlong() {
+        TransitionEstimate t = TransitionAnalysis.analyze(new DoubleWellPotential(0), 4, new double[] {-1},
+                new double[] {1.5}, 1.0, 1e-2).orElseThrow();
+        // Reference: 68.6088 (six digits printed).
+        assertEquals(68.6088, t.eulerMaruyamaMfpt().orElseThrow(), 1e-4);
     }
 
     @Test
