@@ -36,6 +36,10 @@ class DefaultScenarioAcceptanceTest {
         double tol = 3 * r.mfpt().standardError() + Math.abs(EULER_MARUYAMA_BIAS);
         assertEquals(exact, r.mfpt().mfpt(), tol, text.toString());
         assertTrue(r.mfpt().ciLow() < r.mfpt().mfpt() && r.mfpt().mfpt() < r.mfpt().ciHigh());
+        // The chain's own exact MFPT (reference: 69.2328 at dt = 1e-3), and the simulation within 3 SE of it.
+        Object chain = ((java.util.Map<?, ?>) r.summary().get("escape")).get("euler_maruyama_mfpt");
+        assertEquals(69.2328, (Double) chain, 1e-3);
+        assertEquals((Double) chain, r.mfpt().mfpt(), 3 * r.mfpt().standardError());
         for (String f : List.of("scenario.conf", "summary.json", "timeseries.csv", "escapes.csv", "run.json",
                 "plots/survival.png", "plots/survival.svg", "plots/histogram-over-time.png",
                 "plots/histogram-over-time.svg")) {
