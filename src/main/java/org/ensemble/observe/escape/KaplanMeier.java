@@ -176,6 +176,9 @@ public record KaplanMeier(double[] times, double[] survival, double[] lower, dou
 
     /** ∫₀^τ S(t) dt. Beyond the horizon S is unknown; τ > horizon extends the last value flat, so avoid it. */
     public double restrictedMean(double tau) {
+        if (!(tau >= 0) || Double.isInfinite(tau)) {
+            throw new IllegalArgumentException("restricted-mean horizon must be finite and ≥ 0, got " + tau);
+        }
         double area = 0;
         double prevT = 0;
         double prevS = 1;

@@ -2,6 +2,7 @@ package org.ensemble.observe.escape;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,7 @@ class KaplanMeierTest {
         assertTrue(km.lower()[1] < s3 && s3 < km.upper()[1]);
         // ∫₀^5 S = 1 + (5/6)·2 + (5/12)·2 = 3.5.
         assertEquals(3.5, km.restrictedMean(), 1e-14);
+        assertThrows(IllegalArgumentException.class, () -> km.restrictedMean(Double.NaN));
     }
 
     @Test
