@@ -109,9 +109,9 @@ final class SweepCommand implements Callable<Integer> {
                 a.put("true_barrier", Double.isFinite(tb) ? tb : null);
                 summary.put("arrhenius", a);
                 ChartFiles.save(ArrheniusPlot.create("Arrhenius plot: " + first.name(), b, y, se, fit.barrier(),
-                        fit.barrierSe(), fit.lnPrefactor(), tb), sweep.file("plots"), "arrhenius");
+                        fit.barrierCiHigh() - fit.barrier(), fit.lnPrefactor(), tb), sweep.file("plots"), "arrhenius");
                 System.out.printf("Arrhenius fit: barrier ΔV = %.4f ± %.4f (95%% CI [%.4f, %.4f]), true barrier %s;"
-                        + " χ²/dof = %.3g%n", fit.barrier(), 1.96 * fit.barrierSe(), fit.barrierCiLow(),
+                        + " χ²/dof = %.3g%n", fit.barrier(), fit.barrierCiHigh() - fit.barrier(), fit.barrierCiLow(),
                         fit.barrierCiHigh(), Double.isFinite(tb) ? String.format("%.4f", tb) : "unknown",
                         fit.chi2PerDof());
                 System.out.println("  (the prefactor of k depends weakly on β, so the fitted slope differs from the"

@@ -11,7 +11,7 @@ public final class ArrheniusPlot {
     }
 
     public static XYChart create(String title, double[] beta, double[] lnRate, double[] lnRateSe, double fittedBarrier,
-                                 double fittedBarrierSe, double lnPrefactor, double trueBarrier) {
+                                 double fittedBarrierHalfWidth, double lnPrefactor, double trueBarrier) {
         Charts.requireSameLength("Arrhenius", beta, lnRate);
         Charts.requireSameLength("Arrhenius", beta, lnRateSe);
         XYChart c = Charts.xy(title, "inverse temperature β", "ln k (k = 1/MFPT)");
@@ -29,7 +29,7 @@ public final class ArrheniusPlot {
             hi = Math.max(hi, b);
         }
         double[] xs = {lo, hi};
-        XYSeries fit = c.addSeries(String.format("fit: ΔV = %.4f ± %.4f", fittedBarrier, 1.96 * fittedBarrierSe), xs,
+        XYSeries fit = c.addSeries(String.format("fit: ΔV = %.4f ± %.4f (95%% CI)", fittedBarrier, fittedBarrierHalfWidth), xs,
                 new double[] {lnPrefactor - fittedBarrier * lo, lnPrefactor - fittedBarrier * hi});
         fit.setMarker(SeriesMarkers.NONE);
         fit.setLineColor(new Color(200, 40, 40));

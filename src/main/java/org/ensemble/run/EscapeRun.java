@@ -129,7 +129,7 @@ public final class EscapeRun {
                 }
                 double[] times = events.stream().mapToDouble(e -> e.step() * dt).toArray();
                 sample = EscapeSample.of(times, s.populationSize() - events.size(), endTime);
-                mfpt = MfptEstimator.estimate(sample, CONFIDENCE);
+                mfpt = MfptEstimator.forEscapeRun(sample, CONFIDENCE);
                 km = KaplanMeier.fit(sample, CONFIDENCE);
                 // Bootstrap cost grows with n; beyond 5e4 escapes 49 replicates (p resolution 0.02) suffice.
                 int reps = sample.size() <= 50_000 ? KS_REPLICATES : 49;

@@ -31,7 +31,7 @@ final class MeanField {
     static void addTo(Map<String, Object> summary, Scenario s, MeasureRecorder rec, PdeBeside pde,
                       SwitchingObserver switching, PrintStream out) {
         if (switching != null) {
-            MfptEstimate m = MfptEstimator.estimate(
+            MfptEstimate m = MfptEstimator.forEscapeRun(
                     switching.sample(), 0.95);
             Map<String, Object> sw = new LinkedHashMap<>();
             sw.put("switches", switching.switches());

@@ -57,6 +57,24 @@ public final class MfptEstimator {
         return exponentialMle(s, confidence);
     }
 
+    /**
+     * What runs report: the sample mean when nothing is censored, the Kaplan–Meier restricted mean
+     * with a late-half tail ({@link #restrictedMeanWithTail}) when some particles are censored and
+     * some escaped — escape from a well starts after a relaxation time, which biases the whole-run
+     * exponential MLE (+48% on a delayed exponential with 74% censored) — and the chi-square lower
+     * bound when nothing escaped.
+     */
+    public static MfptEstimate forEscapeRun(EscapeSample s, double confidence) {
+        checkConfidence(confidence);
+        if (s.censoredCount() == 0 && s.escapedCount() >= 2) {
+            return sampleMean(s, confidence);
+        }
+        if (s.escapedCount() >= 2) {
+            return restrictedMeanWithTail(s, confidence);
+        }
+        return exponentialMle(s, confidence);
+    }
+
     /** Sample mean with mean ± t_{n−1}·SD/√n; requires no censoring and n ≥ 2. */
     public static MfptEstimate sampleMean(EscapeSample s, double confidence) {
         checkConfidence(confidence);
