@@ -32,6 +32,16 @@ public final class MetricsServer implements AutoCloseable {
     /** Longest {@link #closeAfter} grace: a forgotten flag must not keep a process alive for days. */
     public static final Duration MAX_GRACE = Duration.ofHours(1);
 
+    static {
+        // The JDK server writes the headers and the body as separate segments; with Nagle's
+        // algorithm on, the body waits for the ACK of the headers, which Linux delays by 40 ms: a
+        // scrape took ~48 ms at the median instead of ~4 ms (ScrapeLatencyMeasurement). The
+        // property is read once, when the JDK's server first starts; a value the user set wins.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final AtomicBoolean closed = new AtomicBoolean();

@@ -175,7 +175,8 @@ class PrometheusEndToEndTest {
                 for (JsonNode p : d.get("panels")) {
                     assertTrue(p.path("id").isInt(), f + ": a panel without an id");
                     assertTrue(ids.add(p.get("id").asInt()), f + ": duplicate panel id " + p.get("id"));
-                    assertEquals(DATASOURCE_UID, p.path("datasource").path("uid").asText(), f + " panel " + p.get("id"));
+                    assertEquals(DATASOURCE_UID, p.path("datasource").path("uid").asText(),
+                            f + " panel " + p.get("id"));
                     assertTrue(p.path("targets").size() > 0, f + ": panel " + p.get("id") + " without queries");
                     for (JsonNode t : p.get("targets")) {
                         assertEquals(DATASOURCE_UID, t.path("datasource").path("uid").asText(), f + " target");
