@@ -108,10 +108,10 @@ public final class MetricsListener implements RunListener {
 
     /** PDE comparisons and the like: one gauge per column, tagged with its (bounded) name. */
     @Override
-    public void onReportValues(java.util.List<String> names, double[] values) {
+    public void onReportValues(List<String> names, double[] values) {
         for (int i = 0; i < names.size(); i++) {
-            metrics.set("ensemble.meanfield.value", "Mean-field quantities beside the particles (W1/W2 or sliced W2"
-                    + " to the PDE, free energies, PDE moments)", values[i], "quantity", names.get(i));
+            metrics.gauge("ensemble.meanfield.value", "Mean-field quantities beside the particles (W1/W2 or sliced W2"
+                    + " to the PDE, free energies, PDE moments)", "quantity", names.get(i)).accept(values[i]);
         }
     }
 

@@ -3,12 +3,13 @@ package org.ensemble.metrics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
  * A stand-in for a run, updating {@link RunMetrics} from a background thread the way the
  * coordinator does (every report: progress, shard phases, merge, escapes, live MFPT, occupancy,
- * moments, histogram): particles in a double well leave through "left" or "right" at a fixed
+ * moments, histogram, mean-field values beside a PDE): particles in a double well leave through "left" or "right" at a fixed
  * rate, and the cloud's density relaxes from one well towards both. The numbers are plausible,
  * not a simulation; what matters is that every meter the dashboards query moves.
  */
@@ -33,6 +34,11 @@ final class SyntheticRunDriver implements RunDriver {
     @Override
     public String name() {
         return "synthetic run";
+    }
+
+    @Override
+    public Set<String> dashboards() {
+        return Set.of("ensemble-overview", "ensemble-escape", "ensemble-meanfield");
     }
 
     @Override
@@ -100,6 +106,15 @@ final class SyntheticRunDriver implements RunDriver {
                 counts[b] = Math.round(density * (PARTICLES - escaped) / 8);
             }
             metrics.histogram(0, edges, counts, PARTICLES);
+            // What MetricsListener.onReportValues passes on for a run with its PDE beside it.
+            String help = "Mean-field quantities beside the particles";
+            double w2 = 0.02 + 0.3 * Math.exp(-time) + 0.005 * rng.nextDouble();
+            metrics.gauge("ensemble.meanfield.value", help, "quantity", "w2_pde").accept(w2);
+            metrics.gauge("ensemble.meanfield.value", help, "quantity", "pde_free_energy").accept(-1 - relaxed);
+            metrics.gauge("ensemble.meanfield.value", help, "quantity", "particles_free_energy")
+                    .accept(-1 - relaxed + 0.01 * rng.nextDouble());
+            metrics.gauge("ensemble.meanfield.value", help, "quantity", "pde_mean_0").accept(mean);
+            metrics.gauge("ensemble.meanfield.value", help, "quantity", "pde_mass").accept(1 + 1e-9 * rng.nextDouble());
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {
