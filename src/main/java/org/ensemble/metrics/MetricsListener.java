@@ -19,10 +19,10 @@ public final class MetricsListener implements RunListener {
     private final RunMetrics metrics;
     private final ObservationSpec spec;
     private final long particles;
-    private final long totalSteps;
     private final double dt;
     private long lastStep;
     private long lastActive;
+    private long particleSteps;
     private long escaped;
     private double escapeTimeSum;
 
@@ -30,9 +30,9 @@ public final class MetricsListener implements RunListener {
         this.metrics = metrics;
         this.spec = spec;
         this.particles = particles;
-        this.totalSteps = totalSteps;
         this.dt = dt;
         this.lastActive = particles;
+        metrics.plannedSteps(totalSteps);
         metrics.targets(spec.targetNames());
         metrics.activeParticles(particles);
     }
@@ -42,10 +42,10 @@ public final class MetricsListener implements RunListener {
         long chunk = m.step() - lastStep;
         long active = spec.absorbing() ? m.measured() : particles;
         // Particles absorbed during the phase stopped part-way: count them half.
-        long ps = chunk * (lastActive + active) / 2;
+        particleSteps += chunk * (lastActive + active) / 2;
         lastStep = m.step();
         lastActive = active;
-        metrics.stepsCompleted(m.step(), totalSteps, m.time(), chunk, ps);
+        metrics.stepsCompleted(m.step(), m.time(), particleSteps);
         metrics.activeParticles(active);
         List<EscapeEvent> events = m.events();
         if (!events.isEmpty()) {
@@ -84,10 +84,20 @@ public final class MetricsListener implements RunListener {
             metrics.occupancy(occ);
         }
         if (m.histogram() != null) {
-            for (int c = 0; c < Math.min(3, m.dimension()); c++) {
-                metrics.histogram(c, spec.low()[c], spec.high()[c], m.histogram()[c], particles);
+            for (int c = 0; c < Math.min(RunMetrics.MAX_HISTOGRAM_AXES, m.dimension()); c++) {
+                metrics.histogram(c, edges(spec.low()[c], spec.high()[c], m.histogram()[c].length),
+                        m.histogram()[c], particles);
             }
         }
+    }
+
+    /** Equal-width bin edges of the observation grid. */
+    private static double[] edges(double low, double high, int bins) {
+        double[] e = new double[bins + 1];
+        for (int i = 0; i <= bins; i++) {
+            e[i] = low + (high - low) * i / bins;
+        }
+        return e;
     }
 
     @Override
@@ -98,10 +108,10 @@ public final class MetricsListener implements RunListener {
 
     /** PDE comparisons and the like: one gauge per column, tagged with its (bounded) name. */
     @Override
-    public void onReportValues(java.util.List<String> names, double[] values) {
+    public void onReportValues(List<String> names, double[] values) {
         for (int i = 0; i < names.size(); i++) {
-            metrics.set("ensemble.meanfield.value", "Mean-field quantities beside the particles (W1/W2 or sliced W2"
-                    + " to the PDE, free energies, PDE moments)", values[i], "quantity", names.get(i));
+            metrics.gauge("ensemble.meanfield.value", "Mean-field quantities beside the particles (W1/W2 or sliced W2"
+                    + " to the PDE, free energies, PDE moments)", "quantity", names.get(i)).accept(values[i]);
         }
     }
 

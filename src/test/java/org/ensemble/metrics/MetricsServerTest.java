@@ -1,62 +1,125 @@
 package org.ensemble.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class MetricsServerTest {
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    HttpResponse<String> get(String url, String accept) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", accept)
+                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     @Test
-    void servesTheClassicTextFormatWhateverPrometheusAsksFor() throws Exception {
-        RunMetrics m = new RunMetrics("s", "r1", "java", "cpu", 7, "dev");
-        m.escapes("right", 3);
-        m.mfpt(10, 9, 11, 0.1);
-        try (MetricsServer server = MetricsServer.start("127.0.0.1", 0, m.registry())) {
-            assertTrue(server.port() > 0);
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.url()))
-                    .header("Accept", "application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5")
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, r.statusCode());
-            assertEquals(MetricsServer.CONTENT_TYPE, r.headers().firstValue("Content-Type").orElseThrow());
-            assertTrue(r.body().contains("ensemble_escapes_total{backend=\"java\",run_id=\"r1\",scenario=\"s\","
-                    + "target=\"right\"} 3.0"), r.body());
-            assertTrue(r.body().contains("ensemble_run_info{"), "run info gauge");
-            assertTrue(!r.body().contains("# EOF"), "no OpenMetrics terminator in the 0.0.4 format");
-        } finally {
-            m.close();
+    void servesTheClassicTextFormatWhateverTheAcceptHeaderAsks() throws Exception {
+        try (RunMetrics m = new RunMetrics("s", "r1", "java", "cpu", 7, "dev");
+                MetricsServer server = MetricsServer.start("127.0.0.1", 0, m.registry())) {
+            m.escapes("right", 3);
+            m.mfpt(10, 9, 11, 0.1);
+            // What Prometheus 2.42 sends, and plain OpenMetrics alone.
+            for (String accept : new String[] {
+                    "application/openmetrics-text;version=1.0.0,application/openmetrics-text;version=0.0.1;q=0.75,"
+                            + "text/plain;version=0.0.4;q=0.5,*/*;q=0.1",
+                    "application/openmetrics-text"}) {
+                HttpResponse<String> r = get(server.url(), accept);
+                assertEquals(200, r.statusCode());
+                assertEquals("text/plain; version=0.0.4; charset=utf-8",
+                        r.headers().firstValue("Content-Type").orElseThrow(), accept);
+                assertTrue(r.body().contains("ensemble_escapes_total{backend=\"java\",run_id=\"r1\",scenario=\"s\","
+                        + "target=\"right\"} 3.0"), r.body());
+                assertTrue(r.body().contains("ensemble_run_info{"), "run info gauge");
+                assertFalse(r.body().contains("# EOF"), "an OpenMetrics terminator in what should be 0.0.4");
+                assertFalse(r.body().contains("# UNIT"), "OpenMetrics UNIT lines in what should be 0.0.4");
+            }
         }
     }
 
     @Test
-    void aBusyPortIsAClearError() {
+    void portZeroPicksAFreePortAndTwoServersGetDifferentOnes() {
+        try (MetricsServer a = MetricsServer.start("127.0.0.1", 0, null);
+                MetricsServer b = MetricsServer.start("127.0.0.1", 0, null)) {
+            assertTrue(a.port() > 0 && b.port() > 0);
+            assertNotEquals(a.port(), b.port());
+            assertEquals("http://127.0.0.1:" + a.port() + "/metrics", a.url());
+        }
+    }
+
+    @Test
+    void aBusyPortIsAClearErrorNamingAddressAndPort() {
         try (MetricsServer first = MetricsServer.start("127.0.0.1", 0, null)) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            MetricsPortInUseException e = assertThrows(MetricsPortInUseException.class,
                     () -> MetricsServer.start("127.0.0.1", first.port(), null));
-            assertTrue(e.getMessage().contains("127.0.0.1:" + first.port() + " is already in use"), e.getMessage());
+            assertInstanceOf(IllegalArgumentException.class, e, "the CLI reports IllegalArgumentException as usage");
+            assertTrue(e.getMessage().startsWith("metrics port 127.0.0.1:" + first.port() + " is already in use"),
+                    e.getMessage());
             assertTrue(e.getMessage().contains("--metrics-port 0"), e.getMessage());
+            assertEquals(first.port(), e.port());
         }
     }
 
     @Test
-    void tagsStayBounded() {
-        RunMetrics m = new RunMetrics("s", "r1", "java", "cpu", 7, "dev");
-        long[] counts = new long[1000];
-        counts[500] = 10;
-        m.histogram(0, -2, 2, counts, 10);
-        long series = m.meters().stream().filter(x -> x.getId().getName().equals("ensemble.measure.density")).count();
-        assertEquals(RunMetrics.MAX_EXPORTED_BINS, series, "1000 bins must be merged down to the export bound");
-        m.shardPhase(0, "advance", 1000);
-        m.escapes("right", 1);
-        m.mfpt(1, 1, 1, 1);
-        java.util.Set<String> allowed = java.util.Set.of("scenario", "run_id", "backend", "shard", "phase", "target",
-                "basin", "axis", "bin", "bound", "device", "seed", "version");
-        m.meters().stream().filter(x -> x.getId().getName().startsWith("ensemble.")).forEach(x -> x.getId().getTags()
-                .forEach(t -> assertTrue(allowed.contains(t.getKey()), x.getId() + " has an unexpected tag " + t)));
-        m.close();
+    void anAddressThisHostDoesNotHaveIsNotCalledABusyPort() {
+        // 192.0.2.1 is TEST-NET-1 (RFC 5737): never assigned to a host.
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> MetricsServer.start("192.0.2.1", 0, null));
+        assertFalse(e instanceof MetricsPortInUseException, e.getMessage());
+        assertTrue(e.getMessage().contains("192.0.2.1:0"), e.getMessage());
+    }
+
+    @Test
+    void badPortsAreRejected() {
+        assertThrows(IllegalArgumentException.class, () -> MetricsServer.start("127.0.0.1", 65536, null));
+        assertThrows(IllegalArgumentException.class, () -> MetricsServer.start("127.0.0.1", -1, null));
+    }
+
+    @Test
+    void otherPathsAndMethods() throws Exception {
+        try (MetricsServer server = MetricsServer.start("127.0.0.1", 0, null)) {
+            String base = "http://127.0.0.1:" + server.port();
+            assertEquals(404, get(base + "/", "*/*").statusCode());
+            HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics"))
+                    .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(405, post.statusCode());
+            HttpResponse<String> empty = get(base + "/metrics", "*/*");
+            assertEquals(200, empty.statusCode(), "no run yet: an empty page, not an error");
+            assertEquals("", empty.body());
+        }
+    }
+
+    @Test
+    void closeStopsServingAndIsIdempotent() throws Exception {
+        MetricsServer server = MetricsServer.start("127.0.0.1", 0, null);
+        String url = server.url();
+        server.closeAfter(Duration.ZERO);
+        server.close();
+        assertThrows(ConnectException.class, () -> get(url, "*/*"));
+    }
+
+    @Test
+    void closeAfterKeepsServingForTheGrace() throws Exception {
+        try (RunMetrics m = new RunMetrics("s", "r1", "java", "cpu", 7, "dev")) {
+            MetricsServer server = MetricsServer.start("127.0.0.1", 0, m.registry());
+            Thread closer = new Thread(() -> server.closeAfter(Duration.ofMillis(1500)));
+            closer.start();
+            Thread.sleep(300);
+            assertEquals(200, get(server.url(), "*/*").statusCode(), "final values served during the grace");
+            closer.join(10_000);
+            assertFalse(closer.isAlive());
+            assertThrows(ConnectException.class, () -> get(server.url(), "*/*"));
+        }
     }
 }
