@@ -25,6 +25,7 @@ final class MetricsOptions {
     double graceSeconds;
 
     private MetricsServer server;
+    private RunMetrics current;
 
     /** Starts the server (before any run, so a busy port fails fast); null when disabled. */
     MetricsServer start() {
@@ -50,6 +51,11 @@ final class MetricsOptions {
             RunMetrics rm = new RunMetrics(ctx.scenario(), ctx.runId(), ctx.backend(), ctx.device(), ctx.seed(),
                     v == null ? "dev" : v);
             server.serve(rm.registry());
+            // A sweep's previous run stops being served now: release its meters (and JVM binders).
+            if (current != null) {
+                current.close();
+            }
+            current = rm;
             return new MetricsListener(rm, ctx.observation(), ctx.particles(), ctx.totalSteps(), ctx.dt());
         };
     }
@@ -61,6 +67,10 @@ final class MetricsOptions {
                         + " skip)%n", server.url(), graceSeconds);
             }
             server.closeAfter(Duration.ofMillis((long) (graceSeconds * 1000)));
+        }
+        if (current != null) {
+            current.close();
+            current = null;
         }
     }
 }
