@@ -24,6 +24,12 @@ public final class Streams {
     public static final int STREAM_INIT = 1;
     public static final int STREAM_INIT_VELOCITY = 2;
     public static final int STREAM_DATA = 3;
+    /** Held-out samples of a data source (disjoint from its training stream). */
+    public static final int STREAM_TEST = 4;
+    /** A teacher network's own weights. */
+    public static final int STREAM_TEACHER = 5;
+    /** Noise of noisy SGD on neurons (Langevin on the weights): counter = step·params + index. */
+    public static final int STREAM_NEURON_NOISE = 6;
 
     private Streams() {
     }
