@@ -1,0 +1,137 @@
+package org.ensemble.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.ensemble.actor.Training;
+import org.ensemble.data.IsotropicGaussians;
+import org.ensemble.network.Activation;
+import org.ensemble.network.NetworkSpec;
+import org.ensemble.network.NeuronSlab;
+import org.ensemble.network.TrainingRule;
+import org.ensemble.population.BlockLayout;
+import org.ensemble.training.NeuronShardWorker;
+import org.ensemble.training.OutputMerge;
+import org.ensemble.training.TrainingOutcome;
+import org.ensemble.training.TrainingReport;
+import org.ensemble.training.TrainingSpec;
+
+/**
+ * The peers' workload 2 (../shared/peers, meanfield-sgd): N neurons in R^d, f = (1/N) Σ σ(⟨w_i, x⟩)
+ * with the ramp (or tanh), online SGD on MMN's isotropic Gaussians, w ~ N(0, I/d). Runs through
+ * the actors (coordinator merging per-block sums and broadcasting the residual every step) or as
+ * the raw workers on plain threads with a spinning barrier, to measure what the actors cost.
+ */
+public final class MeanFieldSgdWorkload {
+    /** Timing and observables of one run: mean |w| at the end and the mean batch loss of the last 20%. */
+    public record Result(double seconds, double meanWNorm, double lateTrainRisk, long neuronSteps) {
+        public double rate() {
+            return neuronSteps / seconds;
+        }
+    }
+
+    public static final int BLOCK = 256;
+    private final TrainingSpec spec;
+
+    public MeanFieldSgdWorkload(long n, int d, long steps, double lr, double delta, Activation act, long seed,
+                                int threads) {
+        NetworkSpec net = NetworkSpec.meanField(n, d, act);
+        this.spec = new TrainingSpec(net, TrainingRule.sgd(lr, 1), new IsotropicGaussians(d, delta, seed), seed,
+                steps, Math.max(1, steps / 5), 0, BLOCK, threads, false);
+    }
+
+    public TrainingSpec spec() {
+        return spec;
+    }
+
+    public Result viaActors() {
+        TrainingReport[] last = new TrainingReport[1];
+        TrainingOutcome out = Training.run(spec, r -> last[0] = r);
+        if (!out.ok()) {
+            throw new IllegalStateException("benchmark run failed: " + out.message());
+        }
+        return new Result(out.seconds(), mean(last[0].radii()), last[0].trainRisk(),
+                spec.network().width() * spec.steps());
+    }
+
+    /** The same workers on plain threads: thread 0 merges and broadcasts, a spin barrier per step. */
+    public Result raw() throws InterruptedException {
+        long n = spec.network().width();
+        int d = spec.network().inputDim();
+        BlockLayout layout = new BlockLayout(n, BLOCK);
+        int shards = layout.shardsFor(spec.shards());
+        List<NeuronShardWorker> workers = new ArrayList<>();
+        int[][] logical = new int[shards][];
+        for (int s = 0; s < shards; s++) {
+            int fb = layout.firstBlockOf(s, shards);
+            int lb = layout.firstBlockOf(s + 1, shards);
+            long first = layout.blockStart(fb);
+            long end = lb < layout.blocks() ? layout.blockStart(lb) : n;
+            workers.add(new NeuronShardWorker(new NeuronSlab(first, (int) (end - first), d)
+                    .initialize(spec.network(), spec.seed()), spec, BLOCK));
+            logical[s] = new int[lb - fb];
+            for (int b = 0; b < logical[s].length; b++) {
+                logical[s][b] = fb + b;
+            }
+        }
+        OutputMerge merge = new OutputMerge(layout.blocks(), logical, spec.network().scaling().outputScale(n));
+        double[][] partials = new double[shards][];
+        AtomicReferenceArray<double[]> coefs = new AtomicReferenceArray<>(1);
+        AtomicInteger arrived = new AtomicInteger();
+        long steps = spec.steps();
+        double[] x = new double[d];
+        double[] lossTail = new double[2];
+        long t0 = System.nanoTime();
+        Thread[] ts = new Thread[shards];
+        for (int s = 0; s < shards; s++) {
+            int me = s;
+            ts[s] = new Thread(() -> {
+                partials[me] = workers.get(me).start();
+                for (long k = 0; k < steps; k++) {
+                    // Two-phase spin barrier: shards + 1 arrivals per step, the last shard merges and
+                    // publishes, then everyone updates. A worker writes its next sums only after the
+                    // merge of this step is done, and the next merge waits for all of them.
+                    long base = k * (shards + 1);
+                    if (arrived.incrementAndGet() == base + shards) {
+                        double[] f = merge.outputs(partials, 1);
+                        double y = spec.data().trainSample(k, 0, x);
+                        double e = y - f[0];
+                        if (k >= steps - steps / 5) {
+                            lossTail[0] += 0.5 * e * e;
+                            lossTail[1]++;
+                        }
+                        coefs.set(0, new double[] {e});
+                        arrived.incrementAndGet();
+                    }
+                    while (arrived.get() < base + shards + 1) {
+                        Thread.onSpinWait();
+                    }
+                    partials[me] = workers.get(me).step(k, coefs.get(0));
+                }
+            });
+        }
+        for (Thread t : ts) {
+            t.start();
+        }
+        for (Thread t : ts) {
+            t.join();
+        }
+        double secs = (System.nanoTime() - t0) / 1e9;
+        double norm = 0;
+        for (NeuronShardWorker w : workers) {
+            for (double r : w.slab().radii()) {
+                norm += r;
+            }
+        }
+        return new Result(secs, norm / n, lossTail[0] / lossTail[1], n * steps);
+    }
+
+    private static double mean(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x;
+        }
+        return s / v.length;
+    }
+}
