@@ -60,6 +60,23 @@ final class MetricsOptions {
         };
     }
 
+    /** A fresh set of meters for one training run, served from now on (a no-op listener when disabled). */
+    org.ensemble.training.TrainingListener trainingSink(String scenario, String runId, long seed, long width,
+                                                        long totalSteps, double lr, double[] radiusEdges) {
+        if (server == null) {
+            return r -> {
+            };
+        }
+        String v = Main.class.getPackage().getImplementationVersion();
+        RunMetrics rm = new RunMetrics(scenario, runId, "java", "cpu", seed, v == null ? "dev" : v);
+        server.serve(rm.registry());
+        if (current != null) {
+            current.close();
+        }
+        current = rm;
+        return new org.ensemble.metrics.TrainingMetricsListener(rm, width, totalSteps, lr, radiusEdges);
+    }
+
     void finish() {
         if (server != null) {
             if (graceSeconds > 0) {

@@ -38,6 +38,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (org.ensemble.scenario.TrainingScenarioLoader.isTraining(file)) {
+            return TrainingCommands.run(file, overrides, out, quiet, !noPlots, metrics);
+        }
         Scenario s = ScenarioLoader.load(file, overrides);
         Path dir = out != null ? out : defaultOut(s.name());
         metrics.start();

@@ -85,13 +85,13 @@ public final class ScenarioLoader {
         return build(label, s.name(), baseDir, s.source(), withOverrides(label, base, overrides));
     }
 
-    private static ScenarioException parseError(String label, ConfigException e) {
+    static ScenarioException parseError(String label, ConfigException e) {
         int line = e.origin() != null ? e.origin().lineNumber() : -1;
         String msg = e.getMessage().replaceFirst("^.*?: \\d+: ", "");
         return new ScenarioException(label, line, "", "not valid HOCON: " + msg);
     }
 
-    private static Config withOverrides(String label, Config base, List<String> overrides) {
+    static Config withOverrides(String label, Config base, List<String> overrides) {
         Config merged = base;
         for (String o : overrides) {
             int eq = o.indexOf('=');

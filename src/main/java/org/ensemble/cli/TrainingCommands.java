@@ -1,0 +1,214 @@
+package org.ensemble.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ensemble.network.ParityGradientVariance;
+import org.ensemble.output.CsvWriter;
+import org.ensemble.output.RunDirectory;
+import org.ensemble.plot.ChartFiles;
+import org.ensemble.plot.LinePlot;
+import org.ensemble.run.EscapeRun;
+import org.ensemble.run.TrainingRun;
+import org.ensemble.scenario.TrainingScenario;
+import org.ensemble.scenario.TrainingScenarioLoader;
+import org.ensemble.training.TrainingOutcome;
+
+/**
+ * {@code ensemble run} for training scenarios: one run, or — with a {@code study} or
+ * {@code parity-gradients} block — a study directory with one sub-run per (value, seed), the
+ * success table, and the parity-gradient measurements.
+ */
+final class TrainingCommands {
+    private TrainingCommands() {
+    }
+
+    static int run(Path file, List<String> overrides, Path out, boolean quiet, boolean plots, MetricsOptions metrics) {
+        TrainingScenario s = TrainingScenarioLoader.load(file, overrides);
+        // Every variant is validated before anything runs, so bad input never leaves a partial study.
+        List<TrainingScenario> variants = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        if (s.study().isPresent()) {
+            TrainingScenario.StudySpec st = s.study().get();
+            for (String v : st.values()) {
+                for (long seed : st.seeds()) {
+                    variants.add(s.withOverrides(List.of(st.key() + "=" + v, "seed=" + seed)));
+                    labels.add(st.key() + "=" + v + "/seed=" + seed);
+                }
+            }
+        }
+        boolean studyDir = s.study().isPresent() || s.parityGradients().isPresent();
+        Path dir = out != null ? out : RunCommand.defaultOut(s.name());
+        metrics.start();
+        try {
+            if (!studyDir) {
+                TrainingRun.Result r = TrainingRun.execute(s, dir, quiet, plots, sink(metrics, s, dir), System.out,
+                        null);
+                return exit(r.outcome());
+            }
+            try (RunDirectory top = RunDirectory.create(dir)) {
+                EscapeRun.write(top.file("scenario.conf"), s.resolved());
+                Map<String, Object> summary = new LinkedHashMap<>();
+                summary.put("scenario", s.name());
+                if (s.parityGradients().isPresent()) {
+                    summary.put("parity_gradients", parity(s, top, quiet));
+                }
+                int worst = 0;
+                if (s.study().isPresent()) {
+                    List<TrainingRun.Result> results = new ArrayList<>();
+                    for (int i = 0; i < variants.size(); i++) {
+                        System.out.printf("== %s (%d of %d)%n", labels.get(i), i + 1, variants.size());
+                        TrainingScenario v = variants.get(i);
+                        Path sub = top.file(labels.get(i));
+                        results.add(TrainingRun.execute(v, sub, quiet, plots, sink(metrics, v, sub), System.out,
+                                top.target().resolve(labels.get(i))));
+                        worst = Math.max(worst, exit(results.get(i).outcome()) == Main.EXIT_FAILURE ? 1 : 0);
+                    }
+                    summary.put("study", study(s, variants, results, top));
+                }
+                EscapeRun.json(top.file("study.json"), summary);
+                Path done = top.commit();
+                System.out.println("study outputs: " + done);
+                return worst == 0 ? 0 : Main.EXIT_FAILURE;
+            }
+        } finally {
+            metrics.finish();
+        }
+    }
+
+    private static org.ensemble.training.TrainingListener sink(MetricsOptions metrics, TrainingScenario s, Path dir) {
+        double[] edges = new double[s.histogramBins() + 1];
+        for (int b = 0; b < edges.length; b++) {
+            edges[b] = s.radiusRange()[0] + (s.radiusRange()[1] - s.radiusRange()[0]) * b / s.histogramBins();
+        }
+        return metrics.trainingSink(s.name(), dir.getFileName().toString(), s.seed(), s.network().width(), s.steps(),
+                s.rule().lr(), edges);
+    }
+
+    private static int exit(TrainingOutcome o) {
+        return o.ok() ? 0 : (o.status() == TrainingOutcome.Status.DIVERGED ? Main.EXIT_DIVERGED : Main.EXIT_FAILURE);
+    }
+
+    private static Map<String, Object> study(TrainingScenario s, List<TrainingScenario> variants,
+                                             List<TrainingRun.Result> results, RunDirectory top) {
+        TrainingScenario.StudySpec st = s.study().get();
+        double threshold = st.successRisk();
+        List<Map<String, Object>> table = new ArrayList<>();
+        double[] x = new double[st.values().size()];
+        double[] rate = new double[x.length];
+        double[] median = new double[x.length];
+        boolean numeric = true;
+        try (CsvWriter runs = new CsvWriter(top.file("study.csv"), List.of(st.key(), "seed", "final_test_risk",
+                "final_train_risk", "success", "status"))) {
+            int i = 0;
+            for (int v = 0; v < st.values().size(); v++) {
+                int ok = 0;
+                double[] finals = new double[st.seeds().size()];
+                for (int k = 0; k < st.seeds().size(); k++, i++) {
+                    TrainingRun.Result r = results.get(i);
+                    boolean success = r.outcome().ok() && r.finalTestRisk() < threshold;
+                    ok += success ? 1 : 0;
+                    finals[k] = r.outcome().ok() ? r.finalTestRisk() : Double.NaN;
+                    runs.row(st.values().get(v), variants.get(i).seed(), r.finalTestRisk(), r.finalTrainRisk(), success,
+                            r.outcome().status().name().toLowerCase());
+                }
+                double[] sorted = finals.clone();
+                Arrays.sort(sorted);
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("value", st.values().get(v));
+                row.put("runs", st.seeds().size());
+                row.put("successes", ok);
+                row.put("success_rate", ok / (double) st.seeds().size());
+                row.put("median_final_test_risk", BenchCommand.median(finals));
+                row.put("min_final_test_risk", sorted[0]);
+                row.put("max_final_test_risk", sorted[sorted.length - 1]);
+                table.add(row);
+                rate[v] = ok / (double) st.seeds().size();
+                median[v] = BenchCommand.median(finals);
+                try {
+                    x[v] = Double.parseDouble(st.values().get(v));
+                } catch (NumberFormatException e) {
+                    numeric = false;
+                    x[v] = v;
+                }
+            }
+        }
+        System.out.printf("%nsuccess (final held-out risk < %s) against %s, seeds %s:%n", threshold, st.key(),
+                st.seeds());
+        System.out.printf("  %-14s %6s %10s %14s %14s %14s%n", st.key(), "runs", "success", "median risk",
+                "min risk", "max risk");
+        for (Map<String, Object> row : table) {
+            System.out.printf("  %-14s %6s %10s %14.5g %14.5g %14.5g%n", row.get("value"), row.get("runs"),
+                    row.get("successes") + "/" + row.get("runs"), row.get("median_final_test_risk"),
+                    row.get("min_final_test_risk"), row.get("max_final_test_risk"));
+        }
+        Map<String, double[]> series = new LinkedHashMap<>();
+        series.put("success rate", rate);
+        ChartFiles.save(LinePlot.create("Success rate (held-out risk < " + threshold + ") against " + st.key(),
+                st.key() + (numeric ? "" : " (index)"), "fraction of seeds", x, series, numeric, false, true),
+                top.file("plots"), "success-rate");
+        Map<String, double[]> risks = new LinkedHashMap<>();
+        risks.put("median final held-out risk", median);
+        ChartFiles.save(LinePlot.create("Final held-out risk against " + st.key(), st.key(), "risk", x, risks,
+                numeric, true, true), top.file("plots"), "final-risk");
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("vary", st.key());
+        out.put("seeds", st.seeds());
+        out.put("success_risk", threshold);
+        out.put("table", table);
+        return out;
+    }
+
+    private static Map<String, Object> parity(TrainingScenario s, RunDirectory top, boolean quiet) {
+        TrainingScenario.ParityGradientSpec p = s.parityGradients().get();
+        List<ParityGradientVariance.Result> results = new ArrayList<>();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        try (CsvWriter csv = new CsvWriter(top.file("parity-gradients.csv"), List.of("d", "variance", "g_squared",
+                "bound", "ratio", "identity", "sampled_variance", "sampled_se", "sampled_one_batch_variance"))) {
+            for (int d : p.dimensions()) {
+                if (!quiet) {
+                    System.err.printf("parity gradients: d = %d (2^d = %d inputs, %d targets) ...%n", d, 1 << d, 1 << d);
+                }
+                ParityGradientVariance.Result e = ParityGradientVariance.exact(d, p.width(), s.network().activation(),
+                        p.seed());
+                ParityGradientVariance.Result sm = p.targets() > 1 ? ParityGradientVariance.sampled(d, p.width(),
+                        s.network().activation(), p.seed(), p.targets(), p.batch(), p.seed() + 1) : null;
+                results.add(e);
+                if (sm != null) {
+                    results.add(sm);
+                }
+                csv.row(d, e.variance(), e.gSquared(), e.bound(), e.variance() / e.bound(), e.identity(),
+                        sm == null ? null : sm.variance(), sm == null ? null : sm.varianceStandardError(),
+                        sm == null ? null : sm.noisyVariance());
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("d", d);
+                row.put("variance", e.variance());
+                row.put("bound", e.bound());
+                row.put("g_squared", e.gSquared());
+                row.put("ratio", e.variance() / e.bound());
+                if (sm != null) {
+                    row.put("sampled_variance", sm.variance());
+                    row.put("sampled_se", sm.varianceStandardError());
+                }
+                rows.add(row);
+            }
+        }
+        ChartFiles.save(ParityGradientVariance.plot(results), top.file("plots"), "parity-gradient-variance");
+        System.out.printf("parity: variance over the 2^d targets of the population gradient (width %d, %s) against"
+                + " the bound G²/2^d:%n  %3s %14s %14s %10s%n", p.width(), s.network().activation().describe(), "d",
+                "variance", "G²/2^d", "ratio");
+        for (Map<String, Object> row : rows) {
+            System.out.printf("  %3s %14.5g %14.5g %10.5f%n", row.get("d"), row.get("variance"), row.get("bound"),
+                    row.get("ratio"));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("width", p.width());
+        out.put("seed", p.seed());
+        out.put("loss", "E[(p - chi_S)^2]/2");
+        out.put("rows", rows);
+        return out;
+    }
+}
