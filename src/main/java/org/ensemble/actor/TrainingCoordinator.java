@@ -93,8 +93,8 @@ public final class TrainingCoordinator extends AbstractBehavior<TrainingCoordina
     public Receive<Command> createReceive() {
         return newReceiveBuilder()
                 .onMessage(Start.class, m -> onStart())
-                .onMessage(Partials.class, this::onPartials)
-                .onMessage(Evaluation.class, this::onEvaluation)
+                .onMessage(Partials.class, p -> guarded(() -> onPartials(p)))
+                .onMessage(Evaluation.class, e -> guarded(() -> onEvaluation(e)))
                 .build();
     }
 
@@ -167,16 +167,18 @@ public final class TrainingCoordinator extends AbstractBehavior<TrainingCoordina
     }
 
     private double[] labels = new double[0];
-    private final double[] row = new double[1024];
+    private double[] row = new double[0];
 
     /** Labels of step k's batch: the coordinator draws them itself (pure function of the data seed and k). */
     private double[] batchLabels(long k) {
         if (labels.length != batch) {
             labels = new double[batch];
         }
-        double[] x = row.length >= spec.network().inputDim() ? row : new double[spec.network().inputDim()];
+        if (row.length != spec.network().inputDim()) {
+            row = new double[spec.network().inputDim()];
+        }
         for (int j = 0; j < batch; j++) {
-            labels[j] = spec.data().trainSample(k, j, x);
+            labels[j] = spec.data().trainSample(k, j, row);
         }
         return labels;
     }
@@ -229,6 +231,16 @@ public final class TrainingCoordinator extends AbstractBehavior<TrainingCoordina
                     + " (t = " + spec.time(step) + "); the learning rate is probably too large");
         }
         return advance();
+    }
+
+    /** A bug or bad data in the coordinator's own work ends the run as failed instead of hanging it. */
+    private Behavior<Command> guarded(java.util.function.Supplier<Behavior<Command>> handler) {
+        try {
+            return handler.get();
+        } catch (RuntimeException e) {
+            return finish(TrainingOutcome.Status.FAILED, "coordinator: " + (e.getMessage() == null ? e.toString()
+                    : e.getMessage()));
+        }
     }
 
     private boolean safely(Runnable r) {

@@ -201,9 +201,10 @@ public final class TrainingScenarioLoader {
             }
             if (!kind.equals("isotropic-gaussians") || network.trainA() || network.trainB() || network.bSd() > 0
                     || network.bInit() != 0 || network.aSd() > 0 || network.aInit() != 1.0
-                    || scaling != Scaling.MEAN_FIELD || loss != Loss.SQUARE) {
+                    || scaling != Scaling.MEAN_FIELD || loss != Loss.SQUARE || rule.noisy() || rule.lambda() > 0) {
                 throw ref.error("radial-ode", "expected isotropic-gaussians data and a mean-field square-loss network"
-                        + " with a = 1 and b = 0 fixed (the reduction holds only there)");
+                        + " with a = 1 and b = 0 fixed, trained without noise or weight decay (the reduction holds"
+                        + " only there)");
             }
             int nodes = (int) ro.integer("nodes", 1000, false, 2, 1_000_000);
             int sNodes = (int) ro.integer("s-nodes", 64, false, 2, 100_000);
