@@ -22,9 +22,20 @@ public final class VectorDenseOps implements DenseOps {
     /** Lane i takes lane i xor 1: neighbours swapped. */
     private static final VectorShuffle<Double> PAIRS = VectorShuffle.fromValues(S8, 1, 0, 3, 2, 5, 4, 7, 6);
 
+    private final boolean wide;
+
+    public VectorDenseOps() {
+        this(WIDE);
+    }
+
+    /** {@code wide}: one 512-bit vector, else two 256-bit ones (package-private: tests run both). */
+    VectorDenseOps(boolean wide) {
+        this.wide = wide;
+    }
+
     @Override
     public double dot(double[] w, int o, double[] x, int ox, int d) {
-        if (WIDE) {
+        if (wide) {
             DoubleVector acc = DoubleVector.zero(S8);
             int c = 0;
             for (; c + 8 <= d; c += 8) {
@@ -46,7 +57,7 @@ public final class VectorDenseOps implements DenseOps {
     public double updateThenDot(double[] w, int o, double g, double[] x, int ox, double[] xn, int oxn, int d) {
         int c = 0;
         double s;
-        if (WIDE) {
+        if (wide) {
             DoubleVector acc = DoubleVector.zero(S8);
             for (; c + 8 <= d; c += 8) {
                 DoubleVector wv = DoubleVector.fromArray(S8, w, o + c).add(DoubleVector.fromArray(S8, x, ox + c).mul(g));
@@ -95,6 +106,6 @@ public final class VectorDenseOps implements DenseOps {
 
     @Override
     public String name() {
-        return WIDE ? "vector-512" : "vector-256";
+        return wide ? "vector-512" : "vector-256";
     }
 }
