@@ -190,7 +190,7 @@ public final class NeuronStepper {
                     sv = s1 + slope * (h - t1);
                     ds = slope;
                 }
-                sig[i] = sv;
+                // σ itself is not cached: only a's update reads it, and a is not trained on this path.
                 dsig[i] = ds;
                 acc += ai * sv;
             }
