@@ -23,6 +23,30 @@ public final class Training {
     private Training() {
     }
 
+    /** Microseconds an idle dispatcher thread spins before it parks (see {@link SpinningExecutorConfigurator}). */
+    static final long SPIN_MICROS = Long.getLong("ensemble.training.spin-micros", 2000);
+
+    /**
+     * {@link Simulation#config} with the default dispatcher (the coordinator's) replaced by a spinning pool
+     * of {@code threads} threads and the compute dispatcher made an alias of it: the coordinator and the
+     * shards share the threads, and each per-step hand-off is taken by a spinning thread instead of
+     * waking a parked one.
+     */
+    static com.typesafe.config.Config config(int threads) {
+        if (SPIN_MICROS < 0) {
+            return Simulation.config(threads);
+        }
+        return com.typesafe.config.ConfigFactory.parseString(
+                "pekko.actor.default-dispatcher {\n"
+                        + "  executor = \"" + SpinningExecutorConfigurator.class.getName() + "\"\n"
+                        + "  spinning-executor.fixed-pool-size = " + threads + "\n"
+                        + "  spinning-executor.spin-micros = " + SPIN_MICROS + "\n"
+                        + "  throughput = 1\n"
+                        + "}\n"
+                        + Coordinator.COMPUTE_DISPATCHER + " = \"pekko.actor.default-dispatcher\"\n")
+                .withFallback(Simulation.config(threads));
+    }
+
     public static TrainingOutcome run(TrainingSpec spec, TrainingListener listener) {
         long width = spec.network().width();
         int d = spec.network().inputDim();
@@ -64,7 +88,7 @@ public final class Training {
         CompletableFuture<TrainingOutcome> done = new CompletableFuture<>();
         ActorSystem<TrainingCoordinator.Command> system = ActorSystem.create(
                 TrainingCoordinator.create(spec, workers, merge, testLabels, listener, done), "ensemble-training",
-                Simulation.config(threads));
+                config(threads));
         try {
             system.tell(new TrainingCoordinator.Start());
             return done.get();

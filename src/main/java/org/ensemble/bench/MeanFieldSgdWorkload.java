@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.ensemble.actor.Training;
 import org.ensemble.data.IsotropicGaussians;
 import org.ensemble.network.Activation;
+import org.ensemble.network.Loss;
 import org.ensemble.network.NetworkSpec;
 import org.ensemble.network.NeuronSlab;
 import org.ensemble.network.TrainingRule;
@@ -24,7 +25,10 @@ import org.ensemble.training.TrainingSpec;
  * the raw workers on plain threads with a spinning barrier, to measure what the actors cost.
  */
 public final class MeanFieldSgdWorkload {
-    /** Timing and observables of one run: mean |w| at the end and the mean batch loss of the last 20%. */
+    /**
+     * Timing and observables of one run: mean |w| at the end and the mean batch loss since the last
+     * report before the end (the last ~20% of the steps).
+     */
     public record Result(double seconds, double meanWNorm, double lateTrainRisk, long neuronSteps) {
         public double rate() {
             return neuronSteps / seconds;
@@ -82,6 +86,10 @@ public final class MeanFieldSgdWorkload {
         long steps = spec.steps();
         double[] x = new double[d];
         double[] lossTail = new double[2];
+        // The coordinator's last report before the end covers the steps after the previous report.
+        long tailFrom = (steps - 1) / spec.reportEvery() * spec.reportEvery();
+        Loss loss = spec.network().loss();
+        double gradientScale = spec.network().scaling().gradientScale(n);
         long t0 = System.nanoTime();
         Thread[] ts = new Thread[shards];
         for (int s = 0; s < shards; s++) {
@@ -96,12 +104,11 @@ public final class MeanFieldSgdWorkload {
                     if (arrived.incrementAndGet() == base + shards) {
                         double[] f = merge.outputs(partials, 1);
                         double y = spec.data().trainSample(k, 0, x);
-                        double e = y - f[0];
-                        if (k >= steps - steps / 5) {
-                            lossTail[0] += 0.5 * e * e;
+                        if (k > tailFrom) {
+                            lossTail[0] += loss.value(y, f[0]);
                             lossTail[1]++;
                         }
-                        coefs.set(0, new double[] {e});
+                        coefs.set(0, new double[] {gradientScale * loss.residual(y, f[0])});
                         arrived.incrementAndGet();
                     }
                     while (arrived.get() < base + shards + 1) {

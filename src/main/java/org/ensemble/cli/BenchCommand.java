@@ -15,33 +15,59 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.ensemble.bench.LangevinWorkload;
+import org.ensemble.bench.MeanFieldSgdWorkload;
 import org.ensemble.kernel.Backend;
+import org.ensemble.network.Activation;
+import org.ensemble.network.DenseOps;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "bench", description = "Time the peers' Langevin workload (1e6 particles × 1000 steps) through the"
-        + " actors and as the raw kernel; with --peers, run the C and NumPy peers in the same process tree and print"
-        + " the ratios. Prints one JSON line.")
+@Command(name = "bench", description = "Time one of the peers' workloads through the actors and raw: the Langevin"
+        + " workload (1e6 particles × 1000 steps) or meanfield-sgd (1e4 neurons in R^40, 1e4 online SGD steps, ramp);"
+        + " with --peers, run the C and NumPy peers in the same process tree and print the ratios. Prints one JSON"
+        + " line.")
 final class BenchCommand implements Callable<Integer> {
-    @Option(names = "--workload", defaultValue = "langevin-double-well", description = "langevin-double-well")
+    static final String LANGEVIN = "langevin-double-well";
+    static final String MEANFIELD = "meanfield-sgd";
+
+    @Option(names = "--workload", defaultValue = LANGEVIN, description = LANGEVIN + " | " + MEANFIELD)
     String workload;
 
-    @Option(names = "--n", defaultValue = "1000000")
-    long n;
+    @Option(names = "--n", description = "particles (1e6) or neurons (1e4)")
+    Long nOption;
 
-    @Option(names = "--steps", defaultValue = "1000")
-    int steps;
+    @Option(names = "--steps", description = "time steps (1000) or SGD steps (10000)")
+    Integer stepsOption;
 
-    @Option(names = "--dt", defaultValue = "1e-3")
-    double dt;
+    @Option(names = "--dt", description = "langevin: time step (1e-3)")
+    Double dtOption;
 
-    @Option(names = "--beta", defaultValue = "4")
-    double beta;
+    @Option(names = "--beta", description = "langevin: inverse temperature (4)")
+    Double betaOption;
+
+    @Option(names = "--d", description = MEANFIELD + ": input dimension (40)")
+    Integer dOption;
+
+    @Option(names = "--lr", description = MEANFIELD + ": learning rate ε (0.005)")
+    Double lrOption;
+
+    @Option(names = "--delta", description = MEANFIELD + ": the isotropic Gaussians' Δ (0.5)")
+    Double deltaOption;
+
+    @Option(names = "--activation", description = MEANFIELD + ": ramp | tanh | relu | sigmoid (ramp; the peers"
+            + " have ramp (pl) and tanh)")
+    String activationOption;
 
     @Option(names = "--seed", defaultValue = "1")
     long seed;
 
-    @Option(names = "--backend", defaultValue = "java", description = "java | aparapi-jtp | aparapi-opencl | auto")
+    @Option(names = "--backend", description = "langevin: java | aparapi-jtp | aparapi-opencl | auto (java)")
+    String backendOption;
+
+    long n;
+    int steps;
+    double dt;
+    double beta;
     String backend;
 
     @Option(names = "--threads", description = "shards/threads (default: available processors)")
@@ -61,13 +87,37 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!workload.equals("langevin-double-well")) {
-            throw new IllegalArgumentException("--workload: expected langevin-double-well, got " + workload);
+        boolean meanField = workload.equals(MEANFIELD);
+        if (!meanField && !workload.equals(LANGEVIN)) {
+            throw new IllegalArgumentException("--workload: expected " + LANGEVIN + " or " + MEANFIELD + ", got "
+                    + workload);
         }
+        if (meanField) {
+            reject("--dt", dtOption);
+            reject("--beta", betaOption);
+            reject("--backend", backendOption);
+            reject("--interacting", interactingTheta);
+        } else {
+            reject("--d", dOption);
+            reject("--lr", lrOption);
+            reject("--delta", deltaOption);
+            reject("--activation", activationOption);
+        }
+        n = nOption != null ? nOption : meanField ? 10_000 : 1_000_000;
+        steps = stepsOption != null ? stepsOption : meanField ? 10_000 : 1000;
+        dt = dtOption != null ? dtOption : 1e-3;
+        beta = betaOption != null ? betaOption : 4;
+        backend = backendOption != null ? backendOption : "java";
         if (repeats < 1 || n < 1 || steps < 1) {
             throw new IllegalArgumentException("--repeats, --n and --steps must be ≥ 1");
         }
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (t < 1) {
+            throw new IllegalArgumentException("--threads must be ≥ 1");
+        }
+        if (meanField) {
+            return meanFieldSgd(t);
+        }
         LangevinWorkload w = new LangevinWorkload(n, steps, dt, beta, seed, Backend.parse(backend), t);
         System.err.println("warm-up ...");
         for (int i = 0; i < 2; i++) {
@@ -121,27 +171,17 @@ final class BenchCommand implements Callable<Integer> {
         if (peers != null) {
             Map<String, Object> p = runPeers(t);
             line.put("peers", p);
-            for (Map.Entry<String, Object> e : p.entrySet()) {
-                if (e.getValue() instanceof Map<?, ?> m && m.get("rate") instanceof Number r) {
-                    line.put("ratio_vs_" + e.getKey(), rate / r.doubleValue());
-                }
-            }
+            addRatios(line, p, rate);
         }
         System.out.println(new ObjectMapper().writeValueAsString(line));
         return 0;
     }
 
     private Map<String, Object> runPeers(int t) throws IOException, InterruptedException {
-        Path build = Path.of("target", "peers");
-        Files.createDirectories(build);
-        try (var files = Files.list(peers)) {
-            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-                Files.copy(f, build.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
         Map<String, Object> out = new LinkedHashMap<>();
-        if (exec(build, List.of("make", "-s", "langevin_omp"), Map.of()) == null) {
-            out.put("error", "make failed in " + build);
+        Path build = buildPeers(List.of("langevin_omp"));
+        if (build == null) {
+            out.put("error", "make failed in " + Path.of("target", "peers"));
             return out;
         }
         String common = "--n " + n + " --steps " + steps + " --dt " + dt + " --beta " + beta + " --seed " + seed;
@@ -149,34 +189,184 @@ final class BenchCommand implements Callable<Integer> {
         cases.put("c_omp_philox_zig", split("./langevin_omp " + common + " --rng philox-zig"));
         cases.put("c_omp_philox_zig2", split("./langevin_omp " + common + " --rng philox-zig2"));
         cases.put("numpy_pcg64", split("python3 langevin.py " + common));
+        Map<String, String> env = Map.of("OMP_NUM_THREADS", String.valueOf(t));
         for (Map.Entry<String, List<String>> c : cases.entrySet()) {
-            List<Double> rates = new ArrayList<>();
-            Map<String, Object> lastJson = null;
-            int runs = c.getKey().startsWith("numpy") ? Math.min(3, repeats) : repeats;
-            for (int i = 0; i < runs; i++) {
-                String json = exec(build, c.getValue(), Map.of("OMP_NUM_THREADS", String.valueOf(t)));
-                if (json == null || json.isEmpty()) {
-                    break;
-                }
-                @SuppressWarnings("unchecked")
-                Map<String, Object> m = new ObjectMapper().readValue(json, Map.class);
-                rates.add(((Number) m.get("rate")).doubleValue());
-                lastJson = m;
-                System.err.printf("peer %s run %d/%d: %.3g particle-steps/s%n", c.getKey(), i + 1, runs,
-                        rates.get(rates.size() - 1));
+            PeerRuns runs = new PeerRuns(c.getKey(), build, c.getValue(), env);
+            int times = c.getKey().startsWith("numpy") ? Math.min(3, repeats) : repeats;
+            for (int i = 0; i < times && runs.runOnce(i + 1, times, "particle-steps/s"); i++) {
+                // runOnce records the rate.
             }
+            out.put(c.getKey(), runs.summary("mean_x", "escaped"));
+        }
+        return out;
+    }
+
+    /**
+     * The meanfield-sgd workload: warm-up, then {@code repeats} rounds of raw, actors and (with --peers)
+     * each peer once, interleaved so drifts in machine load hit all alike.
+     */
+    private Integer meanFieldSgd(int t) throws Exception {
+        int d = dOption != null ? dOption : 40;
+        double lr = lrOption != null ? lrOption : 0.005;
+        double delta = deltaOption != null ? deltaOption : 0.5;
+        Activation.Kind kind = Activation.Kind.parse(activationOption != null ? activationOption : "ramp");
+        if (d < 1 || !(lr > 0) || !(delta >= 0 && delta < 1)) {
+            throw new IllegalArgumentException("--d must be ≥ 1, --lr > 0 and 0 ≤ --delta < 1");
+        }
+        MeanFieldSgdWorkload w = new MeanFieldSgdWorkload(n, d, steps, lr, delta, Activation.of(kind), seed, t);
+        List<PeerRuns> peerRuns = new ArrayList<>();
+        Map<String, Object> peerErrors = new LinkedHashMap<>();
+        if (peers != null) {
+            String act = switch (kind) {
+                case RAMP -> "pl";
+                case TANH -> "tanh";
+                default -> null;
+            };
+            Path build = act == null ? null : buildPeers(List.of("meanfield_omp", "meanfield_c"));
+            if (act == null) {
+                peerErrors.put("error", "the peers have no " + kind.key() + " activation (ramp and tanh only)");
+            } else if (build == null) {
+                peerErrors.put("error", "make failed in " + Path.of("target", "peers"));
+            } else {
+                // --n-test only sizes the held-out risk, which the peers time outside their loop.
+                String common = "--n " + n + " --d " + d + " --steps " + steps + " --lr " + lr + " --D " + delta
+                        + " --seed " + seed + " --act " + act + " --n-test " + PEER_TEST_SAMPLES;
+                peerRuns.add(new PeerRuns("c_omp", build, split("./meanfield_omp " + common),
+                        Map.of("OMP_NUM_THREADS", String.valueOf(t))));
+                peerRuns.add(new PeerRuns("c_serial", build, split("./meanfield_c " + common), Map.of()));
+                peerRuns.add(new PeerRuns("numpy", build, split("python3 meanfield.py " + common), Map.of()));
+            }
+        }
+        System.err.println("warm-up ...");
+        for (int i = 0; i < 2; i++) {
+            w.raw();
+            w.viaActors();
+        }
+        double[] raw = new double[repeats];
+        double[] actors = new double[repeats];
+        MeanFieldSgdWorkload.Result last = null;
+        for (int i = 0; i < repeats; i++) {
+            raw[i] = w.raw().rate();
+            last = w.viaActors();
+            actors[i] = last.rate();
+            System.err.printf("run %d/%d: raw %.3g, actors %.3g neuron-steps/s%n", i + 1, repeats, raw[i], actors[i]);
+            for (PeerRuns p : peerRuns) {
+                p.runOnce(i + 1, repeats, "neuron-steps/s");
+            }
+        }
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("workload", workload);
+        line.put("impl", "ensemble");
+        line.put("dense_ops", DenseOps.best().name());
+        line.put("threads", t);
+        line.put("n", n);
+        line.put("d", d);
+        line.put("steps", steps);
+        line.put("lr", lr);
+        line.put("delta", delta);
+        line.put("activation", kind.key());
+        line.put("repeats", repeats);
+        double rate = median(actors);
+        double rawRate = median(raw);
+        line.put("rate", rate);
+        line.put("raw_rate", rawRate);
+        line.put("actor_overhead", rawRate / rate - 1);
+        line.put("rates", toList(actors));
+        line.put("raw_rates", toList(raw));
+        line.put("mean_w_norm", last.meanWNorm());
+        line.put("late_train_risk", last.lateTrainRisk());
+        line.put("java", System.getProperty("java.version"));
+        if (peers != null) {
+            Map<String, Object> p = new LinkedHashMap<>(peerErrors);
+            for (PeerRuns r : peerRuns) {
+                p.put(r.name, r.summary("mean_w_norm", "risk_end"));
+            }
+            line.put("peers", p);
+            addRatios(line, p, rate);
+        }
+        System.out.println(new ObjectMapper().writeValueAsString(line));
+        return 0;
+    }
+
+    /** Held-out samples the meanfield peers evaluate their risk on (outside their timed loop). */
+    static final int PEER_TEST_SAMPLES = 1000;
+
+    private static void reject(String option, Object value) {
+        if (value != null) {
+            throw new IllegalArgumentException(option + " does not apply to this workload");
+        }
+    }
+
+    private static void addRatios(Map<String, Object> line, Map<String, Object> peerResults, double rate) {
+        for (Map.Entry<String, Object> e : peerResults.entrySet()) {
+            if (e.getValue() instanceof Map<?, ?> m && m.get("rate") instanceof Number r) {
+                line.put("ratio_vs_" + e.getKey(), rate / r.doubleValue());
+            }
+        }
+    }
+
+    /** Copies the peer sources into target/peers and builds {@code targets} there; null if make failed. */
+    private Path buildPeers(List<String> targets) throws IOException, InterruptedException {
+        Path build = Path.of("target", "peers");
+        Files.createDirectories(build);
+        try (var files = Files.list(peers)) {
+            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                Files.copy(f, build.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        List<String> make = new ArrayList<>(List.of("make", "-s"));
+        make.addAll(targets);
+        return exec(build, make, Map.of()) == null ? null : build;
+    }
+
+    /** One peer command, run once per call, its rates and last JSON line kept. */
+    private static final class PeerRuns {
+        final String name;
+        final Path dir;
+        final List<String> cmd;
+        final Map<String, String> env;
+        final List<Double> rates = new ArrayList<>();
+        Map<String, Object> lastJson;
+        boolean failed;
+
+        PeerRuns(String name, Path dir, List<String> cmd, Map<String, String> env) {
+            this.name = name;
+            this.dir = dir;
+            this.cmd = cmd;
+            this.env = env;
+        }
+
+        /** Runs the peer once (not again after a failure); false if it did not give a rate. */
+        boolean runOnce(int i, int of, String unit) throws IOException, InterruptedException {
+            if (failed) {
+                return false;
+            }
+            String json = exec(dir, cmd, env);
+            if (json == null || json.isEmpty()) {
+                failed = true;
+                return false;
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> m = new ObjectMapper().readValue(json, Map.class);
+            rates.add(((Number) m.get("rate")).doubleValue());
+            lastJson = m;
+            System.err.printf("peer %s run %d/%d: %.3g %s%n", name, i, of, rates.get(rates.size() - 1), unit);
+            return true;
+        }
+
+        /** Median rate, the rates and the named observables of the last run; or an error entry. */
+        Map<String, Object> summary(String... observables) {
             if (lastJson == null) {
-                out.put(c.getKey(), Map.of("error", "did not run (see stderr)"));
-                continue;
+                return Map.of("error", "did not run (see stderr)");
             }
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("rate", median(rates.stream().mapToDouble(Double::doubleValue).toArray()));
             r.put("rates", rates);
-            r.put("mean_x", lastJson.get("mean_x"));
-            r.put("escaped", lastJson.get("escaped"));
-            out.put(c.getKey(), r);
+            for (String o : observables) {
+                r.put(o, lastJson.get(o));
+            }
+            return r;
         }
-        return out;
     }
 
     private static List<String> split(String cmd) {

@@ -48,6 +48,11 @@ public final class NeuronStepper {
     private final Activation activation;
     private boolean forwarded;
     private final DenseOps ops = DenseOps.best();
+    /**
+     * Tests only: 0 takes the fast paths where they apply; 1 skips {@link #rampSweep} (the fused
+     * general loop); 2 also skips the fused update-then-dot (separate update and forward pass).
+     */
+    int pathLimit;
 
     public NeuronStepper(NeuronSlab slab, int blockSize, NetworkSpec spec, TrainingRule rule, long seed) {
         if (blockSize < 1) {
@@ -128,8 +133,9 @@ public final class NeuronStepper {
         double[] a = slab.a();
         double[] b = slab.b();
         double[] xs = next == null ? null : next.inputs();
-        boolean plain = batch == 1 && trainW && !trainA && !trainB && noiseSd == 0 && decay == 1.0;
-        if (plain && xs != null && kind == RAMP) {
+        boolean plain = batch == 1 && trainW && !trainA && !trainB && noiseSd == 0 && decay == 1.0
+                && pathLimit < 2;
+        if (plain && xs != null && kind == RAMP && pathLimit == 0) {
             rampSweep(lr * coef[0], xs, out);
             System.arraycopy(xs, 0, lastX, 0, lastX.length);
             return;
@@ -184,7 +190,7 @@ public final class NeuronStepper {
                     sv = s1 + slope * (h - t1);
                     ds = slope;
                 }
-                sig[i] = sv;
+                // σ itself is not cached: only a's update reads it, and a is not trained on this path.
                 dsig[i] = ds;
                 acc += ai * sv;
             }

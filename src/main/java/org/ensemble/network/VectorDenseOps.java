@@ -1,18 +1,48 @@
 package org.ensemble.network;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link DenseOps} with the incubating Vector API: two 4-lane vectors hold the eight partial sums
- * (lanes 0–3 and 4–7), so the arithmetic is the scalar version's, in the same order, and the
+ * {@link DenseOps} with the incubating Vector API. The eight partial sums live in one 8-lane
+ * (512-bit) vector where the CPU has one, else in two 4-lane vectors (lanes 0–3 and 4–7); either
+ * way lane c mod 8 takes coordinate c, the halves are added lane-wise (s0+s4, s1+s5, s2+s6,
+ * s3+s7) and then pairwise, so the arithmetic is the scalar version's, in the same order, and the
  * update and the next dot product share one pass over the weights.
  */
 public final class VectorDenseOps implements DenseOps {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_256;
+    private static final VectorSpecies<Double> S8 = DoubleVector.SPECIES_512;
+    /** Whether the 512-bit shape is native here (else the Vector API would emulate it slowly). */
+    static final boolean WIDE = DoubleVector.SPECIES_PREFERRED.length() >= 8
+            && !Boolean.getBoolean("ensemble.vector256");
+    /** Lane i takes lane i + 4 (mod 8): the upper half moved onto the lower one. */
+    private static final VectorShuffle<Double> HALVES = VectorShuffle.fromValues(S8, 4, 5, 6, 7, 0, 1, 2, 3);
+    /** Lane i takes lane i xor 1: neighbours swapped. */
+    private static final VectorShuffle<Double> PAIRS = VectorShuffle.fromValues(S8, 1, 0, 3, 2, 5, 4, 7, 6);
+
+    private final boolean wide;
+
+    public VectorDenseOps() {
+        this(WIDE);
+    }
+
+    /** {@code wide}: one 512-bit vector, else two 256-bit ones (package-private: tests run both). */
+    VectorDenseOps(boolean wide) {
+        this.wide = wide;
+    }
 
     @Override
     public double dot(double[] w, int o, double[] x, int ox, int d) {
+        if (wide) {
+            DoubleVector acc = DoubleVector.zero(S8);
+            int c = 0;
+            for (; c + 8 <= d; c += 8) {
+                acc = acc.add(DoubleVector.fromArray(S8, w, o + c).mul(DoubleVector.fromArray(S8, x, ox + c)));
+            }
+            return tail(reduce(acc), w, o, x, ox, c, d);
+        }
         DoubleVector lo = DoubleVector.zero(S);
         DoubleVector hi = DoubleVector.zero(S);
         int c = 0;
@@ -20,33 +50,54 @@ public final class VectorDenseOps implements DenseOps {
             lo = lo.add(DoubleVector.fromArray(S, w, o + c).mul(DoubleVector.fromArray(S, x, ox + c)));
             hi = hi.add(DoubleVector.fromArray(S, w, o + c + 4).mul(DoubleVector.fromArray(S, x, ox + c + 4)));
         }
-        return finish(lo, hi, w, o, x, ox, c, d);
+        return tail(reduce(lo, hi), w, o, x, ox, c, d);
     }
 
     @Override
     public double updateThenDot(double[] w, int o, double g, double[] x, int ox, double[] xn, int oxn, int d) {
-        DoubleVector lo = DoubleVector.zero(S);
-        DoubleVector hi = DoubleVector.zero(S);
         int c = 0;
-        for (; c + 8 <= d; c += 8) {
-            DoubleVector w0 = DoubleVector.fromArray(S, w, o + c).add(DoubleVector.fromArray(S, x, ox + c).mul(g));
-            DoubleVector w1 = DoubleVector.fromArray(S, w, o + c + 4)
-                    .add(DoubleVector.fromArray(S, x, ox + c + 4).mul(g));
-            w0.intoArray(w, o + c);
-            w1.intoArray(w, o + c + 4);
-            lo = lo.add(w0.mul(DoubleVector.fromArray(S, xn, oxn + c)));
-            hi = hi.add(w1.mul(DoubleVector.fromArray(S, xn, oxn + c + 4)));
+        double s;
+        if (wide) {
+            DoubleVector acc = DoubleVector.zero(S8);
+            for (; c + 8 <= d; c += 8) {
+                DoubleVector wv = DoubleVector.fromArray(S8, w, o + c).add(DoubleVector.fromArray(S8, x, ox + c).mul(g));
+                wv.intoArray(w, o + c);
+                acc = acc.add(wv.mul(DoubleVector.fromArray(S8, xn, oxn + c)));
+            }
+            s = reduce(acc);
+        } else {
+            DoubleVector lo = DoubleVector.zero(S);
+            DoubleVector hi = DoubleVector.zero(S);
+            for (; c + 8 <= d; c += 8) {
+                DoubleVector w0 = DoubleVector.fromArray(S, w, o + c).add(DoubleVector.fromArray(S, x, ox + c).mul(g));
+                DoubleVector w1 = DoubleVector.fromArray(S, w, o + c + 4)
+                        .add(DoubleVector.fromArray(S, x, ox + c + 4).mul(g));
+                w0.intoArray(w, o + c);
+                w1.intoArray(w, o + c + 4);
+                lo = lo.add(w0.mul(DoubleVector.fromArray(S, xn, oxn + c)));
+                hi = hi.add(w1.mul(DoubleVector.fromArray(S, xn, oxn + c + 4)));
+            }
+            s = reduce(lo, hi);
         }
         for (int t = c; t < d; t++) {
             w[o + t] += g * x[ox + t];
         }
-        return finish(lo, hi, w, o, xn, oxn, c, d);
+        return tail(s, w, o, xn, oxn, c, d);
     }
 
-    private static double finish(DoubleVector lo, DoubleVector hi, double[] w, int o, double[] x, int ox, int c,
-                                 int d) {
+    /** ((s0+s4)+(s1+s5))+((s2+s6)+(s3+s7)) of one 8-lane vector. */
+    private static double reduce(DoubleVector acc) {
+        DoubleVector p = acc.add(acc.rearrange(HALVES)); // lanes 0–3: s0+s4, s1+s5, s2+s6, s3+s7
+        DoubleVector q = p.add(p.rearrange(PAIRS)); // lane 0: (s0+s4)+(s1+s5), lane 2: (s2+s6)+(s3+s7)
+        return q.lane(0) + q.lane(2);
+    }
+
+    private static double reduce(DoubleVector lo, DoubleVector hi) {
         DoubleVector p = lo.add(hi);
-        double s = (p.lane(0) + p.lane(1)) + (p.lane(2) + p.lane(3));
+        return (p.lane(0) + p.lane(1)) + (p.lane(2) + p.lane(3));
+    }
+
+    private static double tail(double s, double[] w, int o, double[] x, int ox, int c, int d) {
         for (int t = c; t < d; t++) {
             s += w[o + t] * x[ox + t];
         }
@@ -55,6 +106,6 @@ public final class VectorDenseOps implements DenseOps {
 
     @Override
     public String name() {
-        return "vector-256";
+        return wide ? "vector-512" : "vector-256";
     }
 }
