@@ -21,6 +21,14 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (org.ensemble.scenario.TrainingScenarioLoader.isTraining(file)) {
+            org.ensemble.scenario.TrainingScenario t = org.ensemble.scenario.TrainingScenarioLoader.load(file,
+                    overrides);
+            System.out.println(t.resolved());
+            System.out.printf("# ok: %s is valid (%d steps of lr = %s, %d neurons, %s)%n", file, t.steps(),
+                    t.rule().lr(), t.network().width(), t.data().describe());
+            return 0;
+        }
         Scenario s = ScenarioLoader.load(file, overrides);
         RunSetup.of(s);
         System.out.println(s.resolved());
