@@ -42,18 +42,23 @@ public final class ScenarioLoader {
 
     public static Scenario load(Path file, List<String> overrides) {
         String label = file.toString();
+        Config base = parseFile(file);
+        String name = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        return build(label, name, file.toAbsolutePath().getParent(), file, withOverrides(label, base, overrides));
+    }
+
+    /** Reads a scenario file as HOCON, with one-line errors for a missing file or bad syntax. */
+    static Config parseFile(Path file) {
+        String label = file.toString();
         if (!Files.isRegularFile(file)) {
             throw new ScenarioException(label, -1, "", Files.exists(file) ? "not a regular file" : "file not found");
         }
-        Config base;
         try {
-            base = ConfigFactory.parseFile(file.toFile(),
+            return ConfigFactory.parseFile(file.toFile(),
                     ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF).setAllowMissing(false));
         } catch (ConfigException e) {
             throw parseError(label, e);
         }
-        String name = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-        return build(label, name, file.toAbsolutePath().getParent(), file, withOverrides(label, base, overrides));
     }
 
     /** Parses HOCON text (tests, sweeps); {@code originName} stands for the file in errors and names the scenario. */

@@ -50,16 +50,7 @@ public final class TrainingScenarioLoader {
 
     public static TrainingScenario load(Path file, List<String> overrides) {
         String label = file.toString();
-        if (!Files.isRegularFile(file)) {
-            throw new ScenarioException(label, -1, "", Files.exists(file) ? "not a regular file" : "file not found");
-        }
-        Config base;
-        try {
-            base = ConfigFactory.parseFile(file.toFile(),
-                    ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF).setAllowMissing(false));
-        } catch (ConfigException e) {
-            throw ScenarioLoader.parseError(label, e);
-        }
+        Config base = ScenarioLoader.parseFile(file);
         String name = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
         return build(label, name, file.toAbsolutePath().getParent(), file,
                 ScenarioLoader.withOverrides(label, base, overrides));
