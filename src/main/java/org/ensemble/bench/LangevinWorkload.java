@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.ensemble.actor.Granularity;
-import org.ensemble.actor.Simulation;
-import org.ensemble.actor.SimulationSpec;
+import org.ensemble.step.Granularity;
+import org.ensemble.engine.LangevinPopulation;
+import org.ensemble.engine.LangevinSpec;
 import org.ensemble.dynamics.LangevinDynamics;
 import org.ensemble.engine.Measure;
 import org.ensemble.engine.ObservationSpec;
@@ -90,11 +90,11 @@ public final class LangevinWorkload {
     /** The whole engine: coordinator, shard actors, statistics at start and end. */
     public Result viaActors() {
         LangevinSetup setup = setup();
-        SimulationSpec spec = new SimulationSpec(setup, new PointInitial(new double[] {-1}),
+        LangevinSpec spec = new LangevinSpec(setup, new PointInitial(new double[] {-1}),
                 new BlockLayout(n, 4096), threads, Granularity.BLOCK, Steppers.resolve(backend, setup), observation(),
                 new RunPlan(steps, steps, dt, theta > 0));
         Measure[] last = new Measure[1];
-        RunOutcome out = Simulation.run(spec, m -> last[0] = m);
+        RunOutcome out = LangevinPopulation.run(spec, m -> last[0] = m);
         // From the coordinator's start to the last merge: phases, messages and statistics included;
         // building slabs and starting the actor system excluded, as the raw path excludes them too.
         double secs = out.seconds();

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
-import org.ensemble.actor.Training;
+import org.ensemble.training.NeuronPopulation;
 import org.ensemble.data.IsotropicGaussians;
 import org.ensemble.network.Activation;
 import org.ensemble.network.Loss;
@@ -42,7 +42,7 @@ public final class MeanFieldSgdWorkload {
                                 int threads) {
         NetworkSpec net = NetworkSpec.meanField(n, d, act);
         this.spec = new TrainingSpec(net, TrainingRule.sgd(lr, 1), new IsotropicGaussians(d, delta, seed), seed,
-                steps, Math.max(1, steps / 5), 0, BLOCK, threads, false);
+                steps, Math.max(1, steps / 5), 0, BLOCK, threads, org.ensemble.step.Granularity.BLOCK);
     }
 
     public TrainingSpec spec() {
@@ -51,7 +51,7 @@ public final class MeanFieldSgdWorkload {
 
     public Result viaActors() {
         TrainingReport[] last = new TrainingReport[1];
-        TrainingOutcome out = Training.run(spec, r -> last[0] = r);
+        TrainingOutcome out = NeuronPopulation.run(spec, r -> last[0] = r);
         if (!out.ok()) {
             throw new IllegalStateException("benchmark run failed: " + out.message());
         }

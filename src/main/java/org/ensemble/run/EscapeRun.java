@@ -14,9 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.ensemble.actor.Granularity;
-import org.ensemble.actor.Simulation;
-import org.ensemble.actor.SimulationSpec;
+import org.ensemble.step.Granularity;
+import org.ensemble.engine.LangevinPopulation;
+import org.ensemble.engine.LangevinSpec;
 import org.ensemble.engine.EscapeEvent;
 import org.ensemble.engine.Measure;
 import org.ensemble.engine.ObservationSpec;
@@ -70,18 +70,18 @@ public final class EscapeRun {
     public static RunResult execute(Scenario s, RunOptions o, PrintStream out) {
         RunSetup rs = RunSetup.of(s);
         Backend requested = s.backend();
-        if (s.granularity() == Granularity.PARTICLE && requested == Backend.AUTO) {
+        if (s.granularity() == Granularity.MEMBER && requested == Backend.AUTO) {
             requested = Backend.JAVA;
         }
         Steppers.Resolved backend = Steppers.resolve(requested, rs.langevin());
-        if (s.granularity() == Granularity.PARTICLE && backend.backend() != Backend.JAVA) {
+        if (s.granularity() == Granularity.MEMBER && backend.backend() != Backend.JAVA) {
             throw new BackendUnavailableException("granularity particle runs on backend java only");
         }
         String device = backend.deviceDescription();
         LOG.info("scenario {}: {} particles, backend {} ({}), device {}", s.name(), s.populationSize(),
                 backend.backend().key(), backend.reason(), device);
         ObservationSpec obs = rs.observation();
-        SimulationSpec spec = new SimulationSpec(rs.langevin(), s.init(), new BlockLayout(s.populationSize(),
+        LangevinSpec spec = new LangevinSpec(rs.langevin(), s.init(), new BlockLayout(s.populationSize(),
                 s.blockSize()), s.shards(), s.granularity(), backend, obs, rs.plan());
         try (RunDirectory dir = RunDirectory.create(o.out())) {
             write(dir.file("scenario.conf"), s.resolved());
@@ -102,7 +102,7 @@ public final class EscapeRun {
                     sinks = both(sinks, switching);
                 }
                 rec = new MeasureRecorder(obs, ts, sinks, extra);
-                outcome = Simulation.run(spec, rec);
+                outcome = LangevinPopulation.run(spec, rec);
             }
             double wall = (System.nanoTime() - t0) / 1e9;
             if (rec.lastFull() == null) {
@@ -141,7 +141,7 @@ public final class EscapeRun {
             json(dir.file("summary.json"), summary);
             Map<String, Object> runInfo = new LinkedHashMap<>();
             runInfo.put("shards", s.shards());
-            runInfo.put("granularity", s.granularity().key());
+            runInfo.put("granularity", s.granularity() == Granularity.MEMBER ? "particle" : "block");
             runInfo.put("block_size", s.blockSize());
             runInfo.put("wall_seconds", wall);
             runInfo.put("particle_steps", particleSteps(events, s, outcome.steps()));

@@ -1,12 +1,13 @@
 package org.ensemble.run;
 
+import org.ensemble.step.Granularity;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.ensemble.actor.Training;
+import org.ensemble.training.NeuronPopulation;
 import org.ensemble.data.IsotropicGaussians;
 import org.ensemble.meanfield.RadialOdeBeside;
 import org.ensemble.network.DenseOps;
@@ -47,7 +48,7 @@ public final class TrainingRun {
                                  PrintStream out, Path shownAs) {
         NetworkSpec net = s.network();
         TrainingSpec spec = new TrainingSpec(net, s.rule(), s.data(), s.seed(), s.steps(), s.reportEvery(),
-                s.testSamples(), s.blockSize(), s.shards(), s.perNeuronActors());
+                s.testSamples(), s.blockSize(), s.shards(), s.granularity());
         List<Long> reportSteps = new ArrayList<>();
         for (long k = 0; k < s.steps(); k += s.reportEvery()) {
             reportSteps.add(k);
@@ -119,7 +120,7 @@ public final class TrainingRun {
                         extra.onProgress(step, runningLoss);
                     }
                 };
-                outcome = Training.run(spec, recorder);
+                outcome = NeuronPopulation.run(spec, recorder);
             }
             double wall = (System.nanoTime() - t0) / 1e9;
             if (last[0] == null) {
@@ -146,7 +147,7 @@ public final class TrainingRun {
             EscapeRun.json(dir.file("summary.json"), summary);
             Map<String, Object> runInfo = new LinkedHashMap<>();
             runInfo.put("shards", s.shards());
-            runInfo.put("granularity", s.perNeuronActors() ? "neuron" : "block");
+            runInfo.put("granularity", s.granularity() == Granularity.MEMBER ? "neuron" : "block");
             runInfo.put("block_size", s.blockSize());
             runInfo.put("dense_ops", DenseOps.best().name());
             runInfo.put("wall_seconds", wall);

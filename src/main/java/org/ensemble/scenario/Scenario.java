@@ -3,7 +3,7 @@ package org.ensemble.scenario;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.ensemble.actor.Granularity;
+import org.ensemble.step.Granularity;
 import org.ensemble.dynamics.LangevinDynamics;
 import org.ensemble.kernel.Backend;
 import org.ensemble.population.InitialCondition;

@@ -17,7 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.ensemble.actor.Granularity;
+import org.ensemble.step.Granularity;
 import org.ensemble.dynamics.LangevinDynamics;
 import org.ensemble.dynamics.LangevinType;
 import org.ensemble.kernel.Backend;
@@ -297,7 +297,7 @@ public final class ScenarioLoader {
         String resolved = ConfigValueFactory.fromMap(r).render(ConfigRenderOptions.defaults()
                 .setOriginComments(false).setJson(false).setFormatted(true));
         return new Scenario(name, source, seed, Backend.parse(backendKey), shards,
-                gran.equals("particle") ? Granularity.PARTICLE : Granularity.BLOCK, blockSize, size, ic, potential,
+                gran.equals("particle") ? Granularity.MEMBER : Granularity.BLOCK, blockSize, size, ic, potential,
                 dynamics, theta, pairInteraction, time, reportEvery, absorbing, List.copyOf(targets), bins, range, quantiles, pde, switching,
                 "# Resolved scenario: every default filled in. Run it again with: ensemble run THIS_FILE\n" + resolved);
     }

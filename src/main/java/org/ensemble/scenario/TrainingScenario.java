@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.ensemble.data.DataSource;
 import org.ensemble.network.NetworkSpec;
 import org.ensemble.network.TrainingRule;
+import org.ensemble.step.Granularity;
 
 /**
  * A training scenario (a two-layer network trained as a particle system) parsed into typed values.
@@ -17,7 +18,7 @@ import org.ensemble.network.TrainingRule;
  * @param study           repeat the run over values of one key and over seeds, and tabulate success
  * @param parityGradients measure the variance of parity gradients over targets against G²/2^d
  */
-public record TrainingScenario(String name, Path source, long seed, int shards, boolean perNeuronActors, int blockSize,
+public record TrainingScenario(String name, Path source, long seed, int shards, Granularity granularity, int blockSize,
                                NetworkSpec network, String dataKind, DataSource data, TrainingRule rule, long steps,
                                long reportEvery, int testSamples, int histogramBins, double[] radiusRange,
                                Optional<RadialOdeSpec> radialOde, Optional<StudySpec> study,

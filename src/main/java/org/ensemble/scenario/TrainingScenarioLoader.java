@@ -1,5 +1,6 @@
 package org.ensemble.scenario;
 
+import org.ensemble.step.Granularity;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
@@ -275,7 +276,7 @@ public final class TrainingScenarioLoader {
         }
         String resolved = ConfigValueFactory.fromMap(r).render(ConfigRenderOptions.defaults()
                 .setOriginComments(false).setJson(false).setFormatted(true));
-        return new TrainingScenario(name, source, seed, shards, gran.equals("neuron"), blockSize, network, kind,
+        return new TrainingScenario(name, source, seed, shards, gran.equals("neuron") ? Granularity.MEMBER : Granularity.BLOCK, blockSize, network, kind,
                 source0, rule, steps, reportEvery, testSamples, bins, range, ode, study, pg,
                 "# Resolved training scenario: every default filled in. Run it again with: ensemble run THIS_FILE\n"
                         + resolved);

@@ -3,6 +3,7 @@ package org.ensemble.training;
 import org.ensemble.data.DataSource;
 import org.ensemble.network.NetworkSpec;
 import org.ensemble.network.TrainingRule;
+import org.ensemble.step.Granularity;
 
 /**
  * Everything a training run needs: the network, the rule, the data, the seed of the neurons'
@@ -11,7 +12,7 @@ import org.ensemble.network.TrainingRule;
  * determinism) and shards.
  */
 public record TrainingSpec(NetworkSpec network, TrainingRule rule, DataSource data, long seed, long steps,
-                           long reportEvery, int testSamples, int blockSize, int shards, boolean perNeuronActors) {
+                           long reportEvery, int testSamples, int blockSize, int shards, Granularity granularity) {
     public TrainingSpec {
         if (data.dimension() != network.inputDim()) {
             throw new IllegalArgumentException("data dimension " + data.dimension() + " differs from the network's "

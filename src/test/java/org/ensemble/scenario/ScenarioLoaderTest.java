@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
-import org.ensemble.actor.Granularity;
+import org.ensemble.step.Granularity;
 import org.ensemble.dynamics.LangevinDynamics;
 import org.ensemble.dynamics.LangevinType;
 import org.ensemble.kernel.Backend;
@@ -332,7 +332,7 @@ class ScenarioLoaderTest {
                 "observe { histogram { bins = 7, range = [[-3, 3], [-4, 4]] }, quantiles = [0.1, 0.9] }", "");
         Scenario s = load(text);
         assertEquals("all-forms", s.name());
-        assertEquals(Granularity.PARTICLE, s.granularity());
+        assertEquals(Granularity.MEMBER, s.granularity());
         assertEquals(new LangevinDynamics(LangevinType.UNDERDAMPED, 2.5, 0.01, 3), s.dynamics());
         assertEquals(Optional.of(0.5), s.meanAttraction());
         assertEquals(List.of("target-0", "b", "target-2"), s.targets().stream().map(TargetSpec::name).toList());

@@ -1,5 +1,6 @@
-package org.ensemble.actor;
+package org.ensemble.step;
 
+import org.ensemble.training.NeuronPopulation;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,9 +53,9 @@ class TrainingDeterminismTest {
 
     private static List<TrainingReport> run(NetworkSpec net, TrainingRule rule, int shards, boolean perNeuron) {
         TrainingSpec spec = new TrainingSpec(net, rule, new IsotropicGaussians(D, 0.5, 3), 3, 200, 50, 7, 16, shards,
-                perNeuron);
+                perNeuron ? Granularity.MEMBER : Granularity.BLOCK);
         List<TrainingReport> reports = new ArrayList<>();
-        TrainingOutcome out = Training.run(spec, reports::add);
+        TrainingOutcome out = NeuronPopulation.run(spec, reports::add);
         assertTrue(out.ok(), out.message());
         return reports;
     }

@@ -1,5 +1,7 @@
-package org.ensemble.actor;
+package org.ensemble.step;
 
+import org.ensemble.engine.LangevinPopulation;
+import org.ensemble.engine.LangevinSpec;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,11 +35,11 @@ class PairFieldTest {
                 0, EscapeTargets.none(1), false, 17, pair);
         ObservationSpec obs = new ObservationSpec(1, new double[] {-2.5}, new double[] {2.5}, 50, 1,
                 new double[] {0.5}, List.of(), List.of(), List.of(), false, true, pair);
-        SimulationSpec spec = new SimulationSpec(setup, new GaussianInitial(new double[] {0.2}, new double[] {0.8}),
+        LangevinSpec spec = new LangevinSpec(setup, new GaussianInitial(new double[] {0.2}, new double[] {0.8}),
                 new BlockLayout(400, 32), shards, g, Steppers.resolve(Backend.JAVA, setup), obs,
                 new RunPlan(300, 100, 2e-3, true));
         List<Measure> full = new ArrayList<>();
-        RunOutcome out = Simulation.run(spec, m -> {
+        RunOutcome out = LangevinPopulation.run(spec, m -> {
             if (m.positions() != null && m.step() % 100 == 0) {
                 full.add(m);
             }
@@ -50,7 +52,7 @@ class PairFieldTest {
     void gridAndExactPairFieldsAgreeAndNeitherDependsOnShards() {
         List<Measure> grid1 = run(PairInteraction.Method.GRID, 1, Granularity.BLOCK);
         List<Measure> grid7 = run(PairInteraction.Method.GRID, 7, Granularity.BLOCK);
-        List<Measure> gridP = run(PairInteraction.Method.GRID, 2, Granularity.PARTICLE);
+        List<Measure> gridP = run(PairInteraction.Method.GRID, 2, Granularity.MEMBER);
         List<Measure> pairs1 = run(PairInteraction.Method.PAIRS, 1, Granularity.BLOCK);
         List<Measure> pairs2 = run(PairInteraction.Method.PAIRS, 2, Granularity.BLOCK);
         assertEquals(4, grid1.size());
@@ -77,11 +79,11 @@ class PairFieldTest {
                 EscapeTargets.none(2), false, 23, pair);
         ObservationSpec obs = new ObservationSpec(2, new double[] {-2.5, -2.5}, new double[] {2.5, 2.5}, 20, 10,
                 new double[] {0.5}, List.of(), List.of(), List.of(), false, true, pair);
-        SimulationSpec spec = new SimulationSpec(setup, new GaussianInitial(new double[] {0.5, 0.5},
+        LangevinSpec spec = new LangevinSpec(setup, new GaussianInitial(new double[] {0.5, 0.5},
                 new double[] {0.6, 0.6}), new BlockLayout(300, 32), shards, Granularity.BLOCK,
                 Steppers.resolve(Backend.JAVA, setup), obs, new RunPlan(200, 100, 2e-3, true));
         List<Measure> full = new ArrayList<>();
-        RunOutcome out = Simulation.run(spec, m -> {
+        RunOutcome out = LangevinPopulation.run(spec, m -> {
             if (m.positions() != null && m.step() % 100 == 0) {
                 full.add(m);
             }

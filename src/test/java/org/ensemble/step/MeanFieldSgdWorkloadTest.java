@@ -1,4 +1,4 @@
-package org.ensemble.actor;
+package org.ensemble.step;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

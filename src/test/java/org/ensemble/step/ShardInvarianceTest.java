@@ -1,5 +1,7 @@
-package org.ensemble.actor;
+package org.ensemble.step;
 
+import org.ensemble.engine.LangevinPopulation;
+import org.ensemble.engine.LangevinSpec;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,12 +44,12 @@ class ShardInvarianceTest {
         ObservationSpec obs = new ObservationSpec(1, new double[] {-2}, new double[] {2}, 40, 1,
                 new double[] {0.1, 0.5, 0.9}, List.of(new double[] {-1}, new double[] {1}), List.of("left", "right"),
                 List.of("right"), setup.absorbing(), false);
-        SimulationSpec spec = new SimulationSpec(setup, new GaussianInitial(new double[] {-1}, new double[] {0.2}),
+        LangevinSpec spec = new LangevinSpec(setup, new GaussianInitial(new double[] {-1}, new double[] {0.2}),
                 new BlockLayout(1000, 64), shards, granularity, Steppers.resolve(Backend.JAVA, setup), obs,
                 new RunPlan(interacting ? 60 : 400, interacting ? 20 : 50, 1e-2, interacting));
         List<Measure> measures = new ArrayList<>();
         List<EscapeEvent> events = new ArrayList<>();
-        RunOutcome outcome = Simulation.run(spec, m -> {
+        RunOutcome outcome = LangevinPopulation.run(spec, m -> {
             measures.add(m);
             events.addAll(m.events());
         });
@@ -63,7 +65,7 @@ class ShardInvarianceTest {
             assertTrue(one.events().size() > 20, "the run should see escapes, saw " + one.events().size());
         }
         for (Recorded other : List.of(run(interacting, 2, Granularity.BLOCK), run(interacting, 7, Granularity.BLOCK),
-                run(interacting, 3, Granularity.PARTICLE))) {
+                run(interacting, 3, Granularity.MEMBER))) {
             assertEquals(one.outcome().status(), other.outcome().status());
             assertEquals(one.outcome().steps(), other.outcome().steps());
             assertEquals(one.measures().size(), other.measures().size());

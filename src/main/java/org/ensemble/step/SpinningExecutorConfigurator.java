@@ -1,4 +1,4 @@
-package org.ensemble.actor;
+package org.ensemble.step;
 
 import com.typesafe.config.Config;
 import java.util.ArrayList;

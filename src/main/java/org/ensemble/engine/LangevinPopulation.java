@@ -1,0 +1,38 @@
+package org.ensemble.engine;
+
+import org.ensemble.step.Engine;
+import org.ensemble.step.Granularity;
+import org.ensemble.step.ShardPlan;
+import org.ensemble.step.StepOutcome;
+import org.ensemble.step.StepStatus;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.ensemble.step.ShardRange;
+
+/** Runs Langevin particles on the step protocol; the listener sees every measure on the coordinator thread. */
+public final class LangevinPopulation {
+    private LangevinPopulation() {
+    }
+
+    public static RunOutcome run(LangevinSpec spec, RunListener listener) {
+        return run(spec, listener, () -> false);
+    }
+
+    public static RunOutcome run(LangevinSpec spec, RunListener listener, BooleanSupplier stopRequested) {
+        LangevinRecipe recipe = new LangevinRecipe(spec);
+        List<ShardRange> ranges = ShardPlan.of(spec.layout(), spec.shards(), spec.granularity());
+        int threads = spec.granularity() == Granularity.MEMBER ? Math.max(1, spec.shards()) : ranges.size();
+        LangevinReducer reducer = new LangevinReducer(spec.plan(), spec.observation(), spec.layout(), listener);
+        StepOutcome o = Engine.run(recipe, ranges, reducer, threads, Engine.Dispatch.PARKING, stopRequested);
+        return new RunOutcome(status(o.status()), o.steps(), reducer.last(), o.message(), o.seconds());
+    }
+
+    private static RunOutcome.Status status(StepStatus s) {
+        return switch (s) {
+            case COMPLETED -> RunOutcome.Status.COMPLETED;
+            case ALL_ABSORBED -> RunOutcome.Status.ALL_ABSORBED;
+            case DIVERGED -> RunOutcome.Status.DIVERGED;
+            case FAILED, INTERRUPTED -> RunOutcome.Status.FAILED;
+        };
+    }
+}

@@ -1,0 +1,97 @@
+package org.ensemble.step;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.apache.pekko.actor.typed.ActorSystem;
+
+/**
+ * Runs the step protocol for any population kind: starts an actor system with a
+ * {@link StepCoordinator}, waits for the outcome and shuts the system down within a bounded time.
+ * If the actor system dies before the coordinator decides, the outcome is a failure, not a hang.
+ */
+public final class Engine {
+    /** How long shutting the actor system down may take before the launcher gives up waiting. */
+    private static final long SHUTDOWN_SECONDS = 30;
+
+    /** Which dispatcher the shards compute on. */
+    public enum Dispatch {
+        /** A parking pool, one thread per shard: long phases (independent particles, many sub-steps). */
+        PARKING,
+        /**
+         * Coordinator and shards share a spinning pool: one round trip per step, every ~50–100 µs
+         * (see {@link SpinningExecutorConfigurator}).
+         */
+        SPINNING
+    }
+
+    /** Microseconds an idle spinning thread spins before it parks. */
+    static final long SPIN_MICROS = Long.getLong("ensemble.training.spin-micros", 2000);
+
+    private Engine() {
+    }
+
+    public static StepOutcome run(ModelRecipe recipe, List<ShardRange> ranges, Reducer reducer, int threads,
+                                  Dispatch dispatch, BooleanSupplier stopRequested) {
+        CompletableFuture<StepOutcome> done = new CompletableFuture<>();
+        ActorSystem<StepCoordinator.Command> system = ActorSystem.create(
+                StepCoordinator.create(recipe, ranges, reducer, stopRequested, done), "ensemble",
+                dispatch == Dispatch.SPINNING && SPIN_MICROS >= 0 ? spinning(threads) : parking(threads));
+        system.getWhenTerminated().thenRun(() -> done.complete(new StepOutcome(StepStatus.FAILED, reducer.step(),
+                "the actor system stopped before the run ended", 0)));
+        try {
+            system.tell(new StepCoordinator.Start());
+            return done.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new StepOutcome(StepStatus.INTERRUPTED, reducer.step(), "interrupted", 0);
+        } catch (ExecutionException e) {
+            return new StepOutcome(StepStatus.FAILED, reducer.step(), StepCoordinator.message(e.getCause()), 0);
+        } finally {
+            system.terminate();
+            try {
+                system.getWhenTerminated().toCompletableFuture().get(SHUTDOWN_SECONDS, TimeUnit.SECONDS);
+            } catch (Exception ignored) {
+                // Best effort: the outcome is already known.
+            }
+        }
+    }
+
+    static Config parking(int threads) {
+        return ConfigFactory.parseString(
+                "pekko.loglevel = WARNING\n"
+                        + "pekko.stdout-loglevel = WARNING\n"
+                        + "pekko.log-dead-letters = off\n"
+                        + "pekko.log-dead-letters-during-shutdown = off\n"
+                        + "pekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off\n"
+                        + StepCoordinator.COMPUTE_DISPATCHER + " {\n"
+                        + "  type = Dispatcher\n"
+                        + "  executor = thread-pool-executor\n"
+                        + "  thread-pool-executor.fixed-pool-size = " + threads + "\n"
+                        + "  throughput = 1\n"
+                        + "}\n")
+                .withFallback(ConfigFactory.load());
+    }
+
+    /**
+     * {@link #parking} with the default dispatcher (the coordinator's) replaced by a spinning pool of
+     * {@code threads} threads and the compute dispatcher made an alias of it: coordinator and shards
+     * share the threads, and each per-step hand-off is taken by a spinning thread instead of waking a
+     * parked one.
+     */
+    static Config spinning(int threads) {
+        return ConfigFactory.parseString(
+                "pekko.actor.default-dispatcher {\n"
+                        + "  executor = \"" + SpinningExecutorConfigurator.class.getName() + "\"\n"
+                        + "  spinning-executor.fixed-pool-size = " + threads + "\n"
+                        + "  spinning-executor.spin-micros = " + SPIN_MICROS + "\n"
+                        + "  throughput = 1\n"
+                        + "}\n"
+                        + StepCoordinator.COMPUTE_DISPATCHER + " = \"pekko.actor.default-dispatcher\"\n")
+                .withFallback(parking(threads));
+    }
+}

@@ -1,0 +1,18 @@
+package org.ensemble.step;
+
+import java.util.List;
+
+/**
+ * The coordinator's numerics (no actors): the first order, and after every phase the merge of the
+ * shards' partials (given in shard order, which is block order) into the measure, what observers
+ * are told, and the next order. Runs on the coordinator's thread; an exception fails the run with
+ * its message.
+ */
+public interface Reducer {
+    StepOrder first();
+
+    Decision reduce(List<Partial> partials, long[] computeNanos);
+
+    /** The last step every shard has completed (for the outcome). */
+    long step();
+}

@@ -1,0 +1,40 @@
+package org.ensemble.training;
+
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.ensemble.population.BlockLayout;
+import org.ensemble.step.Engine;
+import org.ensemble.step.Granularity;
+import org.ensemble.step.ShardPlan;
+import org.ensemble.step.ShardRange;
+import org.ensemble.step.StepOutcome;
+
+/** Runs a two-layer network's neurons as a population on the step protocol; the listener sees every report. */
+public final class NeuronPopulation {
+    private NeuronPopulation() {
+    }
+
+    public static TrainingOutcome run(TrainingSpec spec, TrainingListener listener) {
+        return run(spec, listener, () -> false);
+    }
+
+    public static TrainingOutcome run(TrainingSpec spec, TrainingListener listener, BooleanSupplier stopRequested) {
+        long width = spec.network().width();
+        if (spec.granularity() == Granularity.MEMBER && width > 100_000) {
+            throw new IllegalArgumentException("one actor per neuron is meant for small networks (≤ 1e5 neurons), got "
+                    + width);
+        }
+        List<ShardRange> ranges = ShardPlan.of(new BlockLayout(width, spec.blockSize()), spec.shards(),
+                spec.granularity());
+        int threads = spec.granularity() == Granularity.MEMBER ? spec.shards() : ranges.size();
+        NeuronReducer reducer = new NeuronReducer(spec, ranges, listener);
+        StepOutcome o = Engine.run(new NeuronRecipe(spec), ranges, reducer, threads, Engine.Dispatch.SPINNING,
+                stopRequested);
+        TrainingOutcome.Status status = switch (o.status()) {
+            case COMPLETED, ALL_ABSORBED -> TrainingOutcome.Status.COMPLETED;
+            case DIVERGED -> TrainingOutcome.Status.DIVERGED;
+            case FAILED, INTERRUPTED -> TrainingOutcome.Status.FAILED;
+        };
+        return new TrainingOutcome(status, o.steps(), o.message(), o.seconds());
+    }
+}
