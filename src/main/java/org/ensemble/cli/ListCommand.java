@@ -3,17 +3,18 @@ package org.ensemble.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.ensemble.scenario.Scenario;
+import org.ensemble.scenario.PopulationScenario;
 import org.ensemble.scenario.ScenarioException;
-import org.ensemble.scenario.ScenarioLoader;
+import org.ensemble.scenario.ScenarioFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "list", description = "List the scenarios in a directory (default: scenarios/).")
+@Command(name = "list", description = "List the scenarios of every kind in a directory (default: scenarios/).")
 final class ListCommand implements Callable<Integer> {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "directory of *.conf files")
     Path dir = Path.of("scenarios");
 
     @Override
@@ -24,12 +25,10 @@ final class ListCommand implements Callable<Integer> {
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".conf")).sorted()::iterator) {
                 try {
-                    Scenario s = ScenarioLoader.load(f, java.util.List.of());
-                    System.out.printf("%-32s %-12s d=%d  N=%-8d β=%-5s dt=%-7s T=%s%n", f.getFileName(),
-                            s.potential().type(), s.dimension(), s.populationSize(), s.dynamics().beta(),
-                            s.dynamics().dt(), s.runTime());
-                } catch (ScenarioException e) {
-                    System.out.printf("%-32s INVALID: %s%n", f.getFileName(), e.getMessage());
+                    PopulationScenario s = ScenarioFiles.load(f, List.of());
+                    System.out.printf("%-34s %s%n", f.getFileName(), s.summaryLine());
+                } catch (ScenarioException | IllegalArgumentException e) {
+                    System.out.printf("%-34s INVALID: %s%n", f.getFileName(), e.getMessage());
                 }
             }
         }

@@ -47,6 +47,9 @@ final class SweepCommand implements Callable<Integer> {
     public Integer call() {
         Map.Entry<String, List<String>> v = ScenarioLoader.parseVary(vary);
         String key = v.getKey();
+        if (org.ensemble.scenario.TrainingScenarioLoader.isTraining(file)) {
+            return TrainingCommands.sweep(file, key, v.getValue(), overrides, out, quiet, true, metrics);
+        }
         // Validate every variant before running any, so bad input never leaves a partial sweep.
         List<Scenario> scenarios = new ArrayList<>();
         for (String value : v.getValue()) {

@@ -28,6 +28,22 @@ final class TrainingCommands {
 
     static int run(Path file, List<String> overrides, Path out, boolean quiet, boolean plots, MetricsOptions metrics) {
         TrainingScenario s = TrainingScenarioLoader.load(file, overrides);
+        Path dir = out != null ? out : RunCommand.defaultOut(s.name());
+        metrics.start();
+        try {
+            return execute(s, dir, null, quiet, plots, metrics).exit();
+        } finally {
+            metrics.finish();
+        }
+    }
+
+    /** A finished training run or study: its exit code and, for a single run, its result. */
+    record Done(int exit, TrainingRun.Result single) {
+    }
+
+    /** One run, or a study directory; {@code shownAs} is where the user will find it (inside a sweep). */
+    static Done execute(TrainingScenario s, Path dir, Path shownAs, boolean quiet, boolean plots,
+                        MetricsOptions metrics) {
         // Every variant is validated before anything runs, so bad input never leaves a partial study.
         List<TrainingScenario> variants = new ArrayList<>();
         List<String> labels = new ArrayList<>();
@@ -41,13 +57,11 @@ final class TrainingCommands {
             }
         }
         boolean studyDir = s.study().isPresent() || s.parityGradients().isPresent();
-        Path dir = out != null ? out : RunCommand.defaultOut(s.name());
-        metrics.start();
-        try {
+        {
             if (!studyDir) {
                 TrainingRun.Result r = TrainingRun.execute(s, dir, quiet, plots, sink(metrics, s, dir), System.out,
-                        null);
-                return exit(r.outcome());
+                        shownAs);
+                return new Done(exit(r.outcome()), r);
             }
             try (RunDirectory top = RunDirectory.create(dir)) {
                 EscapeRun.write(top.file("scenario.conf"), s.resolved());
@@ -71,12 +85,50 @@ final class TrainingCommands {
                 }
                 EscapeRun.json(top.file("study.json"), summary);
                 Path done = top.commit();
-                System.out.println("study outputs: " + done);
-                return worst == 0 ? 0 : Main.EXIT_FAILURE;
+                System.out.println("study outputs: " + (shownAs != null ? shownAs : done));
+                return new Done(worst == 0 ? 0 : Main.EXIT_FAILURE, null);
             }
+        }
+    }
+
+    /**
+     * {@code ensemble sweep} over a training scenario: every variant validated first, then one run (or
+     * study) per value in the sweep directory, and {@code sweep.csv} with each value's final risks.
+     */
+    static int sweep(Path file, String key, List<String> values, List<String> overrides, Path out, boolean quiet,
+                     boolean plots, MetricsOptions metrics) {
+        List<TrainingScenario> variants = new ArrayList<>();
+        for (String value : values) {
+            List<String> sets = new ArrayList<>(overrides);
+            sets.add(key + "=" + value);
+            variants.add(TrainingScenarioLoader.load(file, sets));
+        }
+        Path dir = out != null ? out : RunCommand.defaultOut(variants.get(0).name() + "-sweep");
+        metrics.start();
+        int worst = 0;
+        try (RunDirectory sweep = RunDirectory.create(dir)) {
+            try (CsvWriter table = new CsvWriter(sweep.file("sweep.csv"), List.of(key, "exit", "final_test_risk",
+                    "final_train_risk"))) {
+                for (int i = 0; i < variants.size(); i++) {
+                    String sub = key + "=" + values.get(i);
+                    System.out.printf("== %s (%d of %d)%n", sub, i + 1, variants.size());
+                    Done d = execute(variants.get(i), sweep.file(sub), sweep.target().resolve(sub), quiet, plots,
+                            metrics);
+                    worst = Math.max(worst, d.exit());
+                    table.row(values.get(i), d.exit(), d.single() == null ? null : d.single().finalTestRisk(),
+                            d.single() == null ? null : d.single().finalTrainRisk());
+                }
+            }
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("scenario", variants.get(0).name());
+            summary.put("vary", key);
+            summary.put("values", values);
+            EscapeRun.json(sweep.file("sweep.json"), summary);
+            System.out.println("sweep outputs: " + sweep.commit());
         } finally {
             metrics.finish();
         }
+        return worst;
     }
 
     private static org.ensemble.training.TrainingListener sink(MetricsOptions metrics, TrainingScenario s, Path dir) {

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.ensemble.run.RunSetup;
 import org.ensemble.scenario.Scenario;
-import org.ensemble.scenario.ScenarioLoader;
+import org.ensemble.scenario.PopulationScenario;
+import org.ensemble.scenario.ScenarioFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -21,19 +22,12 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (org.ensemble.scenario.TrainingScenarioLoader.isTraining(file)) {
-            org.ensemble.scenario.TrainingScenario t = org.ensemble.scenario.TrainingScenarioLoader.load(file,
-                    overrides);
-            System.out.println(t.resolved());
-            System.out.printf("# ok: %s is valid (%d steps of lr = %s, %d neurons, %s)%n", file, t.steps(),
-                    t.rule().lr(), t.network().width(), t.data().describe());
-            return 0;
+        PopulationScenario s = ScenarioFiles.load(file, overrides);
+        if (s instanceof Scenario particles) {
+            RunSetup.of(particles); // locates minima and checks the step's stability
         }
-        Scenario s = ScenarioLoader.load(file, overrides);
-        RunSetup.of(s);
-        System.out.println(s.resolved());
-        System.out.printf("# ok: %s is valid (%d steps of dt = %s, %d particles)%n", file, s.totalSteps(),
-                s.dynamics().dt(), s.populationSize());
+        System.out.println(s.render());
+        System.out.printf("# ok: %s is valid (%s)%n", file, s.sizeLine());
         return 0;
     }
 }

@@ -283,8 +283,7 @@ public final class EscapeRun {
         }
         root.put("final_measure", measure);
         Map<String, Object> versions = new LinkedHashMap<>();
-        String v = EscapeRun.class.getPackage().getImplementationVersion();
-        versions.put("ensemble", v == null ? "dev" : v);
+        versions.put("ensemble", org.ensemble.output.EnsembleVersion.get());
         root.put("versions", versions);
         return root;
     }

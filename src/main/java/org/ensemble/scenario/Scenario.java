@@ -18,7 +18,8 @@ public record Scenario(String name, Path source, long seed, Backend backend, int
                        LangevinDynamics dynamics, Optional<Double> meanAttraction,
                        Optional<PairInteraction> pairInteraction, double runTime, double reportEvery,
                        boolean absorbing, List<TargetSpec> targets, int histogramBins, Optional<double[][]> histogramRange,
-                       double[] quantiles, java.util.Optional<PdeSpec> pde, boolean switching, String resolved) {
+                       double[] quantiles, java.util.Optional<PdeSpec> pde, boolean switching, String resolved)
+        implements PopulationScenario {
 
     /**
      * The fully resolved scenario (every default filled in) as HOCON text, for {@code scenario.conf}
@@ -51,5 +52,16 @@ public record Scenario(String name, Path source, long seed, Backend backend, int
 
     public long reportEverySteps() {
         return Math.max(1, Math.min(totalSteps(), dynamics.stepsFor(reportEvery)));
+    }
+
+    @Override
+    public String summaryLine() {
+        return String.format("%-12s d=%d  N=%-8d β=%-5s dt=%-7s T=%s", potential.type(), dimension(), populationSize,
+                dynamics.beta(), dynamics.dt(), runTime);
+    }
+
+    @Override
+    public String sizeLine() {
+        return String.format("%d steps of dt = %s, %d particles", totalSteps(), dynamics.dt(), populationSize);
     }
 }

@@ -22,7 +22,8 @@ public record TrainingScenario(String name, Path source, long seed, int shards, 
                                NetworkSpec network, String dataKind, DataSource data, TrainingRule rule, long steps,
                                long reportEvery, int testSamples, int histogramBins, double[] radiusRange,
                                Optional<RadialOdeSpec> radialOde, Optional<StudySpec> study,
-                               Optional<ParityGradientSpec> parityGradients, String resolved) {
+                               Optional<ParityGradientSpec> parityGradients, String resolved)
+        implements PopulationScenario {
 
     /** Quantile nodes, s-quadrature nodes per label and RK4 step of the reduced ODE. */
     public record RadialOdeSpec(int nodes, int sNodes, double dt) {
@@ -47,5 +48,19 @@ public record TrainingScenario(String name, Path source, long seed, int shards, 
     /** This scenario with further {@code key.path=value} overrides, validated like the original. */
     public TrainingScenario withOverrides(List<String> overrides) {
         return TrainingScenarioLoader.reload(this, overrides);
+    }
+
+    @Override
+    public String summaryLine() {
+        return String.format("%-12s d=%d  N=%-8d %s lr=%s T=%s data=%s%s", "network", network.inputDim(),
+                network.width(), rule.noisy() ? "noisy-sgd" : rule.batch() > 1 ? "minibatch-" + rule.batch() : "sgd",
+                rule.lr(), time(steps), dataKind,
+                study.map(st -> "  study " + st.key() + " × " + st.values().size() + " × " + st.seeds().size()
+                        + " seeds").orElse(""));
+    }
+
+    @Override
+    public String sizeLine() {
+        return String.format("%d steps of lr = %s, %d neurons, %s", steps, rule.lr(), network.width(), data.describe());
     }
 }

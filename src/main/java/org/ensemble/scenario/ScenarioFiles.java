@@ -1,0 +1,15 @@
+package org.ensemble.scenario;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** Loads a scenario file of any kind: a file with a {@code network} section is a training scenario. */
+public final class ScenarioFiles {
+    private ScenarioFiles() {
+    }
+
+    public static PopulationScenario load(Path file, List<String> overrides) {
+        return TrainingScenarioLoader.isTraining(file) ? TrainingScenarioLoader.load(file, overrides)
+                : ScenarioLoader.load(file, overrides);
+    }
+}
