@@ -6,15 +6,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.ensemble.step.Granularity;
-import org.ensemble.engine.LangevinPopulation;
-import org.ensemble.engine.LangevinSpec;
+import org.ensemble.langevin.LangevinPopulation;
+import org.ensemble.langevin.LangevinSpec;
 import org.ensemble.dynamics.LangevinDynamics;
-import org.ensemble.engine.Measure;
-import org.ensemble.engine.ObservationSpec;
-import org.ensemble.engine.RunOutcome;
-import org.ensemble.engine.RunPlan;
-import org.ensemble.engine.ShardWorker;
-import org.ensemble.engine.StatisticsLevel;
+import org.ensemble.langevin.Measure;
+import org.ensemble.langevin.ObservationSpec;
+import org.ensemble.langevin.RunOutcome;
+import org.ensemble.langevin.RunPlan;
+import org.ensemble.langevin.ShardWorker;
+import org.ensemble.langevin.StatisticsLevel;
 import org.ensemble.kernel.Backend;
 import org.ensemble.kernel.EscapeTargets;
 import org.ensemble.kernel.LangevinSetup;
@@ -24,7 +24,7 @@ import org.ensemble.population.ParticleSlab;
 import org.ensemble.population.PointInitial;
 import org.ensemble.population.Populations;
 import org.ensemble.potential.DoubleWellPotential;
-import org.ensemble.engine.BlockStatistics;
+import org.ensemble.langevin.BlockStatistics;
 
 /**
  * The peers' workload 1 (../shared/peers, langevin-double-well): N particles from x = −1 in

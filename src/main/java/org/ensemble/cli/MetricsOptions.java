@@ -2,7 +2,7 @@ package org.ensemble.cli;
 
 import java.time.Duration;
 import java.util.function.Function;
-import org.ensemble.engine.RunListener;
+import org.ensemble.langevin.RunListener;
 import org.ensemble.metrics.MetricsListener;
 import org.ensemble.metrics.MetricsServer;
 import org.ensemble.metrics.RunMetrics;

@@ -14,7 +14,7 @@ import org.ensemble.scenario.ScenarioLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import org.ensemble.engine.RunOutcome;
+import org.ensemble.langevin.RunOutcome;
 
 @Command(name = "run", description = "Run a scenario and write its outputs to a run directory.")
 final class RunCommand implements Callable<Integer> {

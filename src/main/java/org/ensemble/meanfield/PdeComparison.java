@@ -3,7 +3,7 @@ package org.ensemble.meanfield;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.ensemble.engine.Measure;
+import org.ensemble.langevin.Measure;
 import org.ensemble.observe.ColumnSource;
 
 /**

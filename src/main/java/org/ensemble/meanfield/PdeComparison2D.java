@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.ensemble.engine.Measure;
+import org.ensemble.langevin.Measure;
 
 /** The 2-D PDE in step with a particle run: sliced W2 at every full report, and the PDE's mean and mass. */
 public final class PdeComparison2D implements PdeBeside {

@@ -2,8 +2,8 @@ package org.ensemble.meanfield;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.ensemble.engine.Measure;
-import org.ensemble.engine.RunListener;
+import org.ensemble.langevin.Measure;
+import org.ensemble.langevin.RunListener;
 import org.ensemble.observe.escape.EscapeSample;
 
 /**

@@ -3,11 +3,11 @@ package org.ensemble.metrics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.ensemble.engine.EscapeEvent;
-import org.ensemble.engine.Measure;
-import org.ensemble.engine.ObservationSpec;
-import org.ensemble.engine.RunListener;
-import org.ensemble.engine.StatisticsLevel;
+import org.ensemble.langevin.EscapeEvent;
+import org.ensemble.langevin.Measure;
+import org.ensemble.langevin.ObservationSpec;
+import org.ensemble.langevin.RunListener;
+import org.ensemble.langevin.StatisticsLevel;
 
 /**
  * Feeds {@link RunMetrics} from the coordinator's measures: progress and throughput, escapes per

@@ -1,7 +1,7 @@
 package org.ensemble.observe;
 
 import java.util.List;
-import org.ensemble.engine.Measure;
+import org.ensemble.langevin.Measure;
 
 /** Extra timeseries.csv columns computed at each full report (e.g. distances to a PDE solution). */
 public interface ColumnSource {

@@ -2,11 +2,11 @@ package org.ensemble.observe;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.ensemble.engine.EscapeEvent;
-import org.ensemble.engine.Measure;
-import org.ensemble.engine.ObservationSpec;
-import org.ensemble.engine.RunListener;
-import org.ensemble.engine.StatisticsLevel;
+import org.ensemble.langevin.EscapeEvent;
+import org.ensemble.langevin.Measure;
+import org.ensemble.langevin.ObservationSpec;
+import org.ensemble.langevin.RunListener;
+import org.ensemble.langevin.StatisticsLevel;
 import org.ensemble.output.CsvWriter;
 
 /**

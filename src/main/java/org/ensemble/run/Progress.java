@@ -4,9 +4,9 @@ import java.io.PrintStream;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.ensemble.engine.Measure;
-import org.ensemble.engine.RunListener;
-import org.ensemble.engine.StatisticsLevel;
+import org.ensemble.langevin.Measure;
+import org.ensemble.langevin.RunListener;
+import org.ensemble.langevin.StatisticsLevel;
 
 /**
  * Progress of a run in simulated time: a progress bar on a terminal, otherwise one plain line

@@ -1,6 +1,6 @@
 package org.ensemble.run;
 
-import org.ensemble.engine.ObservationSpec;
+import org.ensemble.langevin.ObservationSpec;
 
 /** What sinks that are set up per run (live metrics) need to know about it. */
 public record RunContext(String scenario, String runId, String backend, String device, long seed, long particles,

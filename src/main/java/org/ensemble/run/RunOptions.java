@@ -2,7 +2,7 @@ package org.ensemble.run;
 
 import java.nio.file.Path;
 import java.util.function.Function;
-import org.ensemble.engine.RunListener;
+import org.ensemble.langevin.RunListener;
 
 /**
  * How to run a scenario: where outputs go, whether to print progress, whether to draw plots, and

@@ -2,7 +2,7 @@ package org.ensemble.run;
 
 import java.nio.file.Path;
 import java.util.Map;
-import org.ensemble.engine.RunOutcome;
+import org.ensemble.langevin.RunOutcome;
 import org.ensemble.observe.escape.MfptEstimate;
 
 /** What a finished run produced: its directory, outcome, MFPT estimate (null without targets) and summary. */

@@ -3,8 +3,8 @@ package org.ensemble.meanfield;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-import org.ensemble.engine.Measure;
-import org.ensemble.engine.StatisticsLevel;
+import org.ensemble.langevin.Measure;
+import org.ensemble.langevin.StatisticsLevel;
 import org.ensemble.observe.escape.EscapeSample;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package org.ensemble.step;
 
-import org.ensemble.engine.LangevinPopulation;
-import org.ensemble.engine.LangevinSpec;
+import org.ensemble.langevin.LangevinPopulation;
+import org.ensemble.langevin.LangevinSpec;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,10 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ensemble.dynamics.LangevinDynamics;
 import org.ensemble.dynamics.PairInteraction;
-import org.ensemble.engine.Measure;
-import org.ensemble.engine.ObservationSpec;
-import org.ensemble.engine.RunOutcome;
-import org.ensemble.engine.RunPlan;
+import org.ensemble.langevin.Measure;
+import org.ensemble.langevin.ObservationSpec;
+import org.ensemble.langevin.RunOutcome;
+import org.ensemble.langevin.RunPlan;
 import org.ensemble.kernel.Backend;
 import org.ensemble.kernel.EscapeTargets;
 import org.ensemble.kernel.LangevinSetup;

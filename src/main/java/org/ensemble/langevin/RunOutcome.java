@@ -1,4 +1,4 @@
-package org.ensemble.engine;
+package org.ensemble.langevin;
 
 /**
  * How a run ended, with the last merged measure (null if none was made) and the seconds from the

@@ -1,4 +1,4 @@
-package org.ensemble.engine;
+package org.ensemble.langevin;
 
 /**
  * Receives what the coordinator produces, on the coordinator's thread, in step order. A listener

@@ -1,4 +1,4 @@
-package org.ensemble.engine;
+package org.ensemble.langevin;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.ensemble.engine;
+package org.ensemble.langevin;
 
 /** How much a shard computes after a phase. */
 public enum StatisticsLevel {

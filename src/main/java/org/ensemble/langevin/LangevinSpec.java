@@ -1,4 +1,4 @@
-package org.ensemble.engine;
+package org.ensemble.langevin;
 
 import org.ensemble.kernel.LangevinSetup;
 import org.ensemble.kernel.Steppers;

@@ -1,4 +1,4 @@
-package org.ensemble.engine;
+package org.ensemble.langevin;
 
 import java.util.List;
 import org.ensemble.step.Partial;

@@ -1,4 +1,4 @@
-package org.ensemble.engine;
+package org.ensemble.langevin;
 
 import org.ensemble.step.Partial;
 import org.ensemble.step.ShardModel;

@@ -1,4 +1,4 @@
-package org.ensemble.engine;
+package org.ensemble.langevin;
 
 import org.ensemble.dynamics.LangevinType;
 import org.ensemble.kernel.Backend;
