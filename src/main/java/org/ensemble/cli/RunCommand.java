@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.ensemble.run.EscapeRun;
 import org.ensemble.run.RunOptions;
 import org.ensemble.run.RunResult;
+import org.ensemble.step.StopRequest;
 import org.ensemble.scenario.Scenario;
 import org.ensemble.scenario.ScenarioLoader;
 import picocli.CommandLine.Command;
@@ -45,8 +46,11 @@ final class RunCommand implements Callable<Integer> {
         Path dir = out != null ? out : defaultOut(s.name());
         metrics.start();
         RunResult r;
-        try {
-            r = EscapeRun.execute(s, new RunOptions(dir, quiet, !noPlots, metrics.sinks()), System.out);
+        try (StopRequest stop = StopRequest.onSignals()) {
+            r = EscapeRun.execute(s, new RunOptions(dir, quiet, !noPlots, metrics.sinks(), null, stop), System.out);
+            if (r.outcome().status() == RunOutcome.Status.INTERRUPTED) {
+                return stop.exitCode();
+            }
         } finally {
             metrics.finish();
         }

@@ -18,6 +18,7 @@ import org.ensemble.run.RunOptions;
 import org.ensemble.run.RunResult;
 import org.ensemble.scenario.Scenario;
 import org.ensemble.scenario.ScenarioLoader;
+import org.ensemble.step.StopRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -61,13 +62,13 @@ final class SweepCommand implements Callable<Integer> {
         Path dir = out != null ? out : RunCommand.defaultOut(first.name() + "-sweep");
         boolean arrhenius = key.equals("dynamics.beta");
         metrics.start();
-        try (RunDirectory sweep = RunDirectory.create(dir)) {
+        try (RunDirectory sweep = RunDirectory.create(dir); StopRequest stop = StopRequest.onSignals()) {
             List<RunResult> results = new ArrayList<>();
-            for (int i = 0; i < scenarios.size(); i++) {
+            for (int i = 0; i < scenarios.size() && !stop.getAsBoolean(); i++) {
                 System.out.printf("== %s = %s (%d of %d)%n", key, v.getValue().get(i), i + 1, scenarios.size());
                 String sub = key + "=" + v.getValue().get(i);
                 results.add(EscapeRun.execute(scenarios.get(i), new RunOptions(sweep.file(sub), quiet, true,
-                        metrics.sinks(), sweep.target().resolve(sub)), System.out));
+                        metrics.sinks(), sweep.target().resolve(sub), stop), System.out));
             }
             List<Double> beta = new ArrayList<>();
             List<Double> lnK = new ArrayList<>();
@@ -130,6 +131,10 @@ final class SweepCommand implements Callable<Integer> {
             EscapeRun.json(sweep.file("sweep.json"), summary);
             Path done = sweep.commit();
             System.out.println("sweep outputs: " + done);
+            if (stop.getAsBoolean()) {
+                System.out.printf("sweep interrupted after %d of %d values%n", results.size(), scenarios.size());
+                return stop.exitCode();
+            }
         } finally {
             metrics.finish();
         }

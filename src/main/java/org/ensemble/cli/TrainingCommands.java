@@ -15,6 +15,7 @@ import org.ensemble.run.EscapeRun;
 import org.ensemble.run.TrainingRun;
 import org.ensemble.scenario.TrainingScenario;
 import org.ensemble.scenario.TrainingScenarioLoader;
+import org.ensemble.step.StopRequest;
 import org.ensemble.training.TrainingOutcome;
 
 /**
@@ -30,8 +31,8 @@ final class TrainingCommands {
         TrainingScenario s = TrainingScenarioLoader.load(file, overrides);
         Path dir = out != null ? out : RunCommand.defaultOut(s.name());
         metrics.start();
-        try {
-            return execute(s, dir, null, quiet, plots, metrics).exit();
+        try (StopRequest stop = StopRequest.onSignals()) {
+            return execute(s, dir, null, quiet, plots, metrics, stop).exit();
         } finally {
             metrics.finish();
         }
@@ -43,7 +44,7 @@ final class TrainingCommands {
 
     /** One run, or a study directory; {@code shownAs} is where the user will find it (inside a sweep). */
     static Done execute(TrainingScenario s, Path dir, Path shownAs, boolean quiet, boolean plots,
-                        MetricsOptions metrics) {
+                        MetricsOptions metrics, StopRequest stop) {
         // Every variant is validated before anything runs, so bad input never leaves a partial study.
         List<TrainingScenario> variants = new ArrayList<>();
         List<String> labels = new ArrayList<>();
@@ -60,8 +61,9 @@ final class TrainingCommands {
         {
             if (!studyDir) {
                 TrainingRun.Result r = TrainingRun.execute(s, dir, quiet, plots, sink(metrics, s, dir), System.out,
-                        shownAs);
-                return new Done(exit(r.outcome()), r);
+                        shownAs, stop);
+                return new Done(r.outcome().status() == TrainingOutcome.Status.INTERRUPTED ? stop.exitCode()
+                        : exit(r.outcome()), r);
             }
             try (RunDirectory top = RunDirectory.create(dir)) {
                 EscapeRun.write(top.file("scenario.conf"), s.resolved());
@@ -73,12 +75,12 @@ final class TrainingCommands {
                 int worst = 0;
                 if (s.study().isPresent()) {
                     List<TrainingRun.Result> results = new ArrayList<>();
-                    for (int i = 0; i < variants.size(); i++) {
+                    for (int i = 0; i < variants.size() && !stop.getAsBoolean(); i++) {
                         System.out.printf("== %s (%d of %d)%n", labels.get(i), i + 1, variants.size());
                         TrainingScenario v = variants.get(i);
                         Path sub = top.file(labels.get(i));
                         results.add(TrainingRun.execute(v, sub, quiet, plots, sink(metrics, v, sub), System.out,
-                                top.target().resolve(labels.get(i))));
+                                top.target().resolve(labels.get(i)), stop));
                         worst = Math.max(worst, exit(results.get(i).outcome()) == Main.EXIT_FAILURE ? 1 : 0);
                     }
                     summary.put("study", study(s, variants, results, top));
@@ -106,14 +108,14 @@ final class TrainingCommands {
         Path dir = out != null ? out : RunCommand.defaultOut(variants.get(0).name() + "-sweep");
         metrics.start();
         int worst = 0;
-        try (RunDirectory sweep = RunDirectory.create(dir)) {
+        try (RunDirectory sweep = RunDirectory.create(dir); StopRequest stop = StopRequest.onSignals()) {
             try (CsvWriter table = new CsvWriter(sweep.file("sweep.csv"), List.of(key, "exit", "final_test_risk",
                     "final_train_risk"))) {
-                for (int i = 0; i < variants.size(); i++) {
+                for (int i = 0; i < variants.size() && !stop.getAsBoolean(); i++) {
                     String sub = key + "=" + values.get(i);
                     System.out.printf("== %s (%d of %d)%n", sub, i + 1, variants.size());
                     Done d = execute(variants.get(i), sweep.file(sub), sweep.target().resolve(sub), quiet, plots,
-                            metrics);
+                            metrics, stop);
                     worst = Math.max(worst, d.exit());
                     table.row(values.get(i), d.exit(), d.single() == null ? null : d.single().finalTestRisk(),
                             d.single() == null ? null : d.single().finalTrainRisk());
@@ -125,6 +127,9 @@ final class TrainingCommands {
             summary.put("values", values);
             EscapeRun.json(sweep.file("sweep.json"), summary);
             System.out.println("sweep outputs: " + sweep.commit());
+            if (stop.getAsBoolean()) {
+                return stop.exitCode();
+            }
         } finally {
             metrics.finish();
         }

@@ -32,7 +32,8 @@ public final class LangevinPopulation {
             case COMPLETED -> RunOutcome.Status.COMPLETED;
             case ALL_ABSORBED -> RunOutcome.Status.ALL_ABSORBED;
             case DIVERGED -> RunOutcome.Status.DIVERGED;
-            case FAILED, INTERRUPTED -> RunOutcome.Status.FAILED;
+            case FAILED -> RunOutcome.Status.FAILED;
+            case INTERRUPTED -> RunOutcome.Status.INTERRUPTED;
         };
     }
 }

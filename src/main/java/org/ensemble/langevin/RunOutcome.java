@@ -13,7 +13,9 @@ public record RunOutcome(Status status, long steps, Measure last, String message
         /** A particle's position became NaN or infinite. */
         DIVERGED,
         /** A shard or listener failed. */
-        FAILED
+        FAILED,
+        /** Stopped on request (SIGINT/SIGTERM) at a step barrier; what was measured is kept. */
+        INTERRUPTED
     }
 
     public boolean ok() {

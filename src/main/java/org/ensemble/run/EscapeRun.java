@@ -102,7 +102,7 @@ public final class EscapeRun {
                     sinks = both(sinks, switching);
                 }
                 rec = new MeasureRecorder(obs, ts, sinks, extra);
-                outcome = LangevinPopulation.run(spec, rec);
+                outcome = LangevinPopulation.run(spec, rec, o.stop());
             }
             double wall = (System.nanoTime() - t0) / 1e9;
             if (rec.lastFull() == null) {

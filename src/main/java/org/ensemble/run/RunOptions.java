@@ -1,6 +1,7 @@
 package org.ensemble.run;
 
 import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.ensemble.langevin.RunListener;
 
@@ -10,9 +11,14 @@ import org.ensemble.langevin.RunListener;
  * where the outputs will finally be (for messages).
  */
 public record RunOptions(Path out, boolean quiet, boolean plots, Function<RunContext, RunListener> extra,
-                         Path shownAs) {
+                         Path shownAs, BooleanSupplier stop) {
     public RunOptions(Path out, boolean quiet, boolean plots, Function<RunContext, RunListener> extra) {
-        this(out, quiet, plots, extra, null);
+        this(out, quiet, plots, extra, null, () -> false);
+    }
+
+    public RunOptions(Path out, boolean quiet, boolean plots, Function<RunContext, RunListener> extra,
+                      Path shownAs) {
+        this(out, quiet, plots, extra, shownAs, () -> false);
     }
 
     /** Where to tell the user the outputs are (a sweep's runs are staged inside the sweep's directory). */

@@ -46,6 +46,12 @@ public final class TrainingRun {
 
     public static Result execute(TrainingScenario s, Path outDir, boolean quiet, boolean plots, TrainingListener extra,
                                  PrintStream out, Path shownAs) {
+        return execute(s, outDir, quiet, plots, extra, out, shownAs, () -> false);
+    }
+
+    /** As above; {@code stop} ends the run at the next step barrier as interrupted, keeping its reports. */
+    public static Result execute(TrainingScenario s, Path outDir, boolean quiet, boolean plots, TrainingListener extra,
+                                 PrintStream out, Path shownAs, java.util.function.BooleanSupplier stop) {
         NetworkSpec net = s.network();
         TrainingSpec spec = new TrainingSpec(net, s.rule(), s.data(), s.seed(), s.steps(), s.reportEvery(),
                 s.testSamples(), s.blockSize(), s.shards(), s.granularity());
@@ -120,7 +126,7 @@ public final class TrainingRun {
                         extra.onProgress(step, runningLoss);
                     }
                 };
-                outcome = NeuronPopulation.run(spec, recorder);
+                outcome = NeuronPopulation.run(spec, recorder, stop);
             }
             double wall = (System.nanoTime() - t0) / 1e9;
             if (last[0] == null) {

@@ -114,7 +114,8 @@ public final class StepCoordinator extends AbstractBehavior<StepCoordinator.Comm
             return finish(f.status(), f.message());
         }
         if (stopRequested.getAsBoolean()) {
-            return finish(StepStatus.INTERRUPTED, "interrupted at step " + reducer.step());
+            return finish(StepStatus.INTERRUPTED, "interrupted at step " + reducer.step() + "; the outputs keep"
+                    + " everything measured up to it (there is no checkpoint to resume from yet: run again to redo)");
         }
         broadcast(((Decision.Next) d).order());
         return this;

@@ -33,7 +33,8 @@ public final class NeuronPopulation {
         TrainingOutcome.Status status = switch (o.status()) {
             case COMPLETED, ALL_ABSORBED -> TrainingOutcome.Status.COMPLETED;
             case DIVERGED -> TrainingOutcome.Status.DIVERGED;
-            case FAILED, INTERRUPTED -> TrainingOutcome.Status.FAILED;
+            case FAILED -> TrainingOutcome.Status.FAILED;
+            case INTERRUPTED -> TrainingOutcome.Status.INTERRUPTED;
         };
         return new TrainingOutcome(status, o.steps(), o.message(), o.seconds());
     }
