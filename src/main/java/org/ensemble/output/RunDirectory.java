@@ -37,11 +37,62 @@ public final class RunDirectory implements AutoCloseable {
             Path parent = abs.getParent();
             Files.createDirectories(parent);
             Path staging = parent.resolve("." + abs.getFileName() + ".partial");
-            deleteRecursively(staging);
-            Files.createDirectories(staging);
+            claim(target, staging);
             return new RunDirectory(abs, staging);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create output directory " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The lock inside a staging directory: the owning process and when it started writing. */
+    static final String LOCK = ".lock";
+
+    /**
+     * Creates the staging directory atomically and writes its lock. A staging directory held by a
+     * live process means another run writes to the same {@code --out}: refused, never shared. One
+     * whose owner is gone (killed) is stale and taken over.
+     */
+    private static void claim(Path target, Path staging) throws IOException {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            try {
+                Files.createDirectory(staging);
+                Files.writeString(staging.resolve(LOCK), ProcessHandle.current().pid() + " "
+                        + java.time.Instant.now() + "\n");
+                return;
+            } catch (FileAlreadyExistsException e) {
+                String owner = owner(staging);
+                if (owner != null) {
+                    throw new IllegalArgumentException("output directory " + target + " is in use by a run started at "
+                            + owner + "; choose another with --out");
+                }
+                deleteRecursively(staging);
+            }
+        }
+        throw new IllegalArgumentException("output directory " + target + " is being claimed by another run; choose"
+                + " another with --out");
+    }
+
+    /** "time (pid N)" of a live owner of {@code staging}, or null when it has none. */
+    private static String owner(Path staging) throws IOException {
+        Path lock = staging.resolve(LOCK);
+        for (int wait = 0; wait < 20 && !Files.exists(lock); wait++) {
+            try {
+                Thread.sleep(10); // the other run creates the directory, then its lock
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (!Files.exists(lock)) {
+            return null;
+        }
+        String[] f = Files.readString(lock).trim().split(" ", 2);
+        try {
+            long pid = Long.parseLong(f[0]);
+            boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+            return alive ? (f.length > 1 ? f[1] : "?") + " (pid " + pid + ")" : null;
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 
@@ -67,6 +118,7 @@ public final class RunDirectory implements AutoCloseable {
     /** Moves the finished run into place. */
     public Path commit() {
         try {
+            Files.deleteIfExists(staging.resolve(LOCK));
             if (Files.isDirectory(target)) {
                 Files.delete(target); // empty, checked in create()
             }
