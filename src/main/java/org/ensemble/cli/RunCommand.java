@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import org.ensemble.engine.RunOutcome;
 
-@Command(name = "run", description = "Run a scenario and write its outputs to a run directory.")
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Run a scenario and write its outputs to a run directory.")
 final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "scenario file (HOCON)")
     Path file;
