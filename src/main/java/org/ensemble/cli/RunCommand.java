@@ -39,6 +39,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        metrics.quiet = quiet;
         if (org.ensemble.scenario.TrainingScenarioLoader.isTraining(file)) {
             return TrainingCommands.run(file, overrides, out, quiet, !noPlots, metrics);
         }

@@ -52,6 +52,7 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        metrics.quiet = quiet;
         Map.Entry<String, List<String>> v = ScenarioLoader.parseVary(vary);
         String key = v.getKey();
         // Validate every variant before running any, so bad input never leaves a partial sweep.
