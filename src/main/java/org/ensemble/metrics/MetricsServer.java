@@ -75,7 +75,7 @@ public final class MetricsServer implements AutoCloseable {
         }
         InetSocketAddress address = new InetSocketAddress(bind, port);
         if (address.isUnresolved()) {
-            // Otherwise the JDK throws UnresolvedAddressException, whose message is null.
+            // Otherwise the JDK fails with "java.net.SocketException: Unresolved address".
             throw new IllegalArgumentException("--metrics-bind " + bind + ": expected an IP address or host name of"
                     + " this machine, e.g. 127.0.0.1 or 0.0.0.0");
         }
