@@ -54,6 +54,24 @@ class CliTest {
         }
     }
 
+    @Test
+    void aQuietRunPrintsNothingButItsReport() {
+        PrintStream saved = System.err;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(bytes, true));
+        Output o;
+        try {
+            // Metrics on (a free port): neither the logger nor the metrics server may speak.
+            o = runCapturing("run", SMALL.toString(), "--out", tmp.resolve("q").toString(), "--quiet", "--no-plots",
+                    "--metrics-port", "0", "--set", "run.time=2");
+        } finally {
+            System.setErr(saved);
+        }
+        assertEquals(0, o.code(), o.err());
+        assertEquals("", bytes.toString() + o.err(), "stderr of a --quiet run");
+        assertFalse(o.out().contains("INFO"), o.out());
+    }
+
     @ParameterizedTest(name = "{0} --help")
     @ValueSource(strings = {"run", "sweep", "validate", "list", "devices", "bench"})
     void everySubcommandPrintsItsUsageForHelpAndExits0(String command) {
