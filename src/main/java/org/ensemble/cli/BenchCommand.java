@@ -22,7 +22,8 @@ import org.ensemble.network.DenseOps;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "bench", description = "Time one of the peers' workloads through the actors and raw: the Langevin"
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Time one of the peers' workloads through the actors and raw: the Langevin"
         + " workload (1e6 particles × 1000 steps) or meanfield-sgd (1e4 neurons in R^40, 1e4 online SGD steps, ramp);"
         + " with --peers, run the C and NumPy peers in the same process tree and print the ratios. Prints one JSON"
         + " line.")
@@ -58,7 +59,7 @@ final class BenchCommand implements Callable<Integer> {
             + " have ramp (pl) and tanh)")
     String activationOption;
 
-    @Option(names = "--seed", defaultValue = "1")
+    @Option(names = "--seed", defaultValue = "1", description = "seed of the random streams (1)")
     long seed;
 
     @Option(names = "--backend", description = "langevin: java | aparapi-jtp | aparapi-opencl | auto (java)")

@@ -5,7 +5,8 @@ import java.util.concurrent.Callable;
 import org.ensemble.kernel.Devices;
 import picocli.CommandLine.Command;
 
-@Command(name = "devices", description = "List the OpenCL devices Aparapi sees and whether they run fp64 kernels.")
+@Command(name = "devices", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "List the OpenCL devices Aparapi sees and whether they run fp64 kernels.")
 final class DevicesCommand implements Callable<Integer> {
     @Override
     public Integer call() {

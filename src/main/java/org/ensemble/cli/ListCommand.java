@@ -12,9 +12,11 @@ import org.ensemble.scenario.ScenarioFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "list", description = "List the scenarios of every kind in a directory (default: scenarios/).")
+@Command(name = "list", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "List the scenarios of every kind in a directory (default: scenarios/).")
 final class ListCommand implements Callable<Integer> {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "directory of *.conf files")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "directory of .conf files"
+            + " (default: scenarios)")
     Path dir = Path.of("scenarios");
 
     @Override

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.function.Function;
 import org.ensemble.langevin.RunListener;
 import org.ensemble.metrics.MetricsListener;
+import org.ensemble.metrics.MetricsPortInUseException;
 import org.ensemble.metrics.MetricsServer;
 import org.ensemble.metrics.RunMetrics;
 import org.ensemble.run.RunContext;
@@ -11,18 +12,29 @@ import picocli.CommandLine.Option;
 
 /** The live-metrics flags shared by run and sweep, and the server they start. */
 final class MetricsOptions {
-    @Option(names = "--metrics-port", defaultValue = "9464", description = "port of /metrics (0: a free one, printed)")
-    int port;
+    /** Grace after a run that has been scraped, when --metrics-grace is not given. */
+    static final double DEFAULT_GRACE_SECONDS = 5;
 
-    @Option(names = "--metrics-bind", defaultValue = "127.0.0.1", description = "address to serve /metrics on")
+    // Null when not given: the default port falls back to a free one when taken (two runs at once),
+    // a port the user named does not.
+    @Option(names = "--metrics-port", paramLabel = "PORT", description = "port of /metrics (default 9464, or a free"
+            + " one, printed, when 9464 is taken; 0: a free one)")
+    Integer port;
+
+    @Option(names = "--metrics-bind", paramLabel = "ADDRESS", defaultValue = MetricsServer.DEFAULT_BIND,
+            description = "address to serve /metrics on (default 127.0.0.1, this machine only)")
     String bind;
 
     @Option(names = "--no-metrics", description = "do not serve /metrics")
     boolean disabled;
 
-    @Option(names = "--metrics-grace", defaultValue = "5", paramLabel = "SECONDS",
-            description = "keep serving the final values this long after the run (for a last scrape)")
-    double graceSeconds;
+    // Null when not given: wait only if somebody has scraped (a Prometheus that wants the last values).
+    @Option(names = "--metrics-grace", paramLabel = "SECONDS", description = "keep serving the final values this long"
+            + " after the run, for a last scrape (default 5 if /metrics was scraped during the run, else 0)")
+    Double graceSeconds;
+
+    /** No "metrics: URL" line (run --quiet); a fallback port is still named, as it cannot be guessed. */
+    boolean quiet;
 
     private MetricsServer server;
     private RunMetrics current;
@@ -32,11 +44,28 @@ final class MetricsOptions {
         if (disabled) {
             return null;
         }
-        if (!(graceSeconds >= 0) || graceSeconds > 3600) {
+        if (graceSeconds != null && (!(graceSeconds >= 0) || graceSeconds > 3600)) {
             throw new IllegalArgumentException("--metrics-grace: expected 0..3600 seconds, got " + graceSeconds);
         }
-        server = MetricsServer.start(bind, port, null);
-        System.err.println("metrics: " + server.url());
+        if (port != null) {
+            server = MetricsServer.start(bind, port, null);
+        } else {
+            try {
+                server = MetricsServer.start(bind, MetricsServer.DEFAULT_PORT, null);
+            } catch (MetricsPortInUseException e) {
+                server = MetricsServer.start(bind, 0, null);
+                System.err.printf("metrics: port %d is taken (another run?); serving on port %d instead%n",
+                        MetricsServer.DEFAULT_PORT, server.port());
+            }
+        }
+        if (!quiet) {
+            System.err.println("metrics: " + server.url());
+        }
+        return server;
+    }
+
+    /** The server started, or null (tests). */
+    MetricsServer server() {
         return server;
     }
 
@@ -79,11 +108,12 @@ final class MetricsOptions {
 
     void finish() {
         if (server != null) {
-            if (graceSeconds > 0) {
+            double grace = graceSeconds != null ? graceSeconds : server.scrapes() > 0 ? DEFAULT_GRACE_SECONDS : 0;
+            if (grace > 0 && !quiet) {
                 System.err.printf("metrics: serving the final values at %s for %.0f s more (--metrics-grace 0 to"
-                        + " skip)%n", server.url(), graceSeconds);
+                        + " skip)%n", server.url(), grace);
             }
-            server.closeAfter(Duration.ofMillis((long) (graceSeconds * 1000)));
+            GraceWait.closeAfter(server, Duration.ofMillis((long) (grace * 1000)));
         }
         if (current != null) {
             current.close();

@@ -42,6 +42,7 @@ final class PopulationSweepFits {
         return new Fit(r.getSlope(), se, r.getSlope() - t * se, r.getSlope() + t * se, r.getIntercept(), x.length);
     }
 
+    /** Adds the fits to {@code summary}; {@code plots} null: no plots (sweep --no-plots). */
     static void addTo(Map<String, Object> summary, List<Double> sizes, List<RunResult> results, Path plots) {
         List<Double> n = new ArrayList<>();
         List<Double> w2 = new ArrayList<>();
@@ -82,8 +83,10 @@ final class PopulationSweepFits {
             Map<String, double[]> series = new LinkedHashMap<>();
             series.put("W2 (mean over the second half)", w2.stream().mapToDouble(Double::doubleValue).toArray());
             series.put(String.format("fit N^%.3f", f.slope()), fitted);
-            ChartFiles.save(LinePlot.create("Propagation of chaos: W2 between particles and the PDE", "N particles",
-                    "W2", xs, series, true, true, true), plots, "propagation-of-chaos");
+            if (plots != null) {
+                ChartFiles.save(LinePlot.create("Propagation of chaos: W2 between particles and the PDE", "N particles",
+                        "W2", xs, series, true, true, true), plots, "propagation-of-chaos");
+            }
         }
         if (nSw.size() >= 3) {
             double[] xs = nSw.stream().mapToDouble(Double::doubleValue).toArray();
@@ -106,8 +109,11 @@ final class PopulationSweepFits {
             Map<String, double[]> series = new LinkedHashMap<>();
             series.put("mean switching time", tau.stream().mapToDouble(Double::doubleValue).toArray());
             series.put(String.format("fit e^{%.4f N}", f.slope()), fitted);
-            ChartFiles.save(LinePlot.create("Finite-N metastability: switching time of the population mean",
-                    "N particles", "mean switching time", xs, series, false, true, true), plots, "switching-time");
+            if (plots != null) {
+                ChartFiles.save(LinePlot.create("Finite-N metastability: switching time of the population mean",
+                        "N particles", "mean switching time", xs, series, false, true, true), plots,
+                        "switching-time");
+            }
         }
     }
 }

@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import org.ensemble.langevin.RunOutcome;
 
-@Command(name = "run", description = "Run a scenario and write its outputs to a run directory.")
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Run a scenario and write its outputs to a run directory.")
 final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "scenario file (HOCON)")
     Path file;
@@ -39,6 +40,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        metrics.quiet = quiet;
         if (org.ensemble.scenario.TrainingScenarioLoader.isTraining(file)) {
             return TrainingCommands.run(file, overrides, out, quiet, !noPlots, metrics);
         }

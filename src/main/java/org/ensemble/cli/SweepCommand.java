@@ -23,40 +23,46 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "sweep", description = "Run a scenario once per value of one key; for dynamics.beta, fit and plot"
+@Command(name = "sweep", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Run a scenario once per value of one key; for dynamics.beta, fit and plot"
         + " the Arrhenius law.")
 final class SweepCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE")
+    @Parameters(index = "0", paramLabel = "FILE", description = "scenario file (HOCON)")
     Path file;
 
-    @Option(names = "--vary", required = true, paramLabel = "KEY=V1,V2,...", description = "e.g. dynamics.beta=2,3,4,5")
+    @Option(names = "--vary", required = true, paramLabel = "KEY=V1,V2,...", description = "the key and its values,"
+            + " one run each, e.g. dynamics.beta=2,3,4,5")
     String vary;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE")
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a scenario key for every run, e.g."
+            + " run.time=50")
     List<String> overrides = new ArrayList<>();
 
-    @Option(names = "--out", paramLabel = "DIR")
+    @Option(names = "--out", paramLabel = "DIR", description = "output directory (default"
+            + " runs/<scenario>-sweep/<timestamp>)")
     Path out;
 
     @picocli.CommandLine.Mixin
     MetricsOptions metrics = new MetricsOptions();
 
-    @Option(names = "--quiet")
+    @Option(names = "--quiet", description = "no progress output")
     boolean quiet;
+
+    @Option(names = "--no-plots", description = "skip the PNG/SVG plots (per run and of the sweep)")
+    boolean noPlots;
 
     @Override
     public Integer call() {
+        metrics.quiet = quiet;
         Map.Entry<String, List<String>> v = ScenarioLoader.parseVary(vary);
         String key = v.getKey();
         if (org.ensemble.scenario.TrainingScenarioLoader.isTraining(file)) {
-            return TrainingCommands.sweep(file, key, v.getValue(), overrides, out, quiet, true, metrics);
+            return TrainingCommands.sweep(file, key, v.getValue(), overrides, out, quiet, !noPlots, metrics);
         }
         // Validate every variant before running any, so bad input never leaves a partial sweep.
         List<Scenario> scenarios = new ArrayList<>();
         for (String value : v.getValue()) {
-            List<String> sets = new ArrayList<>(overrides);
-            sets.add(key + "=" + value);
-            scenarios.add(ScenarioLoader.load(file, sets));
+            scenarios.add(ScenarioLoader.load(file, overrides, List.of(key + "=" + value)));
         }
         Scenario first = scenarios.get(0);
         Path dir = out != null ? out : RunCommand.defaultOut(first.name() + "-sweep");
@@ -67,7 +73,7 @@ final class SweepCommand implements Callable<Integer> {
             for (int i = 0; i < scenarios.size() && !stop.getAsBoolean(); i++) {
                 System.out.printf("== %s = %s (%d of %d)%n", key, v.getValue().get(i), i + 1, scenarios.size());
                 String sub = key + "=" + v.getValue().get(i);
-                results.add(EscapeRun.execute(scenarios.get(i), new RunOptions(sweep.file(sub), quiet, true,
+                results.add(EscapeRun.execute(scenarios.get(i), new RunOptions(sweep.file(sub), quiet, !noPlots,
                         metrics.sinks(), sweep.target().resolve(sub), stop), System.out));
             }
             List<Double> beta = new ArrayList<>();
@@ -112,8 +118,11 @@ final class SweepCommand implements Callable<Integer> {
                 a.put("chi2_per_dof", Double.isFinite(fit.chi2PerDof()) ? fit.chi2PerDof() : null);
                 a.put("true_barrier", Double.isFinite(tb) ? tb : null);
                 summary.put("arrhenius", a);
-                ChartFiles.save(ArrheniusPlot.create("Arrhenius plot: " + first.name(), b, y, se, fit.barrier(),
-                        fit.barrierCiHigh() - fit.barrier(), fit.lnPrefactor(), tb), sweep.file("plots"), "arrhenius");
+                if (!noPlots) {
+                    ChartFiles.save(ArrheniusPlot.create("Arrhenius plot: " + first.name(), b, y, se, fit.barrier(),
+                            fit.barrierCiHigh() - fit.barrier(), fit.lnPrefactor(), tb), sweep.file("plots"),
+                            "arrhenius");
+                }
                 System.out.printf("Arrhenius fit: barrier ΔV = %.4f ± %.4f (95%% CI [%.4f, %.4f]), true barrier %s;"
                         + " χ²/dof = %.3g%n", fit.barrier(), fit.barrierCiHigh() - fit.barrier(), fit.barrierCiLow(),
                         fit.barrierCiHigh(), Double.isFinite(tb) ? String.format("%.4f", tb) : "unknown",
@@ -126,7 +135,7 @@ final class SweepCommand implements Callable<Integer> {
                 for (Scenario sc : scenarios) {
                     sizes.add((double) sc.populationSize());
                 }
-                PopulationSweepFits.addTo(summary, sizes, results, sweep.file("plots"));
+                PopulationSweepFits.addTo(summary, sizes, results, noPlots ? null : sweep.file("plots"));
             }
             EscapeRun.json(sweep.file("sweep.json"), summary);
             Path done = sweep.commit();

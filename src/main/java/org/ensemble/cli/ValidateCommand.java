@@ -12,12 +12,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "validate", description = "Check a scenario and print it resolved, with every default filled in.")
+@Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Check a scenario and print it resolved, with every default filled in.")
 final class ValidateCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE")
+    @Parameters(index = "0", paramLabel = "FILE", description = "scenario file (HOCON)")
     Path file;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE")
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a scenario key, e.g. dynamics.beta=3")
     List<String> overrides = new ArrayList<>();
 
     @Override

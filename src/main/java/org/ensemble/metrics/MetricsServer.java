@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Serves {@code GET /metrics} from a Prometheus registry, always as
@@ -45,6 +46,8 @@ public final class MetricsServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Requests to /metrics answered: none means nobody scrapes, so there is no last scrape to wait for. */
+    private final AtomicLong scrapes = new AtomicLong();
     /** The run being served; replaced between the runs of a sweep. Null: an empty page. */
     private volatile PrometheusMeterRegistry registry;
 
@@ -70,9 +73,15 @@ public final class MetricsServer implements AutoCloseable {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("--metrics-port: expected 0..65535, got " + port);
         }
+        InetSocketAddress address = new InetSocketAddress(bind, port);
+        if (address.isUnresolved()) {
+            // Otherwise the JDK fails with "java.net.SocketException: Unresolved address".
+            throw new IllegalArgumentException("--metrics-bind " + bind + ": expected an IP address or host name of"
+                    + " this machine, e.g. 127.0.0.1 or 0.0.0.0");
+        }
         HttpServer s;
         try {
-            s = HttpServer.create(new InetSocketAddress(bind, port), 16);
+            s = HttpServer.create(address, 16);
         } catch (BindException e) {
             // The JDK reports a taken port and an address this host does not have (e.g. a typo in
             // --metrics-bind) with the same exception type; only the message tells them apart.
@@ -82,7 +91,8 @@ public final class MetricsServer implements AutoCloseable {
             throw new IllegalArgumentException("cannot serve metrics on " + bind + ":" + port + ": " + e.getMessage()
                     + " (check --metrics-bind)", e);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot serve metrics on " + bind + ":" + port + ": " + e, e);
+            throw new IllegalArgumentException("cannot serve metrics on " + bind + ":" + port + ": " + e.getMessage()
+                    + " (check --metrics-bind and --metrics-port)", e);
         }
         ExecutorService ex = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "metrics-http");
@@ -107,6 +117,11 @@ public final class MetricsServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    /** How many GET or HEAD requests /metrics has answered. */
+    public long scrapes() {
+        return scrapes.get();
+    }
+
     public String url() {
         return "http://" + server.getAddress().getHostString() + ":" + port() + "/metrics";
     }
@@ -119,6 +134,7 @@ public final class MetricsServer implements AutoCloseable {
                 ex.sendResponseHeaders(405, -1);
                 return;
             }
+            scrapes.incrementAndGet();
             PrometheusMeterRegistry r = registry;
             // The Accept header is deliberately ignored (see the class comment).
             byte[] body = (r == null ? "" : r.scrape(CONTENT_TYPE)).getBytes(StandardCharsets.UTF_8);

@@ -78,8 +78,9 @@ public final class EscapeRun {
             throw new BackendUnavailableException("granularity particle runs on backend java only");
         }
         String device = backend.deviceDescription();
-        LOG.info("scenario {}: {} particles, backend {} ({}), device {}", s.name(), s.populationSize(),
-                backend.backend().key(), backend.reason(), device);
+        LOG.atLevel(o.quiet() ? org.slf4j.event.Level.DEBUG : org.slf4j.event.Level.INFO).log("scenario {}: {}"
+                + " particles, backend {} ({}), device {}", s.name(), s.populationSize(), backend.backend().key(),
+                backend.reason(), device); // --quiet: the final report only
         ObservationSpec obs = rs.observation();
         LangevinSpec spec = new LangevinSpec(rs.langevin(), s.init(), new BlockLayout(s.populationSize(),
                 s.blockSize()), s.shards(), s.granularity(), backend, obs, rs.plan());

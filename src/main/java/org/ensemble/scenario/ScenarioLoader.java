@@ -41,10 +41,20 @@ public final class ScenarioLoader {
     }
 
     public static Scenario load(Path file, List<String> overrides) {
+        return load(file, overrides, List.of());
+    }
+
+    /**
+     * As {@link #load(Path, List)}, then one sweep value ({@code key=value}) on top: its errors name
+     * {@code --vary key}, the flag the user typed, not {@code --set}.
+     */
+    public static Scenario load(Path file, List<String> overrides, List<String> varied) {
         String label = file.toString();
         Config base = parseFile(file);
         String name = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-        return build(label, name, file.toAbsolutePath().getParent(), file, withOverrides(label, base, overrides));
+        // Resolved once, after both, so substitutions see the varied value.
+        Config c = resolve(label, merge(label, merge(label, base, overrides, "--set"), varied, "--vary"));
+        return build(label, name, file.toAbsolutePath().getParent(), file, c);
     }
 
     /** Reads a scenario file as HOCON, with one-line errors for a missing file or bad syntax. */
@@ -97,24 +107,33 @@ public final class ScenarioLoader {
     }
 
     static Config withOverrides(String label, Config base, List<String> overrides) {
+        return resolve(label, merge(label, base, overrides, "--set"));
+    }
+
+    /** Applies {@code key=value} overrides, unresolved; {@code flag} is the command-line flag errors name. */
+    private static Config merge(String label, Config base, List<String> overrides, String flag) {
         Config merged = base;
         for (String o : overrides) {
             int eq = o.indexOf('=');
             if (eq <= 0) {
-                throw new ScenarioException(label + " (--set " + o + ")", -1, "", "expected key.path=value");
+                throw new ScenarioException(label + " (" + flag + " " + o + ")", -1, "", "expected key.path=value");
             }
             String key = o.substring(0, eq).trim();
             try {
                 Config c = ConfigFactory.parseString(key + " = " + o.substring(eq + 1),
-                        ConfigParseOptions.defaults().setOriginDescription("--set " + key));
+                        ConfigParseOptions.defaults().setOriginDescription(flag + " " + key));
                 // --set replaces the key's value (objects are not merged as HOCON includes would be), so
                 // --set population.init={ point = [0] } swaps the form of the initial condition.
                 merged = c.withFallback(merged.withoutPath(key));
             } catch (ConfigException e) {
-                throw new ScenarioException(label + " (--set " + key + ")", -1, key,
+                throw new ScenarioException(label + " (" + flag + " " + key + ")", -1, key,
                         "not a valid HOCON value: " + e.getMessage().replaceFirst("^.*?: \\d+: ", ""));
             }
         }
+        return merged;
+    }
+
+    private static Config resolve(String label, Config merged) {
         try {
             return merged.resolve();
         } catch (ConfigException e) {

@@ -39,7 +39,8 @@ final class Section {
 
     ScenarioException error(String k, String problem) {
         ConfigValue v = k == null ? object : object.get(k);
-        if (v != null && v.origin() != null && v.origin().description().startsWith("--set")) {
+        if (v != null && v.origin() != null && (v.origin().description().startsWith("--set ")
+                || v.origin().description().startsWith("--vary "))) {
             // The value came from the command line, not the file.
             return new ScenarioException(file + " (" + v.origin().description().replaceAll(": \\d+$", "") + ")", -1,
                     k == null ? path : key(k), problem);

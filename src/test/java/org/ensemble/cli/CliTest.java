@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -18,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
 
 class CliTest {
     static final Path SMALL = Path.of("src/test/resources/scenarios/small-escape.conf");
@@ -32,6 +36,105 @@ class CliTest {
         StringWriter err = new StringWriter();
         int code = Main.execute(new PrintWriter(err, true), args);
         return new Result(code, err.toString());
+    }
+
+    record Output(int code, String out, String err) {
+    }
+
+    /** As {@link #run}, also capturing stdout (where picocli prints usage help). */
+    static Output runCapturing(String... args) {
+        PrintStream saved = System.out;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(bytes, true));
+        try {
+            Result r = run(args);
+            return new Output(r.code(), bytes.toString(), r.err());
+        } finally {
+            System.setOut(saved);
+        }
+    }
+
+    @Test
+    void aQuietRunPrintsNothingButItsReport() {
+        PrintStream saved = System.err;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(bytes, true));
+        Output o;
+        try {
+            // Metrics on (a free port): neither the logger nor the metrics server may speak.
+            o = runCapturing("run", SMALL.toString(), "--out", tmp.resolve("q").toString(), "--quiet", "--no-plots",
+                    "--metrics-port", "0", "--set", "run.time=2");
+        } finally {
+            System.setErr(saved);
+        }
+        assertEquals(0, o.code(), o.err());
+        assertEquals("", bytes.toString() + o.err(), "stderr of a --quiet run");
+        assertFalse(o.out().contains("INFO"), o.out());
+    }
+
+    @ParameterizedTest(name = "{0} --help")
+    @ValueSource(strings = {"run", "sweep", "validate", "list", "devices", "bench"})
+    void everySubcommandPrintsItsUsageForHelpAndExits0(String command) {
+        Output o = runCapturing(command, "--help");
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().startsWith("Usage: ensemble " + command), o.out());
+        assertEquals("", o.err().strip());
+    }
+
+    @Test
+    void everyOptionAndParameterOfEverySubcommandIsDescribed() {
+        CommandLine cl = new CommandLine(new Main());
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            CommandLine.Model.CommandSpec spec = sub.getCommandSpec();
+            for (CommandLine.Model.ArgSpec a : spec.args()) {
+                String name = a instanceof CommandLine.Model.OptionSpec o ? o.longestName() : a.paramLabel();
+                assertTrue(a.description().length > 0 && !a.description()[0].isBlank(),
+                        spec.qualifiedName() + " " + name + " has no description");
+            }
+        }
+    }
+
+    @Test
+    void aMistypedCommandGetsOneLineWithASuggestion() {
+        Result r = run("rnu", "x.conf");
+        assertEquals(2, r.code(), r.err());
+        String line = r.err().strip();
+        assertFalse(line.contains("\n"), line);
+        assertTrue(line.contains("unknown command 'rnu'") && line.contains("did you mean 'run'?"), line);
+    }
+
+    @Test
+    void aMistypedOptionGetsASuggestion() {
+        Result r = run("run", SMALL.toString(), "--no-plot");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().strip().contains("unknown option '--no-plot'; did you mean '--no-plots'?"), r.err());
+    }
+
+    @Test
+    void aBadVaryValueNamesVaryNotSet() {
+        Path out = tmp.resolve("sweep");
+        Result r = run("sweep", SMALL.toString(), "--vary", "dynamics.beta=2,hot", "--out", out.toString(),
+                "--quiet", "--no-metrics");
+        assertEquals(2, r.code(), r.err());
+        String line = r.err().strip();
+        assertTrue(line.contains("(--vary dynamics.beta)") && line.contains("dynamics.beta: expected a number"),
+                line);
+        assertFalse(line.contains("--set"), line);
+        assertFalse(Files.exists(out), "nothing runs when one value is bad");
+    }
+
+    @Test
+    void sweepWithNoPlotsWritesNoPlots() throws IOException {
+        Path out = tmp.resolve("sweep");
+        Result r = run("sweep", SMALL.toString(), "--vary", "dynamics.beta=2.5,3", "--set", "run.time=4",
+                "--out", out.toString(), "--quiet", "--no-metrics", "--no-plots");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.exists(out.resolve("sweep.json")));
+        try (Stream<Path> files = Files.walk(out)) {
+            List<Path> images = files.filter(p -> p.toString().endsWith(".png") || p.toString().endsWith(".svg"))
+                    .toList();
+            assertTrue(images.isEmpty(), "plots written: " + images);
+        }
     }
 
     @Test

@@ -122,4 +122,23 @@ class MetricsServerTest {
             assertThrows(ConnectException.class, () -> get(server.url(), "*/*"));
         }
     }
+
+    @Test
+    void countsScrapesSoARunNobodyWatchesNeedNotWait() throws Exception {
+        try (MetricsServer server = MetricsServer.start("127.0.0.1", 0, null)) {
+            assertEquals(0, server.scrapes());
+            get(server.url(), "*/*");
+            get(server.url(), "*/*");
+            get(server.url().replace("/metrics", "/"), "*/*");
+            assertEquals(2, server.scrapes(), "only /metrics counts");
+        }
+    }
+
+    @Test
+    void anAddressThatIsNoAddressIsOneLineNamingTheFlag() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> MetricsServer.start("300.1.1.1", 0, null));
+        assertEquals("--metrics-bind 300.1.1.1: expected an IP address or host name of this machine, e.g. 127.0.0.1"
+                + " or 0.0.0.0", e.getMessage());
+    }
 }
