@@ -164,7 +164,24 @@ class ScenarioLoaderTest {
                         "t.conf (--set dynamics.beta): dynamics.beta: expected a number, got string \"hot\""),
                 Arguments.of("override with a dimension mismatch", BASE, new String[] {"population.init.point=[0, 1]"},
                         "t.conf (--set population.init.point): population.init.point: expected 1 coordinate(s)"),
-                Arguments.of("not HOCON", BASE + "dynamics { \n", new String[0], "t.conf:19: not valid HOCON"));
+                Arguments.of("not HOCON", BASE + "dynamics { \n", new String[0], "t.conf:19: not valid HOCON"),
+                Arguments.of("NaN tilt", BASE.replace("type = double-well", "type = double-well, tilt = NaN"),
+                        new String[0], "t.conf:6: potential.tilt: expected a finite number, got NaN"),
+                Arguments.of("Infinity threshold", BASE.replace("threshold = 1.0", "threshold = Infinity"),
+                        new String[0], "t.conf:15: escape.targets[0].half-space.threshold: expected a finite number, "
+                                + "got Infinity"),
+                Arguments.of("-Infinity threshold", BASE.replace("threshold = 1.0", "threshold = \"-Infinity\""),
+                        new String[0], "t.conf:15: escape.targets[0].half-space.threshold: expected a finite number, "
+                                + "got -Infinity"),
+                Arguments.of("NaN dt", BASE.replace("dt = 1e-3", "dt = NaN"), new String[0],
+                        "t.conf:10: dynamics.dt: expected a finite number, got NaN"),
+                Arguments.of("NaN interaction strength", BASE + "interaction { type = pair-kernel, strength = NaN, "
+                        + "width = 0.5 }\n", new String[0],
+                        "t.conf:18: interaction.strength: expected a finite number, got NaN"),
+                Arguments.of("Infinity theta", BASE + "interaction { type = mean-attraction, theta = Infinity }\n",
+                        new String[0], "t.conf:18: interaction.theta: expected a finite number, got Infinity"),
+                Arguments.of("NaN tilt by --set", BASE, new String[] {"potential.tilt=NaN"},
+                        "t.conf (--set potential.tilt): potential.tilt: expected a finite number, got NaN"));
     }
 
     @ParameterizedTest(name = "{0}")
