@@ -256,6 +256,16 @@ public final class ScenarioLoader {
             }
         }
         boolean switching = obs.bool("switching", false);
+        if (switching) {
+            // Checked here, not at run time, so the error names the line of the key.
+            double mStar = theta.isPresent() && theta.get() > 0
+                    ? new org.ensemble.meanfield.DesaiZwanzig(theta.get()).magnetization(beta) : 0;
+            if (!(mStar > 0)) {
+                throw obs.error("switching", "expected a Desai–Zwanzig scenario above β_c (interaction "
+                        + "mean-attraction with theta > 0, m*(β) > 0), got " + (theta.isEmpty() ? "no mean attraction"
+                        : "theta = " + theta.get() + ", beta = " + beta));
+            }
+        }
         obs.rejectUnknown();
         r.put("observe", Map.of("histogram", histMap, "quantiles", toList(quantiles), "switching", switching));
         Optional<PdeSpec> pde = Optional.empty();
@@ -281,6 +291,10 @@ public final class ScenarioLoader {
                     lo[c] = rg[c][0];
                     hi[c] = rg[c][1];
                 }
+            }
+            if (d == 2 && ic instanceof UniformInitial) {
+                throw ps.error(null, "expected a point or Gaussian population.init for a 2-D PDE comparison (a "
+                        + "uniform start is implemented in 1-D only), got uniform");
             }
             double pdt = ps.positive("dt", 0.01, false);
             ps.rejectUnknown();

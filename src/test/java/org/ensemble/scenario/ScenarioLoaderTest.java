@@ -180,6 +180,23 @@ class ScenarioLoaderTest {
                         "t.conf:18: interaction.strength: expected a finite number, got NaN"),
                 Arguments.of("Infinity theta", BASE + "interaction { type = mean-attraction, theta = Infinity }\n",
                         new String[0], "t.conf:18: interaction.theta: expected a finite number, got Infinity"),
+                Arguments.of("pair kernel width 0", BASE + "interaction { type = pair-kernel, strength = 1, "
+                        + "width = 0 }\n", new String[0],
+                        "t.conf:18: interaction.width: expected a positive finite number, got 0.0"),
+                Arguments.of("pair kernel strength Infinity", BASE + "interaction { type = pair-kernel, "
+                        + "strength = Infinity, width = 0.5 }\n", new String[0],
+                        "t.conf:18: interaction.strength: expected a finite number, got Infinity"),
+                Arguments.of("switching without mean attraction", BASE + "observe { switching = true }\n",
+                        new String[0], "t.conf:18: observe.switching: expected a Desai–Zwanzig scenario above β_c"),
+                Arguments.of("switching below the critical beta", BASE.replace("beta = 4", "beta = 1")
+                        + "interaction { type = mean-attraction, theta = 1 }\nobserve { switching = true }\n",
+                        new String[0], "t.conf:19: observe.switching: expected a Desai–Zwanzig scenario above β_c "
+                                + "(interaction mean-attraction with theta > 0, m*(β) > 0), got theta = 1.0, beta = 1.0"),
+                Arguments.of("uniform start for a 2-D pde", BASE.replace("type = double-well",
+                                "type = harmonic, stiffness = [1, 1]")
+                        .replace("point = [-1.0]", "uniform { low = [-1, -1], high = [0, 0] }")
+                        + "pde { range = [[-3, 3], [-3, 3]] }\n", new String[0],
+                        "t.conf:18: pde: expected a point or Gaussian population.init for a 2-D PDE comparison"),
                 Arguments.of("NaN tilt by --set", BASE, new String[] {"potential.tilt=NaN"},
                         "t.conf (--set potential.tilt): potential.tilt: expected a finite number, got NaN"));
     }
