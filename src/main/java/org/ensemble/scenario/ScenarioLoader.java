@@ -53,6 +53,12 @@ public final class ScenarioLoader {
         if (!Files.isRegularFile(file)) {
             throw new ScenarioException(label, -1, "", Files.exists(file) ? "not a regular file" : "file not found");
         }
+        // Opened here first: the HOCON parser would report a read failure as a syntax error.
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            in.read();
+        } catch (java.io.IOException e) {
+            throw readError(label, e);
+        }
         try {
             return ConfigFactory.parseFile(file.toFile(),
                     ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF).setAllowMissing(false));
@@ -88,6 +94,20 @@ public final class ScenarioLoader {
         }
         Path baseDir = s.source() != null ? s.source().toAbsolutePath().getParent() : Path.of(".");
         return build(label, s.name(), baseDir, s.source(), withOverrides(label, base, overrides));
+    }
+
+    /** A file that exists but cannot be read, in words (no exception class names). */
+    static ScenarioException readError(String label, java.io.IOException e) {
+        String reason;
+        if (e instanceof java.nio.file.AccessDeniedException
+                || String.valueOf(e.getMessage()).contains("Permission denied")) {
+            reason = "permission denied";
+        } else if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            reason = fs.getReason();
+        } else {
+            reason = e.getMessage() != null ? e.getMessage() : "input/output error";
+        }
+        return new ScenarioException(label, -1, "", "cannot read: " + reason);
     }
 
     static ScenarioException parseError(String label, ConfigException e) {

@@ -224,6 +224,22 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void unreadableFileSaysPermissionDenied(@TempDir Path dir) throws IOException {
+        // How the JDK reports it (AccessDeniedException from NIO, FileNotFoundException from java.io).
+        assertEquals("s.conf: cannot read: permission denied", ScenarioLoader.readError("s.conf",
+                new java.nio.file.AccessDeniedException("s.conf")).getMessage());
+        assertEquals("s.conf: cannot read: permission denied", ScenarioLoader.readError("s.conf",
+                new java.io.FileNotFoundException("s.conf (Permission denied)")).getMessage());
+        Path f = dir.resolve("locked.conf");
+        Files.writeString(f, BASE);
+        Files.setPosixFilePermissions(f, java.util.Set.of());
+        // Root reads it anyway; the end-to-end check runs only where the permission bites.
+        org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(f), "running as root");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(f, List.of()));
+        assertEquals(f + ": cannot read: permission denied", e.getMessage());
+    }
+
+    @Test
     void fileErrorsNameTheFileAndLine(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("bad.conf");
         Files.writeString(f, BASE.replace("beta = 4", "beta = 4\n  betta = 4"));
