@@ -29,6 +29,7 @@ import org.ensemble.potential.DoubleWellPotential;
 import org.ensemble.potential.HarmonicPotential;
 import org.ensemble.potential.MullerBrownPotential;
 import org.ensemble.potential.Potential;
+import org.ensemble.potential.PotentialParams;
 import org.ensemble.dynamics.PairInteraction;
 
 /**
@@ -401,14 +402,15 @@ public final class ScenarioLoader {
                 }
                 m.put("class", cls);
                 m.put("params", params);
-                pot = instantiate(p, cls, params, urls);
+                Section ps = p.section("params");
+                pot = instantiate(p, cls, new PotentialParams(params, ps::error), urls);
             }
         }
         p.rejectUnknown();
         return new PotentialSpec(type, m, pot);
     }
 
-    private static Potential instantiate(Section p, String cls, Map<String, Object> params, List<URL> urls) {
+    private static Potential instantiate(Section p, String cls, PotentialParams params, List<URL> urls) {
         ClassLoader parent = ScenarioLoader.class.getClassLoader();
         ClassLoader loader = urls.isEmpty() ? parent : new URLClassLoader(urls.toArray(URL[]::new), parent);
         Class<?> c;
@@ -422,18 +424,31 @@ public final class ScenarioLoader {
             throw p.error("class", "expected a class implementing " + Potential.class.getName() + ", got " + cls);
         }
         try {
-            try {
-                return (Potential) c.getConstructor(Map.class).newInstance(params);
-            } catch (NoSuchMethodException e) {
-                if (!params.isEmpty()) {
-                    throw p.error("params", "class " + cls + " has no public constructor taking a Map of params");
+            // PotentialParams first (typed getters), then the older Map constructor, then none.
+            for (Class<?> arg : List.of(PotentialParams.class, Map.class)) {
+                try {
+                    return (Potential) c.getConstructor(arg).newInstance(arg == Map.class ? params.asMap() : params);
+                } catch (NoSuchMethodException e) {
+                    // try the next form
                 }
-                return (Potential) c.getConstructor().newInstance();
             }
+            if (!params.keys().isEmpty()) {
+                throw p.error("params", "class " + cls + " has no public constructor taking PotentialParams (or a Map)");
+            }
+            return (Potential) c.getConstructor().newInstance();
         } catch (NoSuchMethodException e) {
-            throw p.error("class", "expected a public no-argument or Map constructor in " + cls);
+            throw p.error("class", "expected a public no-argument, PotentialParams or Map constructor in " + cls);
         } catch (ReflectiveOperationException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof ScenarioException se) {
+                throw se; // a PotentialParams getter already named the file, line and key
+            }
+            if (cause instanceof ClassCastException) {
+                // A raw cast of a Map value: HOCON hands a = 2, and even a = 2.0, over as an Integer.
+                throw p.error("params", "cannot construct " + cls + ": a params value has an unexpected type; take "
+                        + PotentialParams.class.getName() + " and read values with getDouble / getInt / "
+                        + "getDoubleArray");
+            }
             throw p.error("class", "cannot construct " + cls + ": " + cause.getMessage());
         }
     }

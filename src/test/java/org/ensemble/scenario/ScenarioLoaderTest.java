@@ -289,6 +289,53 @@ class ScenarioLoaderTest {
         assertEquals("class", s.potential().type());
     }
 
+    private static String userClass(Class<?> c, String params) {
+        return BASE.replace("type = double-well", "type = class, class = \"" + c.getName() + "\", params { "
+                + params + " }");
+    }
+
+    @Test
+    void userPotentialWithTypedParamsTakesIntegersAsDoubles() {
+        // HOCON hands a = 2.0 over as an Integer; getDouble converts.
+        TypedParamsTestPotential p = (TypedParamsTestPotential) load(userClass(TypedParamsTestPotential.class,
+                "a = 2.0")).potential().potential();
+        assertEquals(2.0, p.a);
+        assertEquals(1, p.dimension);
+        assertArrayEquals(new double[] {0}, p.center);
+        TypedParamsTestPotential q = (TypedParamsTestPotential) load(userClass(TypedParamsTestPotential.class,
+                "a = 2.5, center = [1]")).potential().potential();
+        assertEquals(2.5, q.a);
+        assertArrayEquals(new double[] {1}, q.center);
+    }
+
+    @Test
+    void userPotentialParamErrorsNameFileLineAndKey() {
+        assertEquals("t.conf:6: potential.params.a: expected a number, got \"x\"",
+                error(userClass(TypedParamsTestPotential.class, "a = x")));
+        assertEquals("t.conf:6: potential.params.a: expected a finite number, got NaN",
+                error(userClass(TypedParamsTestPotential.class, "a = NaN")));
+        assertEquals("t.conf:6: potential.params.dimension: expected an integer, got 1.5",
+                error(userClass(TypedParamsTestPotential.class, "a = 1, dimension = 1.5")));
+        assertEquals("t.conf:6: potential.params.center: element 0: expected a number, got \"y\"",
+                error(userClass(TypedParamsTestPotential.class, "a = 1, center = [y]")));
+        assertTrue(error(userClass(TypedParamsTestPotential.class, "b = 1"))
+                .startsWith("t.conf:6: potential.params.a: missing; expected a number"));
+    }
+
+    @Test
+    void mapConstructorCastingAnIntegerIsOneLineWithoutExceptionNames() {
+        // Backward compatible: a Map constructor still gets the raw values ...
+        assertEquals(2.5, ((CastingTestPotential) load(userClass(CastingTestPotential.class, "a = 2.5"))
+                .potential().potential()).a);
+        // ... and a raw (Double) cast of a = 2.0, which HOCON hands over as an Integer, says what to do
+        // instead of a ClassCastException.
+        String message = error(userClass(CastingTestPotential.class, "a = 2.0"));
+        assertTrue(message.startsWith("t.conf:6: potential.params: cannot construct " + CastingTestPotential.class
+                .getName() + ": a params value has an unexpected type; take org.ensemble.potential.PotentialParams"),
+                message);
+        assertFalse(message.contains("Exception") || message.contains("java.lang"), message);
+    }
+
     @Test
     void userPotentialConstructorFailureIsOneLine() {
         String message = error(BASE.replace("type = double-well", "type = class, class = \""
