@@ -2,7 +2,11 @@ package org.ensemble.data;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -201,9 +205,41 @@ public final class CsvData implements DataSource {
             return header;
         } catch (NoSuchFileException e) {
             throw new DataFileException(file, 0, null, "file not found", e);
+        } catch (MalformedInputException e) {
+            // The reader decodes ahead of the line it returns, so find the bad line from the bytes.
+            throw new DataFileException(file, firstNonUtf8Line(file), null, "not valid UTF-8 (save the file as UTF-8)",
+                    e);
+        } catch (AccessDeniedException e) {
+            throw new DataFileException(file, 0, null, "cannot read: permission denied", e);
         } catch (IOException e) {
-            throw new DataFileException(file, 0, null, "cannot read: " + e, e);
+            String reason = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
+                    : e.getMessage() != null ? e.getMessage() : "input/output error";
+            throw new DataFileException(file, 0, null, "cannot read: " + reason, e);
         }
+    }
+
+    /** The 1-based line holding the first byte sequence that is not UTF-8, 0 if none is found. */
+    static int firstNonUtf8Line(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            return 0;
+        }
+        int start = 0;
+        for (int line = 1; start <= bytes.length; line++) {
+            int end = start;
+            while (end < bytes.length && bytes[end] != '\n') {
+                end++;
+            }
+            try {
+                StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes, start, end - start));
+            } catch (CharacterCodingException e) {
+                return line;
+            }
+            start = end + 1;
+        }
+        return 0;
     }
 
     private static String[] split(String line) {

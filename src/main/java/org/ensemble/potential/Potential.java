@@ -7,9 +7,9 @@ import java.util.Optional;
  * (shards call them in parallel); they should not allocate in {@link #gradient}.
  *
  * <p>User potentials named in a scenario ({@code potential { type = class, class = "..." }})
- * implement this interface and have either a public no-argument constructor or a public
- * constructor taking a {@code java.util.Map<String, Object>} of the scenario's
- * {@code potential.params}.
+ * implement this interface and have a public constructor taking {@link PotentialParams} (the
+ * scenario's {@code potential.params}, with typed getters), or, as before, one taking a
+ * {@code java.util.Map<String, Object>} of them, or a public no-argument constructor.
  */
 public interface Potential {
 

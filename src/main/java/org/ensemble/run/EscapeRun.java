@@ -229,13 +229,16 @@ public final class EscapeRun {
             esc.put("censored", m.censored());
             esc.put("censor_time", endTime);
             esc.put("mfpt", finite(m.mfpt()));
-            esc.put("mfpt_ci", List.of(finite(m.ciLow()), finite(m.ciHigh())));
+            esc.put("mfpt_ci", java.util.Arrays.asList(finite(m.ciLow()), finite(m.ciHigh()))); // null = open-ended
             esc.put("mfpt_se", finite(m.standardError()));
             esc.put("confidence", m.confidence());
             esc.put("method", m.method());
             esc.put("rate", finite(m.rate()));
-            esc.put("rate_ci", List.of(finite(m.rateCiLow()), finite(m.rateCiHigh())));
+            esc.put("rate_ci", java.util.Arrays.asList(finite(m.rateCiLow()), finite(m.rateCiHigh())));
             esc.put("survival_at_end", km.at(endTime));
+            if (m.lowerBoundOnly()) {
+                esc.put("mfpt_lower_bound", m.ciLow());
+            }
         } else {
             esc.put("escaped", 0);
             esc.put("censored", s.populationSize());
@@ -370,13 +373,16 @@ public final class EscapeRun {
                         m.mfpt(), m.ciHigh() - m.mfpt(), 100 * m.confidence(), m.ciLow(), m.ciHigh(), m.escaped(),
                         m.censored(), m.rate());
             } else {
-                out.printf("  no escapes: MFPT > %.6g%n", m.ciLow());
+                out.printf("  0 escaped, %d censored: MFPT > %.6g (lower bound, %.0f%% confidence, run to T = %.6g)%n",
+                        m.censored(), m.ciLow(), 100 * m.confidence(), outcome.steps() * s.dynamics().dt());
             }
         }
         rs.theory().ifPresent(t -> {
-            t.exactMfpt().ifPresent(e -> out.printf("  exact MFPT (quadrature) = %.6g; simulation − exact = %+.3g"
+            // Without escapes (or targets) there is no simulated MFPT to compare with.
+            boolean compare = m != null && m.escaped() > 0;
+            t.exactMfpt().filter(e -> compare).ifPresent(e -> out.printf("  exact MFPT (quadrature) = %.6g; simulation − exact = %+.3g"
                     + " (%+.2f SE)%n", e, m.mfpt() - e, (m.mfpt() - e) / m.standardError()));
-            t.eulerMaruyamaMfpt().ifPresent(e -> out.printf("  exact MFPT of the Euler–Maruyama chain at dt = %s ="
+            t.eulerMaruyamaMfpt().filter(e -> compare).ifPresent(e -> out.printf("  exact MFPT of the Euler–Maruyama chain at dt = %s ="
                     + " %.6g; simulation − chain = %+.3g (%+.2f SE)%n", s.dynamics().dt(), e, m.mfpt() - e,
                     (m.mfpt() - e) / m.standardError()));
             out.printf("  Eyring–Kramers = %.6g (barrier %.6g over the saddle at %s)%n", t.eyringKramersMfpt(),

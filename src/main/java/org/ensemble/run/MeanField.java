@@ -36,12 +36,18 @@ final class MeanField {
             Map<String, Object> sw = new LinkedHashMap<>();
             sw.put("switches", switching.switches());
             sw.put("mean_time", Double.isFinite(m.mfpt()) ? m.mfpt() : null);
-            sw.put("mean_time_ci", List.of(m.ciLow(), Double.isFinite(m.ciHigh()) ? m.ciHigh() : null));
+            // List.of rejects null; an open-ended bound (+inf, no switch yet) is null in JSON.
+            sw.put("mean_time_ci", java.util.Arrays.asList(m.ciLow(), Double.isFinite(m.ciHigh()) ? m.ciHigh() : null));
             sw.put("mean_time_se", Double.isFinite(m.standardError()) ? m.standardError() : null);
             sw.put("method", m.method());
             summary.put("switching", sw);
-            out.printf("  switching of the population mean: %d switches, mean time %.5g ± %.2g%n",
-                    switching.switches(), m.mfpt(), m.standardError());
+            if (m.lowerBoundOnly()) {
+                out.printf("  switching of the population mean: 0 switches, mean time > %.5g (lower bound)%n",
+                        m.ciLow());
+            } else {
+                out.printf("  switching of the population mean: %d switches, mean time %.5g ± %.2g%n",
+                        switching.switches(), m.mfpt(), m.standardError());
+            }
         }
         if (pde != null) {
             summary.put("pde", pde.summary());

@@ -140,7 +140,7 @@ public record RunSetup(Scenario scenario, LangevinSetup langevin, ObservationSpe
         }
         double dt = s.dynamics().dt();
         if (dt * lambda >= 2) {
-            String file = s.source() == null ? s.name() : s.source().toString();
+            String file = fileOf(s);
             throw new IllegalArgumentException(String.format("%s: dynamics.dt: expected < 2/λ_max = %.4g (explicit"
                     + " Euler–Maruyama is unstable beyond it; λ_max = %.4g is the largest Hessian eigenvalue at the"
                     + " start minimum), got %s", file, 2 / lambda, lambda, dt));
@@ -165,7 +165,8 @@ public record RunSetup(Scenario scenario, LangevinSetup langevin, ObservationSpe
             if (init instanceof GaussianInitial g && g.sd()[0] > 0 && g.sd()[1] > 0) {
                 pde.startGaussian(g.mean(), g.sd());
             } else if (init instanceof UniformInitial) {
-                throw new IllegalArgumentException(scenario.name() + ": pde: a uniform start is implemented in 1-D only");
+                throw new IllegalArgumentException(fileOf(scenario) + ": pde: a uniform start is implemented in 1-D"
+                        + " only, got population.init.uniform with a 2-D pde");
             } else {
                 pde.startGaussian(center(init), new double[] {2 * h, 2 * h});
             }
@@ -197,10 +198,15 @@ public record RunSetup(Scenario scenario, LangevinSetup langevin, ObservationSpe
         double mStar = theta > 0 ? new DesaiZwanzig(theta).magnetization(
                 scenario.dynamics().beta()) : 0;
         if (!(mStar > 0)) {
-            throw new IllegalArgumentException(scenario.name() + ": observe.switching: expected a Desai–Zwanzig"
+            throw new IllegalArgumentException(fileOf(scenario) + ": observe.switching: expected a Desai–Zwanzig"
                     + " scenario above β_c (interaction mean-attraction, m* > 0)");
         }
         return java.util.Optional.of(new SwitchingObserver(mStar / 2));
+    }
+
+    /** The file errors name, as the loader's do; a scenario read from text has only its name. */
+    static String fileOf(Scenario s) {
+        return s.source() == null ? s.name() : s.source().toString();
     }
 
     static double[] center(InitialCondition init) {

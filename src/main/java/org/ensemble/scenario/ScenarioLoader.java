@@ -29,6 +29,7 @@ import org.ensemble.potential.DoubleWellPotential;
 import org.ensemble.potential.HarmonicPotential;
 import org.ensemble.potential.MullerBrownPotential;
 import org.ensemble.potential.Potential;
+import org.ensemble.potential.PotentialParams;
 import org.ensemble.dynamics.PairInteraction;
 
 /**
@@ -62,6 +63,12 @@ public final class ScenarioLoader {
         String label = file.toString();
         if (!Files.isRegularFile(file)) {
             throw new ScenarioException(label, -1, "", Files.exists(file) ? "not a regular file" : "file not found");
+        }
+        // Opened here first: the HOCON parser would report a read failure as a syntax error.
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            in.read();
+        } catch (java.io.IOException e) {
+            throw readError(label, e);
         }
         try {
             return ConfigFactory.parseFile(file.toFile(),
@@ -98,6 +105,20 @@ public final class ScenarioLoader {
         }
         Path baseDir = s.source() != null ? s.source().toAbsolutePath().getParent() : Path.of(".");
         return build(label, s.name(), baseDir, s.source(), withOverrides(label, base, overrides));
+    }
+
+    /** A file that exists but cannot be read, in words (no exception class names). */
+    static ScenarioException readError(String label, java.io.IOException e) {
+        String reason;
+        if (e instanceof java.nio.file.AccessDeniedException
+                || String.valueOf(e.getMessage()).contains("Permission denied")) {
+            reason = "permission denied";
+        } else if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            reason = fs.getReason();
+        } else {
+            reason = e.getMessage() != null ? e.getMessage() : "input/output error";
+        }
+        return new ScenarioException(label, -1, "", "cannot read: " + reason);
     }
 
     static ScenarioException parseError(String label, ConfigException e) {
@@ -275,6 +296,16 @@ public final class ScenarioLoader {
             }
         }
         boolean switching = obs.bool("switching", false);
+        if (switching) {
+            // Checked here, not at run time, so the error names the line of the key.
+            double mStar = theta.isPresent() && theta.get() > 0
+                    ? new org.ensemble.meanfield.DesaiZwanzig(theta.get()).magnetization(beta) : 0;
+            if (!(mStar > 0)) {
+                throw obs.error("switching", "expected a Desai–Zwanzig scenario above β_c (interaction "
+                        + "mean-attraction with theta > 0, m*(β) > 0), got " + (theta.isEmpty() ? "no mean attraction"
+                        : "theta = " + theta.get() + ", beta = " + beta));
+            }
+        }
         obs.rejectUnknown();
         r.put("observe", Map.of("histogram", histMap, "quantiles", toList(quantiles), "switching", switching));
         Optional<PdeSpec> pde = Optional.empty();
@@ -300,6 +331,10 @@ public final class ScenarioLoader {
                     lo[c] = rg[c][0];
                     hi[c] = rg[c][1];
                 }
+            }
+            if (d == 2 && ic instanceof UniformInitial) {
+                throw ps.error(null, "expected a point or Gaussian population.init for a 2-D PDE comparison (a "
+                        + "uniform start is implemented in 1-D only), got uniform");
             }
             double pdt = ps.positive("dt", 0.01, false);
             ps.rejectUnknown();
@@ -386,14 +421,15 @@ public final class ScenarioLoader {
                 }
                 m.put("class", cls);
                 m.put("params", params);
-                pot = instantiate(p, cls, params, urls);
+                Section ps = p.section("params");
+                pot = instantiate(p, cls, new PotentialParams(params, ps::error), urls);
             }
         }
         p.rejectUnknown();
         return new PotentialSpec(type, m, pot);
     }
 
-    private static Potential instantiate(Section p, String cls, Map<String, Object> params, List<URL> urls) {
+    private static Potential instantiate(Section p, String cls, PotentialParams params, List<URL> urls) {
         ClassLoader parent = ScenarioLoader.class.getClassLoader();
         ClassLoader loader = urls.isEmpty() ? parent : new URLClassLoader(urls.toArray(URL[]::new), parent);
         Class<?> c;
@@ -407,18 +443,31 @@ public final class ScenarioLoader {
             throw p.error("class", "expected a class implementing " + Potential.class.getName() + ", got " + cls);
         }
         try {
-            try {
-                return (Potential) c.getConstructor(Map.class).newInstance(params);
-            } catch (NoSuchMethodException e) {
-                if (!params.isEmpty()) {
-                    throw p.error("params", "class " + cls + " has no public constructor taking a Map of params");
+            // PotentialParams first (typed getters), then the older Map constructor, then none.
+            for (Class<?> arg : List.of(PotentialParams.class, Map.class)) {
+                try {
+                    return (Potential) c.getConstructor(arg).newInstance(arg == Map.class ? params.asMap() : params);
+                } catch (NoSuchMethodException e) {
+                    // try the next form
                 }
-                return (Potential) c.getConstructor().newInstance();
             }
+            if (!params.keys().isEmpty()) {
+                throw p.error("params", "class " + cls + " has no public constructor taking PotentialParams (or a Map)");
+            }
+            return (Potential) c.getConstructor().newInstance();
         } catch (NoSuchMethodException e) {
-            throw p.error("class", "expected a public no-argument or Map constructor in " + cls);
+            throw p.error("class", "expected a public no-argument, PotentialParams or Map constructor in " + cls);
         } catch (ReflectiveOperationException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof ScenarioException se) {
+                throw se; // a PotentialParams getter already named the file, line and key
+            }
+            if (cause instanceof ClassCastException) {
+                // A raw cast of a Map value: HOCON hands a = 2, and even a = 2.0, over as an Integer.
+                throw p.error("params", "cannot construct " + cls + ": a params value has an unexpected type; take "
+                        + PotentialParams.class.getName() + " and read values with getDouble / getInt / "
+                        + "getDoubleArray");
+            }
             throw p.error("class", "cannot construct " + cls + ": " + cause.getMessage());
         }
     }

@@ -76,17 +76,23 @@ final class Section {
     }
 
     private double toDouble(String k, ConfigValue v) {
+        double x;
         if (v.valueType() == ConfigValueType.NUMBER) {
-            return ((Number) v.unwrapped()).doubleValue();
-        }
-        if (v.valueType() == ConfigValueType.STRING) {
+            x = ((Number) v.unwrapped()).doubleValue();
+        } else if (v.valueType() == ConfigValueType.STRING) {
             try {
-                return Double.parseDouble(((String) v.unwrapped()).trim());
+                x = Double.parseDouble(((String) v.unwrapped()).trim());
             } catch (NumberFormatException e) {
-                // fall through to the error
+                throw error(k, "expected a number, got " + describe(v));
             }
+        } else {
+            throw error(k, "expected a number, got " + describe(v));
         }
-        throw error(k, "expected a number, got " + describe(v));
+        // Unquoted NaN / Infinity parse as strings that Double accepts; caught here, or a later step blames dt.
+        if (!Double.isFinite(x)) {
+            throw error(k, "expected a finite number, got " + x);
+        }
+        return x;
     }
 
     double positive(String k, double fallback, boolean required) {

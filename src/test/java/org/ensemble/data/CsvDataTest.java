@@ -186,6 +186,24 @@ class CsvDataTest {
     }
 
     @Test
+    void nonUtf8FileNamesTheLine() throws IOException {
+        // Latin-1 "é" (0xE9) on line 40, far beyond the first read-ahead of a buffered reader.
+        StringBuilder sb = new StringBuilder("x,label\n");
+        for (int i = 2; i < 40; i++) {
+            sb.append(i).append(',').append(i).append('\n');
+        }
+        byte[] head = sb.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] bad = "1,caf\u00e9\n2,3\n".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] all = java.util.Arrays.copyOf(head, head.length + bad.length);
+        System.arraycopy(bad, 0, all, head.length, bad.length);
+        Path f = dir.resolve("latin1.csv");
+        Files.write(f, all);
+        DataFileException e = fails(f, "40", null, () -> new CsvData(f, "label", 0, 0));
+        assertEquals(f + ":40: not valid UTF-8 (save the file as UTF-8)", e.getMessage());
+        assertEquals(40, e.line());
+    }
+
+    @Test
     void splitLeavingOneSideEmptyIsAnError() throws IOException {
         Path f = write("two.csv", "a,y\n1,2\n3,4\n");
         // With 2 rows and testFraction 0.01 some split seed among the first few holds out nothing.

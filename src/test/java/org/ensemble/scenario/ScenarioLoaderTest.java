@@ -164,7 +164,41 @@ class ScenarioLoaderTest {
                         "t.conf (--set dynamics.beta): dynamics.beta: expected a number, got string \"hot\""),
                 Arguments.of("override with a dimension mismatch", BASE, new String[] {"population.init.point=[0, 1]"},
                         "t.conf (--set population.init.point): population.init.point: expected 1 coordinate(s)"),
-                Arguments.of("not HOCON", BASE + "dynamics { \n", new String[0], "t.conf:19: not valid HOCON"));
+                Arguments.of("not HOCON", BASE + "dynamics { \n", new String[0], "t.conf:19: not valid HOCON"),
+                Arguments.of("NaN tilt", BASE.replace("type = double-well", "type = double-well, tilt = NaN"),
+                        new String[0], "t.conf:6: potential.tilt: expected a finite number, got NaN"),
+                Arguments.of("Infinity threshold", BASE.replace("threshold = 1.0", "threshold = Infinity"),
+                        new String[0], "t.conf:15: escape.targets[0].half-space.threshold: expected a finite number, "
+                                + "got Infinity"),
+                Arguments.of("-Infinity threshold", BASE.replace("threshold = 1.0", "threshold = \"-Infinity\""),
+                        new String[0], "t.conf:15: escape.targets[0].half-space.threshold: expected a finite number, "
+                                + "got -Infinity"),
+                Arguments.of("NaN dt", BASE.replace("dt = 1e-3", "dt = NaN"), new String[0],
+                        "t.conf:10: dynamics.dt: expected a finite number, got NaN"),
+                Arguments.of("NaN interaction strength", BASE + "interaction { type = pair-kernel, strength = NaN, "
+                        + "width = 0.5 }\n", new String[0],
+                        "t.conf:18: interaction.strength: expected a finite number, got NaN"),
+                Arguments.of("Infinity theta", BASE + "interaction { type = mean-attraction, theta = Infinity }\n",
+                        new String[0], "t.conf:18: interaction.theta: expected a finite number, got Infinity"),
+                Arguments.of("pair kernel width 0", BASE + "interaction { type = pair-kernel, strength = 1, "
+                        + "width = 0 }\n", new String[0],
+                        "t.conf:18: interaction.width: expected a positive finite number, got 0.0"),
+                Arguments.of("pair kernel strength Infinity", BASE + "interaction { type = pair-kernel, "
+                        + "strength = Infinity, width = 0.5 }\n", new String[0],
+                        "t.conf:18: interaction.strength: expected a finite number, got Infinity"),
+                Arguments.of("switching without mean attraction", BASE + "observe { switching = true }\n",
+                        new String[0], "t.conf:18: observe.switching: expected a Desai–Zwanzig scenario above β_c"),
+                Arguments.of("switching below the critical beta", BASE.replace("beta = 4", "beta = 1")
+                        + "interaction { type = mean-attraction, theta = 1 }\nobserve { switching = true }\n",
+                        new String[0], "t.conf:19: observe.switching: expected a Desai–Zwanzig scenario above β_c "
+                                + "(interaction mean-attraction with theta > 0, m*(β) > 0), got theta = 1.0, beta = 1.0"),
+                Arguments.of("uniform start for a 2-D pde", BASE.replace("type = double-well",
+                                "type = harmonic, stiffness = [1, 1]")
+                        .replace("point = [-1.0]", "uniform { low = [-1, -1], high = [0, 0] }")
+                        + "pde { range = [[-3, 3], [-3, 3]] }\n", new String[0],
+                        "t.conf:18: pde: expected a point or Gaussian population.init for a 2-D PDE comparison"),
+                Arguments.of("NaN tilt by --set", BASE, new String[] {"potential.tilt=NaN"},
+                        "t.conf (--set potential.tilt): potential.tilt: expected a finite number, got NaN"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -187,6 +221,22 @@ class ScenarioLoaderTest {
         Path missing = dir.resolve("nope.conf");
         ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(missing, List.of()));
         assertEquals(missing + ": file not found", e.getMessage());
+    }
+
+    @Test
+    void unreadableFileSaysPermissionDenied(@TempDir Path dir) throws IOException {
+        // How the JDK reports it (AccessDeniedException from NIO, FileNotFoundException from java.io).
+        assertEquals("s.conf: cannot read: permission denied", ScenarioLoader.readError("s.conf",
+                new java.nio.file.AccessDeniedException("s.conf")).getMessage());
+        assertEquals("s.conf: cannot read: permission denied", ScenarioLoader.readError("s.conf",
+                new java.io.FileNotFoundException("s.conf (Permission denied)")).getMessage());
+        Path f = dir.resolve("locked.conf");
+        Files.writeString(f, BASE);
+        Files.setPosixFilePermissions(f, java.util.Set.of());
+        // Root reads it anyway; the end-to-end check runs only where the permission bites.
+        org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(f), "running as root");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(f, List.of()));
+        assertEquals(f + ": cannot read: permission denied", e.getMessage());
     }
 
     @Test
@@ -237,6 +287,53 @@ class ScenarioLoaderTest {
         assertEquals(2, s.dimension());
         assertEquals(2.5, p.energy(new double[] {0, 0}), 1e-15);
         assertEquals("class", s.potential().type());
+    }
+
+    private static String userClass(Class<?> c, String params) {
+        return BASE.replace("type = double-well", "type = class, class = \"" + c.getName() + "\", params { "
+                + params + " }");
+    }
+
+    @Test
+    void userPotentialWithTypedParamsTakesIntegersAsDoubles() {
+        // HOCON hands a = 2.0 over as an Integer; getDouble converts.
+        TypedParamsTestPotential p = (TypedParamsTestPotential) load(userClass(TypedParamsTestPotential.class,
+                "a = 2.0")).potential().potential();
+        assertEquals(2.0, p.a);
+        assertEquals(1, p.dimension);
+        assertArrayEquals(new double[] {0}, p.center);
+        TypedParamsTestPotential q = (TypedParamsTestPotential) load(userClass(TypedParamsTestPotential.class,
+                "a = 2.5, center = [1]")).potential().potential();
+        assertEquals(2.5, q.a);
+        assertArrayEquals(new double[] {1}, q.center);
+    }
+
+    @Test
+    void userPotentialParamErrorsNameFileLineAndKey() {
+        assertEquals("t.conf:6: potential.params.a: expected a number, got \"x\"",
+                error(userClass(TypedParamsTestPotential.class, "a = x")));
+        assertEquals("t.conf:6: potential.params.a: expected a finite number, got NaN",
+                error(userClass(TypedParamsTestPotential.class, "a = NaN")));
+        assertEquals("t.conf:6: potential.params.dimension: expected an integer, got 1.5",
+                error(userClass(TypedParamsTestPotential.class, "a = 1, dimension = 1.5")));
+        assertEquals("t.conf:6: potential.params.center: element 0: expected a number, got \"y\"",
+                error(userClass(TypedParamsTestPotential.class, "a = 1, center = [y]")));
+        assertTrue(error(userClass(TypedParamsTestPotential.class, "b = 1"))
+                .startsWith("t.conf:6: potential.params.a: missing; expected a number"));
+    }
+
+    @Test
+    void mapConstructorCastingAnIntegerIsOneLineWithoutExceptionNames() {
+        // Backward compatible: a Map constructor still gets the raw values ...
+        assertEquals(2.5, ((CastingTestPotential) load(userClass(CastingTestPotential.class, "a = 2.5"))
+                .potential().potential()).a);
+        // ... and a raw (Double) cast of a = 2.0, which HOCON hands over as an Integer, says what to do
+        // instead of a ClassCastException.
+        String message = error(userClass(CastingTestPotential.class, "a = 2.0"));
+        assertTrue(message.startsWith("t.conf:6: potential.params: cannot construct " + CastingTestPotential.class
+                .getName() + ": a params value has an unexpected type; take org.ensemble.potential.PotentialParams"),
+                message);
+        assertFalse(message.contains("Exception") || message.contains("java.lang"), message);
     }
 
     @Test

@@ -66,6 +66,23 @@ class TrainingScenarioLoaderTest {
         assertTrue(e.getMessage().startsWith("w.conf:2: network.width: expected an integer in"), e.getMessage());
     }
 
+    @Test
+    void nonFiniteNumbersAreRejectedWithTheKey() {
+        String finite = "expected a finite number, got ";
+        assertError("network.init.a", List.of("network.init.a=NaN"), finite + "NaN");
+        assertError("network.init.b", List.of("network.init.b=Infinity"), finite + "Infinity");
+        assertError("network.init.w-scale", List.of("network.init.w-scale=NaN"), finite + "NaN");
+        assertError("network.ramp.t1", List.of("network.ramp.t1=NaN"), finite + "NaN");
+        assertError("network.ramp.s2", List.of("network.ramp.s2=\"-Infinity\""), finite + "-Infinity");
+        assertError("data.delta", List.of("data.delta=NaN"), finite + "NaN");
+        assertError("training.lr", List.of("training.lr=NaN"), finite + "NaN");
+        assertError("training.time", List.of("training.time=Infinity"), finite + "Infinity");
+        // In the file, the line is named too.
+        ScenarioException e = assertThrows(ScenarioException.class, () -> TrainingScenarioLoader.loadString(
+                BASE.replace("delta = 0.5", "delta = NaN"), "n.conf", List.of()));
+        assertEquals("n.conf:3: data.delta: expected a finite number, got NaN", e.getMessage());
+    }
+
     private static void assertError(String key, List<String> sets, String problem) {
         ScenarioException e = assertThrows(ScenarioException.class,
                 () -> TrainingScenarioLoader.loadString(BASE, "t.conf", sets));
