@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "ensemble", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Simulate populations of stochastic particles and their mean-field limits.",
-        subcommands = {RunCommand.class, ValidateCommand.class, SweepCommand.class, ListCommand.class,
+        subcommands = {RunCommand.class, ResumeCommand.class, ValidateCommand.class, SweepCommand.class, ListCommand.class,
             DevicesCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_FAILURE = 1;
@@ -52,7 +52,8 @@ public final class Main implements Runnable {
                 w.flush();
                 return EXIT_BAD_INPUT;
             }
-            if (e instanceof RunFailedException) {
+            if (e instanceof RunFailedException || e instanceof java.io.UncheckedIOException) {
+                // A run that failed, or an I/O failure (full disk, unwritable path): one line, not a trace.
                 w.println("error: " + e.getMessage());
                 w.flush();
                 return EXIT_FAILURE;

@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.ensemble.checkpoint.Checkpoint;
 import org.ensemble.run.EscapeRun;
 import org.ensemble.run.RunOptions;
 import org.ensemble.run.RunResult;
@@ -32,6 +33,10 @@ final class RunCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     MetricsOptions metrics = new MetricsOptions();
 
+    @Option(names = "--resume", paramLabel = "RUN_DIR", description = "continue the interrupted or killed run in"
+            + " RUN_DIR from its last checkpoint (FILE and --set must give the same resolved scenario)")
+    Path resume;
+
     @Option(names = "--quiet", description = "no progress output")
     boolean quiet;
 
@@ -41,15 +46,25 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         metrics.quiet = quiet;
+        Checkpoint cp = null;
+        if (resume != null) {
+            if (out != null && !out.toAbsolutePath().normalize().equals(resume.toAbsolutePath().normalize())) {
+                throw new IllegalArgumentException("--out " + out + " and --resume " + resume + " differ: a resumed run"
+                        + " continues in its own directory (leave --out out)");
+            }
+            cp = Checkpoint.find(resume);
+            out = resume;
+        }
         if (org.ensemble.scenario.TrainingScenarioLoader.isTraining(file)) {
-            return TrainingCommands.run(file, overrides, out, quiet, !noPlots, metrics);
+            return TrainingCommands.run(file, overrides, out, quiet, !noPlots, metrics, cp);
         }
         Scenario s = ScenarioLoader.load(file, overrides);
         Path dir = out != null ? out : defaultOut(s.name());
         metrics.start();
         RunResult r;
         try (StopRequest stop = StopRequest.onSignals()) {
-            r = EscapeRun.execute(s, new RunOptions(dir, quiet, !noPlots, metrics.sinks(), null, stop), System.out);
+            r = EscapeRun.execute(s, new RunOptions(dir, quiet, !noPlots, metrics.sinks(), null, stop, cp),
+                    System.out);
             if (r.outcome().status() == RunOutcome.Status.INTERRUPTED) {
                 return stop.exitCode();
             }

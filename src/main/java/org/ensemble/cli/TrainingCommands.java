@@ -27,11 +27,21 @@ final class TrainingCommands {
     private TrainingCommands() {
     }
 
-    static int run(Path file, List<String> overrides, Path out, boolean quiet, boolean plots, MetricsOptions metrics) {
+    static int run(Path file, List<String> overrides, Path out, boolean quiet, boolean plots, MetricsOptions metrics,
+                   org.ensemble.checkpoint.Checkpoint resume) {
         TrainingScenario s = TrainingScenarioLoader.load(file, overrides);
+        if (resume != null && (s.study().isPresent() || s.parityGradients().isPresent())) {
+            throw new IllegalArgumentException(file + ": a study or parity-gradient scenario cannot be resumed (its"
+                    + " runs are short); run it again");
+        }
         Path dir = out != null ? out : RunCommand.defaultOut(s.name());
         metrics.start();
         try (StopRequest stop = StopRequest.onSignals()) {
+            if (resume != null) {
+                TrainingRun.Result r = TrainingRun.execute(s, dir, quiet, plots, sink(metrics, s, dir), System.out,
+                        null, stop, resume);
+                return r.outcome().status() == TrainingOutcome.Status.INTERRUPTED ? stop.exitCode() : exit(r.outcome());
+            }
             return execute(s, dir, null, quiet, plots, metrics, stop).exit();
         } finally {
             metrics.finish();

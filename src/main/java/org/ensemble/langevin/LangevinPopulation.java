@@ -1,6 +1,8 @@
 package org.ensemble.langevin;
 
+import org.ensemble.step.CheckpointSink;
 import org.ensemble.step.Engine;
+import org.ensemble.step.ResumePoint;
 import org.ensemble.step.Granularity;
 import org.ensemble.step.ShardPlan;
 import org.ensemble.step.StepOutcome;
@@ -19,11 +21,18 @@ public final class LangevinPopulation {
     }
 
     public static RunOutcome run(LangevinSpec spec, RunListener listener, BooleanSupplier stopRequested) {
+        return run(spec, listener, stopRequested, CheckpointSink.NONE, null);
+    }
+
+    /** As above, writing checkpoints to {@code checkpoints} and continuing from {@code resume} unless it is null. */
+    public static RunOutcome run(LangevinSpec spec, RunListener listener, BooleanSupplier stopRequested,
+                                 CheckpointSink checkpoints, ResumePoint resume) {
         LangevinRecipe recipe = new LangevinRecipe(spec);
         List<ShardRange> ranges = ShardPlan.of(spec.layout(), spec.shards(), spec.granularity());
         int threads = spec.granularity() == Granularity.MEMBER ? Math.max(1, spec.shards()) : ranges.size();
         LangevinReducer reducer = new LangevinReducer(spec.plan(), spec.observation(), spec.layout(), listener);
-        StepOutcome o = Engine.run(recipe, ranges, reducer, threads, Engine.Dispatch.PARKING, stopRequested);
+        StepOutcome o = Engine.run(recipe, ranges, reducer, threads, Engine.Dispatch.PARKING, stopRequested,
+                checkpoints, resume);
         return new RunOutcome(status(o.status()), o.steps(), reducer.last(), o.message(), o.seconds());
     }
 

@@ -52,6 +52,19 @@ public final class LangevinReducer implements Reducer {
         return current;
     }
 
+    /** The pending order is the whole state: the step and the field are in it. */
+    @Override
+    public List<org.ensemble.step.StateArray> checkpoint() {
+        return current.state();
+    }
+
+    @Override
+    public StepOrder resume(List<org.ensemble.step.StateArray> state) {
+        current = StepOrder.fromState(state);
+        step = current.fromStep();
+        return current;
+    }
+
     @Override
     public Decision reduce(List<Partial> partials, long[] computeNanos) {
         step = current.toStep();

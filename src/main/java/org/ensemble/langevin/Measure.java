@@ -24,6 +24,16 @@ public record Measure(long step, double time, StatisticsLevel level, long total,
                       double[] occupancy, long[] reached, List<EscapeEvent> events, double[] positions,
                       double[] deposit) {
 
+    /** This measure without the fields only the reducer reads (positions between reports, the pair deposit). */
+    public Measure forObservers() {
+        double[] p = level == StatisticsLevel.FULL ? positions : null;
+        if (p == positions && deposit == null) {
+            return this;
+        }
+        return new Measure(step, time, level, total, measured, nonFinite, mean, covariance, histogram, joint, quantiles,
+                occupancy, reached, events, p, null);
+    }
+
     public int dimension() {
         return mean.length;
     }

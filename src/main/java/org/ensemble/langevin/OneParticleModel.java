@@ -37,6 +37,16 @@ final class OneParticleModel implements ShardModel {
     }
 
     @Override
+    public java.util.List<org.ensemble.step.StateArray> snapshot() {
+        return ParticleRows.of(self);
+    }
+
+    @Override
+    public void restore(java.util.List<org.ensemble.step.StateArray> rows, long step) {
+        ParticleRows.restore(self, rows, absorbing);
+    }
+
+    @Override
     public void close() {
         stepper.close();
     }

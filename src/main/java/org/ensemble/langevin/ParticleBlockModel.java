@@ -26,6 +26,16 @@ final class ParticleBlockModel implements ShardModel {
     }
 
     @Override
+    public java.util.List<org.ensemble.step.StateArray> snapshot() {
+        return ParticleRows.of(worker.slab());
+    }
+
+    @Override
+    public void restore(java.util.List<org.ensemble.step.StateArray> rows, long step) {
+        ParticleRows.restore(worker.slab(), rows, worker.absorbing());
+    }
+
+    @Override
     public void close() {
         worker.close();
     }

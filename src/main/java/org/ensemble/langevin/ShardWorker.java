@@ -64,6 +64,11 @@ public final class ShardWorker implements AutoCloseable {
         return out;
     }
 
+    /** Whether particles that hit a target stop moving. */
+    public boolean absorbing() {
+        return absorbing;
+    }
+
     public long activeCount() {
         return slab.activeCount();
     }

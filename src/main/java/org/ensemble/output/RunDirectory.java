@@ -44,6 +44,48 @@ public final class RunDirectory implements AutoCloseable {
         }
     }
 
+    /**
+     * Reopens the run directory of an interrupted or killed run to resume it: its staging directory
+     * (a killed run's, whose owner is gone) is taken over, or the committed directory is moved back
+     * into staging. Everything but the checkpoint is removed there: the resumed run writes every
+     * output afresh.
+     */
+    public static RunDirectory reopen(Path target) {
+        Path abs = target.toAbsolutePath().normalize();
+        Path staging = abs.resolveSibling("." + abs.getFileName() + ".partial");
+        try {
+            if (Files.isDirectory(staging)) {
+                String owner = owner(staging);
+                if (owner != null) {
+                    throw new IllegalArgumentException("output directory " + target + " is in use by a run started at "
+                            + owner);
+                }
+            } else {
+                try {
+                    Files.move(abs, staging, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(abs, staging);
+                }
+            }
+            Files.writeString(staging.resolve(LOCK), ProcessHandle.current().pid() + " " + java.time.Instant.now()
+                    + "\n");
+            try (Stream<Path> s = Files.list(staging)) {
+                for (Path p : (Iterable<Path>) s::iterator) {
+                    String n = p.getFileName().toString();
+                    if (!n.equals(LOCK) && !n.equals(CHECKPOINT)) {
+                        deleteRecursively(p);
+                    }
+                }
+            }
+            return new RunDirectory(abs, staging);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot reopen " + target + " to resume it: " + e.getMessage(), e);
+        }
+    }
+
+    /** A run's checkpoint directory, which outlives a failed or killed run (see {@link #close()}). */
+    static final String CHECKPOINT = "checkpoint";
+
     /** The lock inside a staging directory: the owning process and when it started writing. */
     static final String LOCK = ".lock";
 
@@ -136,11 +178,18 @@ public final class RunDirectory implements AutoCloseable {
         }
     }
 
-    /** Removes the staging directory unless committed. */
+    /**
+     * Removes the staging directory unless committed, or, when it holds a checkpoint, leaves it (its
+     * lock released) for {@code ensemble resume}.
+     */
     @Override
     public void close() {
         if (!committed) {
             try {
+                if (Files.isRegularFile(staging.resolve(CHECKPOINT).resolve("manifest.json"))) {
+                    Files.deleteIfExists(staging.resolve(LOCK));
+                    return;
+                }
                 deleteRecursively(staging);
             } catch (IOException ignored) {
                 // Nothing more to do; the directory is hidden and named .partial.
@@ -148,7 +197,8 @@ public final class RunDirectory implements AutoCloseable {
         }
     }
 
-    static void deleteRecursively(Path p) throws IOException {
+    /** Deletes a file or a directory tree; nothing if absent. */
+    public static void deleteRecursively(Path p) throws IOException {
         if (!Files.exists(p)) {
             return;
         }

@@ -14,6 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.ensemble.checkpoint.Checkpoint;
+import org.ensemble.checkpoint.CheckpointIdentity;
+import org.ensemble.checkpoint.CheckpointWriter;
 import org.ensemble.step.Granularity;
 import org.ensemble.langevin.LangevinPopulation;
 import org.ensemble.langevin.LangevinSpec;
@@ -84,7 +87,18 @@ public final class EscapeRun {
         ObservationSpec obs = rs.observation();
         LangevinSpec spec = new LangevinSpec(rs.langevin(), s.init(), new BlockLayout(s.populationSize(),
                 s.blockSize()), s.shards(), s.granularity(), backend, obs, rs.plan());
-        try (RunDirectory dir = RunDirectory.create(o.out())) {
+        Checkpoint cp = o.resume();
+        CheckpointIdentity id = CheckpointIdentity.of("langevin", s.name(), s.resolved(), backend.backend().key(),
+                s.populationSize());
+        List<Measure> replay = List.of();
+        if (cp != null) {
+            cp.requireMatches(id);
+            replay = cp.observed(Measure.class); // before reopening moves the directory
+        }
+        double dt0 = s.dynamics().dt();
+        long every = s.checkpointEvery() > 0 ? Math.max(1, (long) Math.ceil(s.checkpointEvery() / dt0 - 1e-9)) : 0;
+        boolean keepCheckpoint;
+        try (RunDirectory dir = cp != null ? RunDirectory.reopen(o.out()) : RunDirectory.create(o.out())) {
             write(dir.file("scenario.conf"), s.resolved());
             RunOutcome outcome;
             MeasureRecorder rec;
@@ -93,7 +107,10 @@ public final class EscapeRun {
             SwitchingObserver switching = rs.switchingObserver().orElse(null);
             List<ColumnSource> extra = pde.<List<ColumnSource>>map(List::of)
                     .orElse(List.of());
-            try (CsvWriter ts = new CsvWriter(dir.file("timeseries.csv"), MeasureRecorder.header(obs, extra));
+            try (CheckpointWriter checkpoints = cp != null
+                    ? CheckpointWriter.continuing(dir.staging(), id, every, k -> k * dt0, cp)
+                    : CheckpointWriter.start(dir.staging(), id, every, k -> k * dt0);
+                 CsvWriter ts = new CsvWriter(dir.file("timeseries.csv"), MeasureRecorder.header(obs, extra));
                  Progress progress = new Progress(s.name(), rs.plan().totalSteps(), s.dynamics().dt(), o.quiet())) {
                 RunContext ctx = new RunContext(s.name(), dir.target().getFileName().toString(),
                         backend.backend().key(), device, s.seed(), s.populationSize(), rs.plan().totalSteps(),
@@ -103,7 +120,13 @@ public final class EscapeRun {
                     sinks = both(sinks, switching);
                 }
                 rec = new MeasureRecorder(obs, ts, sinks, extra);
-                outcome = LangevinPopulation.run(spec, rec, o.stop());
+                replay.forEach(rec::onMeasure); // observers are folds over the measures: this rebuilds them exactly
+                outcome = LangevinPopulation.run(spec, new LoggedMeasures(checkpoints.log(), rec), o.stop(),
+                        checkpoints, cp == null ? null : cp.point());
+                keepCheckpoint = resumable(outcome.status()) && (checkpoints.written() > 0 || cp != null);
+                if (!keepCheckpoint) {
+                    checkpoints.discard();
+                }
             }
             double wall = (System.nanoTime() - t0) / 1e9;
             if (rec.lastFull() == null) {
@@ -157,10 +180,18 @@ public final class EscapeRun {
             }
             Path committed = dir.commit();
             report(out, s, rs, outcome, mfpt, expo, o.displayed(committed), wall);
+            if (keepCheckpoint) {
+                out.println("  resume with: ensemble resume " + o.displayed(committed));
+            }
             Double exact = rs.theory().flatMap(TransitionEstimate::exactMfpt).orElse(null);
             Double ek = rs.theory().map(TransitionEstimate::eyringKramersMfpt).orElse(null);
             return new RunResult(committed, outcome, mfpt, exact, ek, summary);
         }
+    }
+
+    /** Whether a run that ended so keeps its checkpoint: it was stopped or failed, not finished or diverged. */
+    static boolean resumable(RunOutcome.Status status) {
+        return status == RunOutcome.Status.INTERRUPTED || status == RunOutcome.Status.FAILED;
     }
 
     /** Steps actually taken: absorbed particles stop at their hit step. */

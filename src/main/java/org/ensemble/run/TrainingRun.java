@@ -1,5 +1,8 @@
 package org.ensemble.run;
 
+import org.ensemble.checkpoint.Checkpoint;
+import org.ensemble.checkpoint.CheckpointIdentity;
+import org.ensemble.checkpoint.CheckpointWriter;
 import org.ensemble.step.Granularity;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -52,6 +55,13 @@ public final class TrainingRun {
     /** As above; {@code stop} ends the run at the next step barrier as interrupted, keeping its reports. */
     public static Result execute(TrainingScenario s, Path outDir, boolean quiet, boolean plots, TrainingListener extra,
                                  PrintStream out, Path shownAs, java.util.function.BooleanSupplier stop) {
+        return execute(s, outDir, quiet, plots, extra, out, shownAs, stop, null);
+    }
+
+    /** As above, continuing from {@code resume} (the checkpoint of {@code outDir}) unless it is null. */
+    public static Result execute(TrainingScenario s, Path outDir, boolean quiet, boolean plots, TrainingListener extra,
+                                 PrintStream out, Path shownAs, java.util.function.BooleanSupplier stop,
+                                 Checkpoint resume) {
         NetworkSpec net = s.network();
         TrainingSpec spec = new TrainingSpec(net, s.rule(), s.data(), s.seed(), s.steps(), s.reportEvery(),
                 s.testSamples(), s.blockSize(), s.shards(), s.granularity());
@@ -90,7 +100,16 @@ public final class TrainingRun {
         for (int b = 0; b <= bins; b++) {
             edges[b] = lo + (hi - lo) * b / bins;
         }
-        try (RunDirectory dir = RunDirectory.create(outDir)) {
+        CheckpointIdentity id = CheckpointIdentity.of("neurons", s.name(), s.resolved(), "java", net.width());
+        List<TrainingReport> replay = List.of();
+        if (resume != null) {
+            resume.requireMatches(id);
+            replay = resume.observed(TrainingReport.class); // before reopening moves the directory
+        }
+        long every = s.checkpointEvery() > 0 ? Math.max(1, (long) Math.ceil(s.checkpointEvery() / s.rule().lr()
+                - 1e-9)) : 0;
+        boolean keepCheckpoint;
+        try (RunDirectory dir = resume != null ? RunDirectory.reopen(outDir) : RunDirectory.create(outDir)) {
             EscapeRun.write(dir.file("scenario.conf"), s.resolved());
             List<double[]> rows = new ArrayList<>();
             List<long[]> hist = new ArrayList<>();
@@ -98,7 +117,10 @@ public final class TrainingRun {
             long t0 = System.nanoTime();
             TrainingOutcome outcome;
             RadialOdeBeside odeRef = ode;
-            try (CsvWriter risk = new CsvWriter(dir.file("risk.csv"), header);
+            try (CheckpointWriter checkpoints = resume != null
+                    ? CheckpointWriter.continuing(dir.staging(), id, every, spec::time, resume)
+                    : CheckpointWriter.start(dir.staging(), id, every, spec::time);
+                 CsvWriter risk = new CsvWriter(dir.file("risk.csv"), header);
                  TrainingProgress progress = new TrainingProgress(s.name(), s.steps(), s.rule().lr(), quiet)) {
                 TrainingListener recorder = new TrainingListener() {
                     int k;
@@ -126,7 +148,26 @@ public final class TrainingRun {
                         extra.onProgress(step, runningLoss);
                     }
                 };
-                outcome = NeuronPopulation.run(spec, recorder, stop);
+                replay.forEach(recorder::onReport); // the observers' state is a fold over the reports
+                TrainingListener logged = new TrainingListener() {
+                    @Override
+                    public void onReport(TrainingReport r) {
+                        checkpoints.log().append(r);
+                        recorder.onReport(r);
+                    }
+
+                    @Override
+                    public void onProgress(long step, double runningLoss) {
+                        recorder.onProgress(step, runningLoss);
+                    }
+                };
+                outcome = NeuronPopulation.run(spec, logged, stop, checkpoints, resume == null ? null : resume.point());
+                keepCheckpoint = (outcome.status() == TrainingOutcome.Status.INTERRUPTED
+                        || outcome.status() == TrainingOutcome.Status.FAILED)
+                        && (checkpoints.written() > 0 || resume != null);
+                if (!keepCheckpoint) {
+                    checkpoints.discard();
+                }
             }
             double wall = (System.nanoTime() - t0) / 1e9;
             if (last[0] == null) {
@@ -167,6 +208,9 @@ public final class TrainingRun {
             }
             Path committed = dir.commit();
             report(out, s, outcome, summary, shownAs != null ? shownAs : committed, wall);
+            if (keepCheckpoint) {
+                out.println("  resume with: ensemble resume " + (shownAs != null ? shownAs : committed));
+            }
             double[] lastRow = rows.get(rows.size() - 1);
             return new Result(committed, outcome, lastRow[3], lastRow[2], summary);
         }

@@ -15,6 +15,9 @@ public sealed interface PopulationScenario permits Scenario, TrainingScenario {
 
     int shards();
 
+    /** Time between checkpoints (simulated time, or t = steps·ε for training); 0: only when stopped. */
+    double checkpointEvery();
+
     /** The scenario resolved, every default filled in, as HOCON text. */
     String render();
 

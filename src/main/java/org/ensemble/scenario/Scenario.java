@@ -18,7 +18,8 @@ public record Scenario(String name, Path source, long seed, Backend backend, int
                        LangevinDynamics dynamics, Optional<Double> meanAttraction,
                        Optional<PairInteraction> pairInteraction, double runTime, double reportEvery,
                        boolean absorbing, List<TargetSpec> targets, int histogramBins, Optional<double[][]> histogramRange,
-                       double[] quantiles, java.util.Optional<PdeSpec> pde, boolean switching, String resolved)
+                       double[] quantiles, java.util.Optional<PdeSpec> pde, boolean switching,
+                       double checkpointEvery, String resolved)
         implements PopulationScenario {
 
     /**

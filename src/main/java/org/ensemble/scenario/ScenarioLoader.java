@@ -342,6 +342,7 @@ public final class ScenarioLoader {
             Object rangeOut = d == 1 ? List.of(lo[0], hi[0]) : List.of(List.of(lo[0], hi[0]), List.of(lo[1], hi[1]));
             r.put("pde", Map.of("cells", cells, "range", rangeOut, "dt", pdt));
         }
+        double checkpointEvery = CheckpointSection.parse(root, r);
         root.rejectUnknown();
 
         if (gran.equals("particle") && size > 1_000_000) {
@@ -353,7 +354,7 @@ public final class ScenarioLoader {
         return new Scenario(name, source, seed, Backend.parse(backendKey), shards,
                 gran.equals("particle") ? Granularity.MEMBER : Granularity.BLOCK, blockSize, size, ic, potential,
                 dynamics, theta, pairInteraction, time, reportEvery, absorbing, List.copyOf(targets), bins, range, quantiles, pde, switching,
-                "# Resolved scenario: every default filled in. Run it again with: ensemble run THIS_FILE\n" + resolved);
+                checkpointEvery, "# Resolved scenario: every default filled in. Run it again with: ensemble run THIS_FILE\n" + resolved);
     }
 
     private static List<Double> toList(double[] a) {

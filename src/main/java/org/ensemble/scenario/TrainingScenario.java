@@ -22,7 +22,8 @@ public record TrainingScenario(String name, Path source, long seed, int shards, 
                                NetworkSpec network, String dataKind, DataSource data, TrainingRule rule, long steps,
                                long reportEvery, int testSamples, int histogramBins, double[] radiusRange,
                                Optional<RadialOdeSpec> radialOde, Optional<StudySpec> study,
-                               Optional<ParityGradientSpec> parityGradients, String resolved)
+                               Optional<ParityGradientSpec> parityGradients, double checkpointEvery,
+                               String resolved)
         implements PopulationScenario {
 
     /** Quantile nodes, s-quadrature nodes per label and RK4 step of the reduced ODE. */

@@ -269,6 +269,7 @@ public final class TrainingScenarioLoader {
             r.put("parity-gradients", Map.of("dimensions", dl, "width", pw, "seed", ps0, "targets", targets,
                     "batch", pb));
         }
+        double checkpointEvery = CheckpointSection.parse(root, r);
         root.rejectUnknown();
         if (gran.equals("neuron") && width > 100_000) {
             throw root.error("granularity", "expected block for networks above 1e5 neurons, got neuron with width "
@@ -277,7 +278,7 @@ public final class TrainingScenarioLoader {
         String resolved = ConfigValueFactory.fromMap(r).render(ConfigRenderOptions.defaults()
                 .setOriginComments(false).setJson(false).setFormatted(true));
         return new TrainingScenario(name, source, seed, shards, gran.equals("neuron") ? Granularity.MEMBER : Granularity.BLOCK, blockSize, network, kind,
-                source0, rule, steps, reportEvery, testSamples, bins, range, ode, study, pg,
+                source0, rule, steps, reportEvery, testSamples, bins, range, ode, study, pg, checkpointEvery,
                 "# Resolved training scenario: every default filled in. Run it again with: ensemble run THIS_FILE\n"
                         + resolved);
     }

@@ -37,9 +37,16 @@ public final class Engine {
 
     public static StepOutcome run(ModelRecipe recipe, List<ShardRange> ranges, Reducer reducer, int threads,
                                   Dispatch dispatch, BooleanSupplier stopRequested) {
+        return run(recipe, ranges, reducer, threads, dispatch, stopRequested, CheckpointSink.NONE, null);
+    }
+
+    /** As above, writing checkpoints to {@code checkpoints} and, unless {@code resume} is null, continuing from one. */
+    public static StepOutcome run(ModelRecipe recipe, List<ShardRange> ranges, Reducer reducer, int threads,
+                                  Dispatch dispatch, BooleanSupplier stopRequested, CheckpointSink checkpoints,
+                                  ResumePoint resume) {
         CompletableFuture<StepOutcome> done = new CompletableFuture<>();
         ActorSystem<StepCoordinator.Command> system = ActorSystem.create(
-                StepCoordinator.create(recipe, ranges, reducer, stopRequested, done), "ensemble",
+                StepCoordinator.create(recipe, ranges, reducer, stopRequested, checkpoints, resume, done), "ensemble",
                 dispatch == Dispatch.SPINNING && SPIN_MICROS >= 0 ? spinning(threads) : parking(threads));
         system.getWhenTerminated().thenRun(() -> done.complete(new StepOutcome(StepStatus.FAILED, reducer.step(),
                 "the actor system stopped before the run ended", 0)));

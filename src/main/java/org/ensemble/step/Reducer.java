@@ -15,4 +15,17 @@ public interface Reducer {
 
     /** The last step every shard has completed (for the outcome). */
     long step();
+
+    /**
+     * What this reducer needs to continue from the current barrier (including the order it has just
+     * decided and not yet broadcast), as plain arrays for a checkpoint.
+     */
+    default List<StateArray> checkpoint() {
+        throw new UnsupportedOperationException("this population kind cannot write checkpoints");
+    }
+
+    /** Restores {@link #checkpoint()}'s state, instead of {@link #first()}, and returns the order to broadcast. */
+    default StepOrder resume(List<StateArray> state) {
+        throw new UnsupportedOperationException("this population kind cannot resume from checkpoints");
+    }
 }

@@ -15,11 +15,20 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  */
 public final class ShardActor extends AbstractBehavior<ShardActor.Command> {
 
-    public sealed interface Command extends WireMessage permits Phase, Stop {
+    public sealed interface Command extends WireMessage permits Phase, Snapshot, Restore, Stop {
     }
 
     /** Run {@code order} and answer {@code replyTo}. */
     public record Phase(StepOrder order, ActorRef<StepCoordinator.Command> replyTo) implements Command {
+    }
+
+    /** Answer {@code replyTo} with this shard's member arrays (a checkpoint at the current barrier). */
+    public record Snapshot(ActorRef<StepCoordinator.Command> replyTo) implements Command {
+    }
+
+    /** Take these checkpointed rows, saved at the barrier after {@code step}, before the first order. */
+    public record Restore(java.util.List<StateArray> rows, long step, ActorRef<StepCoordinator.Command> replyTo)
+            implements Command {
     }
 
     public record Stop() implements Command {
@@ -51,6 +60,8 @@ public final class ShardActor extends AbstractBehavior<ShardActor.Command> {
     public Receive<Command> createReceive() {
         return newReceiveBuilder()
                 .onMessage(Phase.class, this::onPhase)
+                .onMessage(Snapshot.class, this::onSnapshot)
+                .onMessage(Restore.class, this::onRestore)
                 .onMessage(Stop.class, m -> Behaviors.stopped())
                 .onSignal(PostStop.class, s -> onPostStop())
                 .build();
@@ -70,6 +81,28 @@ public final class ShardActor extends AbstractBehavior<ShardActor.Command> {
             m.replyTo().tell(new StepCoordinator.ShardFailed(range.index(), StepCoordinator.message(e)));
         }
         return this;
+    }
+
+    private Behavior<Command> onSnapshot(Snapshot m) {
+        try {
+            m.replyTo().tell(new StepCoordinator.SnapshotReady(range.index(), model.snapshot()));
+        } catch (RuntimeException e) {
+            m.replyTo().tell(new StepCoordinator.ShardFailed(range.index(), "cannot snapshot: "
+                    + StepCoordinator.message(e)));
+        }
+        return this;
+    }
+
+    private Behavior<Command> onRestore(Restore m) {
+        if (model != null) {
+            try {
+                model.restore(m.rows(), m.step());
+            } catch (RuntimeException e) {
+                m.replyTo().tell(new StepCoordinator.ShardFailed(range.index(), "cannot restore: "
+                        + StepCoordinator.message(e)));
+            }
+        }
+        return this; // a model that failed to build answers the first phase with its failure
     }
 
     private Behavior<Command> onPostStop() {

@@ -19,13 +19,16 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  * gathers one partial per shard and hands them, in shard order, to the reducer, which decides the
  * next order or the end. Holds no numerics. A shard failure, a reducer exception or a stop request
  * (checked at every step barrier) ends the run with its own status; the outcome is always completed,
- * so the launcher never waits forever.
+ * so the launcher never waits forever. At a barrier where the checkpoint sink wants one (and on a
+ * stop request), the order just decided is held back while every shard sends its member arrays; the
+ * sink writes them with the reducer's state, then the order goes out (or the run ends interrupted).
+ * A run resumed from a checkpoint restores each shard's rows and broadcasts the reducer's saved order.
  */
 public final class StepCoordinator extends AbstractBehavior<StepCoordinator.Command> {
     /** The dispatcher that shard actors compute on (configured by {@link Engine}). */
     public static final String COMPUTE_DISPATCHER = "ensemble.compute-dispatcher";
 
-    public sealed interface Command extends WireMessage permits Start, PartialReady, ShardFailed {
+    public sealed interface Command extends WireMessage permits Start, PartialReady, SnapshotReady, ShardFailed {
     }
 
     public record Start() implements Command {
@@ -33,6 +36,10 @@ public final class StepCoordinator extends AbstractBehavior<StepCoordinator.Comm
 
     /** Shard {@code shard}'s answer to the order ending at {@code toStep}, and its compute time. */
     public record PartialReady(int shard, long toStep, Partial partial, long computeNanos) implements Command {
+    }
+
+    /** Shard {@code shard}'s member arrays for the checkpoint being taken. */
+    public record SnapshotReady(int shard, List<StateArray> rows) implements Command {
     }
 
     /** Shard {@code shard} could not set up or run its order. */
@@ -43,28 +50,41 @@ public final class StepCoordinator extends AbstractBehavior<StepCoordinator.Comm
     private final List<ShardRange> ranges;
     private final Reducer reducer;
     private final BooleanSupplier stopRequested;
+    private final CheckpointSink checkpoints;
+    private final ResumePoint resume;
     private final CompletableFuture<StepOutcome> done;
     private final List<ActorRef<ShardActor.Command>> shards = new ArrayList<>();
     private final Partial[] partials;
     private final long[] nanos;
+    private final List<List<StateArray>> snapshots;
     private int pending;
     private long started;
+    /** The order held back while a checkpoint is taken, and whether the run ends after it. */
+    private StepOrder held;
+    private boolean stopping;
 
     private StepCoordinator(ActorContext<Command> context, ModelRecipe recipe, List<ShardRange> ranges,
-                            Reducer reducer, BooleanSupplier stopRequested, CompletableFuture<StepOutcome> done) {
+                            Reducer reducer, BooleanSupplier stopRequested, CheckpointSink checkpoints,
+                            ResumePoint resume, CompletableFuture<StepOutcome> done) {
         super(context);
         this.recipe = recipe;
         this.ranges = ranges;
         this.reducer = reducer;
         this.stopRequested = stopRequested;
+        this.checkpoints = checkpoints;
+        this.resume = resume;
         this.done = done;
         this.partials = new Partial[ranges.size()];
         this.nanos = new long[ranges.size()];
+        this.snapshots = new ArrayList<>(java.util.Collections.nCopies(ranges.size(), null));
     }
 
+    /** {@code resume} is null for a fresh run. */
     public static Behavior<Command> create(ModelRecipe recipe, List<ShardRange> ranges, Reducer reducer,
-                                           BooleanSupplier stopRequested, CompletableFuture<StepOutcome> done) {
-        return Behaviors.setup(ctx -> new StepCoordinator(ctx, recipe, ranges, reducer, stopRequested, done));
+                                           BooleanSupplier stopRequested, CheckpointSink checkpoints,
+                                           ResumePoint resume, CompletableFuture<StepOutcome> done) {
+        return Behaviors.setup(ctx -> new StepCoordinator(ctx, recipe, ranges, reducer, stopRequested, checkpoints,
+                resume, done));
     }
 
     @Override
@@ -72,6 +92,7 @@ public final class StepCoordinator extends AbstractBehavior<StepCoordinator.Comm
         return newReceiveBuilder()
                 .onMessage(Start.class, m -> onStart())
                 .onMessage(PartialReady.class, this::onPartial)
+                .onMessage(SnapshotReady.class, this::onSnapshot)
                 .onMessage(ShardFailed.class, this::onShardFailed)
                 .onSignal(PostStop.class, s -> onPostStop())
                 .build();
@@ -84,7 +105,15 @@ public final class StepCoordinator extends AbstractBehavior<StepCoordinator.Comm
             shards.add(getContext().spawn(ShardActor.create(recipe, r), "shard-" + r.index(), compute));
         }
         try {
-            broadcast(reducer.first());
+            if (resume == null) {
+                broadcast(reducer.first());
+                return this;
+            }
+            for (int k = 0; k < shards.size(); k++) {
+                shards.get(k).tell(new ShardActor.Restore(resume.rowsOf(ranges.get(k)), resume.step(), getContext()
+                        .getSelf()));
+            }
+            broadcast(reducer.resume(resume.reducer()));
             return this;
         } catch (RuntimeException e) {
             return finish(StepStatus.FAILED, message(e));
@@ -113,11 +142,40 @@ public final class StepCoordinator extends AbstractBehavior<StepCoordinator.Comm
         if (d instanceof Decision.Finish f) {
             return finish(f.status(), f.message());
         }
-        if (stopRequested.getAsBoolean()) {
+        StepOrder next = ((Decision.Next) d).order();
+        stopping = stopRequested.getAsBoolean();
+        if (stopping && !checkpoints.enabled()) {
             return finish(StepStatus.INTERRUPTED, "interrupted at step " + reducer.step() + "; the outputs keep"
-                    + " everything measured up to it (there is no checkpoint to resume from yet: run again to redo)");
+                    + " everything measured up to it");
         }
-        broadcast(((Decision.Next) d).order());
+        if (stopping || checkpoints.due(reducer.step())) {
+            held = next;
+            pending = shards.size();
+            shards.forEach(s -> s.tell(new ShardActor.Snapshot(getContext().getSelf())));
+            return this;
+        }
+        broadcast(next);
+        return this;
+    }
+
+    private Behavior<Command> onSnapshot(SnapshotReady r) {
+        snapshots.set(r.shard(), r.rows());
+        if (--pending > 0) {
+            return this;
+        }
+        try {
+            checkpoints.write(reducer.step(), reducer.checkpoint(), new ArrayList<>(snapshots));
+        } catch (RuntimeException e) {
+            return finish(StepStatus.FAILED, "cannot write the checkpoint at step " + reducer.step() + ": "
+                    + message(e));
+        }
+        java.util.Collections.fill(snapshots, null);
+        if (stopping) {
+            return finish(StepStatus.INTERRUPTED, "interrupted at step " + reducer.step() + "; a checkpoint was"
+                    + " written there");
+        }
+        broadcast(held);
+        held = null;
         return this;
     }
 

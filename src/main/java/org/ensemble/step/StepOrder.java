@@ -18,4 +18,26 @@ public record StepOrder(long fromStep, int steps, double[] field, boolean observ
     public long toStep() {
         return fromStep + steps;
     }
+
+    /** This order as checkpoint arrays ({@code order} = fromStep, steps, observe; {@code field} if any). */
+    public java.util.List<StateArray> state() {
+        java.util.List<StateArray> out = new java.util.ArrayList<>();
+        out.add(StateArray.of("order", 3, new long[]{fromStep, steps, observe ? 1 : 0}));
+        if (field != null) {
+            out.add(StateArray.of("field", 1, field));
+        }
+        return out;
+    }
+
+    /** The order {@link #state()} wrote. */
+    public static StepOrder fromState(java.util.List<StateArray> state) {
+        long[] o = StateArray.named(state, "order").longs();
+        double[] field = null;
+        for (StateArray a : state) {
+            if (a.name().equals("field")) {
+                field = a.doubles();
+            }
+        }
+        return new StepOrder(o[0], (int) o[1], field, o[2] != 0);
+    }
 }

@@ -3,7 +3,9 @@ package org.ensemble.training;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.ensemble.population.BlockLayout;
+import org.ensemble.step.CheckpointSink;
 import org.ensemble.step.Engine;
+import org.ensemble.step.ResumePoint;
 import org.ensemble.step.Granularity;
 import org.ensemble.step.ShardPlan;
 import org.ensemble.step.ShardRange;
@@ -19,6 +21,12 @@ public final class NeuronPopulation {
     }
 
     public static TrainingOutcome run(TrainingSpec spec, TrainingListener listener, BooleanSupplier stopRequested) {
+        return run(spec, listener, stopRequested, CheckpointSink.NONE, null);
+    }
+
+    /** As above, writing checkpoints to {@code checkpoints} and continuing from {@code resume} unless it is null. */
+    public static TrainingOutcome run(TrainingSpec spec, TrainingListener listener, BooleanSupplier stopRequested,
+                                      CheckpointSink checkpoints, ResumePoint resume) {
         long width = spec.network().width();
         if (spec.granularity() == Granularity.MEMBER && width > 100_000) {
             throw new IllegalArgumentException("one actor per neuron is meant for small networks (≤ 1e5 neurons), got "
@@ -29,7 +37,7 @@ public final class NeuronPopulation {
         int threads = spec.granularity() == Granularity.MEMBER ? spec.shards() : ranges.size();
         NeuronReducer reducer = new NeuronReducer(spec, ranges, listener);
         StepOutcome o = Engine.run(new NeuronRecipe(spec), ranges, reducer, threads, Engine.Dispatch.SPINNING,
-                stopRequested);
+                stopRequested, checkpoints, resume);
         TrainingOutcome.Status status = switch (o.status()) {
             case COMPLETED, ALL_ABSORBED -> TrainingOutcome.Status.COMPLETED;
             case DIVERGED -> TrainingOutcome.Status.DIVERGED;

@@ -5,6 +5,7 @@ import org.ensemble.network.Loss;
 import org.ensemble.step.Decision;
 import org.ensemble.step.Partial;
 import org.ensemble.step.Reducer;
+import org.ensemble.step.StateArray;
 import org.ensemble.step.ShardRange;
 import org.ensemble.step.StepOrder;
 import org.ensemble.step.StepStatus;
@@ -65,6 +66,25 @@ public final class NeuronReducer implements Reducer {
     @Override
     public StepOrder first() {
         current = new StepOrder(0, 0, null, false);
+        return current;
+    }
+
+    /** The pending order (with its coefficients), and the running loss since the last report. */
+    @Override
+    public List<StateArray> checkpoint() {
+        List<StateArray> out = new java.util.ArrayList<>(current.state());
+        out.add(StateArray.of("loss_sum", 1, new double[]{lossSum}));
+        out.add(StateArray.of("loss_count", 1, new long[]{lossCount}));
+        return out;
+    }
+
+    @Override
+    public StepOrder resume(List<StateArray> state) {
+        current = StepOrder.fromState(state);
+        step = current.fromStep();
+        coef = current.field();
+        lossSum = StateArray.named(state, "loss_sum").doubles()[0];
+        lossCount = StateArray.named(state, "loss_count").longs()[0];
         return current;
     }
 

@@ -52,6 +52,18 @@ public final class NeuronShardWorker {
     }
 
     /**
+     * After restoring the neurons' parameters at the barrier of step {@code k}: redoes the forward
+     * pass of step k's batch, which the next update reads (σ, σ' and the inputs). The fused and the
+     * plain forward pass give the same bits (NeuronStepperTest), so this cache equals the one the
+     * uninterrupted run had.
+     */
+    public void resumeAt(long k) {
+        if (k < steps) {
+            stepper.forward(current.draw(data, k), new double[outLength]);
+        }
+    }
+
+    /**
      * Applies step {@code k}'s update (coefficients per sample) and returns the forward sums of
      * step k+1's batch, or an empty array after the last step.
      */
