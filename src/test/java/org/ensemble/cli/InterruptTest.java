@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * SIGTERM during a run (a JVM of its own, as a user's would be) stops it at the next step barrier:
  * exit 143, a committed run directory whose summary says "interrupted" and holds what was measured,
- * and no stale staging directory.
+ * a final checkpoint with the line that says how to resume, and no stale staging directory.
  */
 class InterruptTest {
     @TempDir
@@ -52,6 +52,8 @@ class InterruptTest {
         assertTrue(Files.size(out.resolve("escapes.csv")) > 0);
         assertTrue(lines(out.resolve("timeseries.csv")) >= 5);
         assertFalse(Files.exists(staging), "stale staging directory left");
+        assertTrue(Files.isRegularFile(out.resolve("checkpoint/manifest.json")), "no final checkpoint");
+        assertTrue(log.contains("resume with: ensemble resume " + out), log);
     }
 
     private static long lines(Path f) throws IOException {
