@@ -279,6 +279,9 @@ public final class EscapeRun {
         esc.put("exact_mfpt", rs.theory().flatMap(TransitionEstimate::exactMfpt).orElse(null));
         esc.put("euler_maruyama_mfpt", rs.theory().flatMap(TransitionEstimate::eulerMaruyamaMfpt).orElse(null));
         esc.put("eyring_kramers", rs.theory().map(TransitionEstimate::eyringKramersMfpt).orElse(null));
+        if (s.dynamics().type() == org.ensemble.dynamics.LangevinType.UNDERDAMPED) {
+            esc.put("eyring_kramers_prefactor", "kramers-langer, friction " + s.dynamics().friction());
+        }
         if (expo != null) {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("ks_distance", finite(expo.statistic()));
@@ -416,8 +419,9 @@ public final class EscapeRun {
             t.eulerMaruyamaMfpt().filter(e -> compare).ifPresent(e -> out.printf("  exact MFPT of the Euler–Maruyama chain at dt = %s ="
                     + " %.6g; simulation − chain = %+.3g (%+.2f SE)%n", s.dynamics().dt(), e, m.mfpt() - e,
                     (m.mfpt() - e) / m.standardError()));
-            out.printf("  Eyring–Kramers = %.6g (barrier %.6g over the saddle at %s)%n", t.eyringKramersMfpt(),
-                    t.barrier(), java.util.Arrays.toString(round(t.criticalSaddle().x())));
+            out.printf("  %s = %.6g (barrier %.6g over the saddle at %s)%n", s.dynamics().type()
+                    == org.ensemble.dynamics.LangevinType.UNDERDAMPED ? "Kramers–Langer (γ = " + s.dynamics().friction()
+                    + ")" : "Eyring–Kramers", t.eyringKramersMfpt(), t.barrier(), java.util.Arrays.toString(round(t.criticalSaddle().x())));
         });
         if (expo != null && Double.isFinite(expo.statistic())) {
             out.printf("  exponential law: KS D = %.4f, bootstrap p = %.3f (%d replicates) → %s at %.0f%%%n",

@@ -89,9 +89,20 @@ final class MeanField {
             double estimate = mStar > 0 ? absolute.mean() : signed.mean();
             double se = mStar > 0 ? absolute.standardError() : signed.standardError();
             mf.put("deviation_in_se", (estimate - mStar) / se);
-            out.printf("  Desai–Zwanzig: β_c = %.10g, m*(β = %s) = %.10g, Δf = %.6g; particles' stationary %s = %.6g"
-                    + " ± %.2g (%+.2f SE from m*)%n", bc, beta, mStar, dz.barrierPerParticle(beta),
-                    mStar > 0 ? "|mean|" : "mean", estimate, se, (estimate - mStar) / se);
+            // m* is the N → ∞ stationary value; a second-half average at finite N and time is not expected to
+            // equal it within its SE (a switching run of ~100 particles sits several SE below), so the
+            // difference is reported as a finite-N, finite-time deviation, not as a test.
+            String what = mStar > 0 ? "|mean|" : "mean";
+            if (s.switching()) {
+                out.printf("  Desai–Zwanzig: β_c = %.10g, m*(β = %s) = %.10g (N → ∞), Δf = %.6g; at N = %d the"
+                        + " second-half %s = %.6g ± %.2g (finite N: switching lowers it; no test against m*)%n", bc,
+                        beta, mStar, dz.barrierPerParticle(beta), s.populationSize(), what, estimate, se);
+            } else {
+                out.printf("  Desai–Zwanzig: β_c = %.10g, m*(β = %s) = %.10g (N → ∞), Δf = %.6g; second-half %s ="
+                        + " %.6g ± %.2g, %+.3g from m* (%+.1f SE: a finite-N, finite-time deviation, not a test)%n",
+                        bc, beta, mStar, dz.barrierPerParticle(beta), what, estimate, se, estimate - mStar,
+                        (estimate - mStar) / se);
+            }
         } else {
             out.printf("  Desai–Zwanzig: β_c = %.10g, m*(β = %s) = %.10g, Δf = %.6g (too few reports for a"
                     + " stationary average)%n", bc, beta, mStar, dz.barrierPerParticle(beta));

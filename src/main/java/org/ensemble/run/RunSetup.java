@@ -81,6 +81,10 @@ public record RunSetup(Scenario scenario, LangevinSetup langevin, ObservationSpe
                 // simulation should match within its SE (the continuous one differs by the dt bias).
                 theory = TransitionAnalysis.analyze(v, s.dynamics().beta(), start, targetPoints.get(0), threshold,
                         threshold == null ? null : s.dynamics().dt());
+                if (s.dynamics().type() == LangevinType.UNDERDAMPED) {
+                    double gamma = s.dynamics().friction();
+                    theory = theory.map(t -> t.forUnderdamped(gamma));
+                }
                 note = theory.isPresent() ? "ok" : "start and target lie in the same basin";
             } catch (RuntimeException e) {
                 note = "theory unavailable: " + e.getMessage();

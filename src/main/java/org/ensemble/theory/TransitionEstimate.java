@@ -16,7 +16,8 @@ import java.util.Optional;
  * @param saddles the path's saddles in path order
  * @param criticalSaddle the highest saddle on the path
  * @param barrier V(criticalSaddle) − V(start)
- * @param eyringKramersMfpt Eyring–Kramers mean exit time from start over criticalSaddle
+ * @param eyringKramersMfpt Eyring–Kramers mean exit time from start over criticalSaddle (for underdamped
+ *     runs the Kramers–Langer value with the run's friction: see {@link #forUnderdamped})
  * @param exactMfpt 1-D only: exact MFPT of the diffusion from the start point to the threshold
  * @param eulerMaruyamaMfpt 1-D only, when a step was given: exact MFPT of the Euler–Maruyama chain
  *     with that step (what a simulation estimates; hits checked at grid times)
@@ -27,6 +28,12 @@ public record TransitionEstimate(double beta, StationaryPoint start, StationaryP
                                  Optional<Double> eulerMaruyamaMfpt) {
     public TransitionEstimate {
         saddles = List.copyOf(saddles);
+    }
+
+    /** This estimate for underdamped dynamics with friction γ: the Kramers–Langer prefactor replaces Eyring–Kramers'. */
+    public TransitionEstimate forUnderdamped(double friction) {
+        return new TransitionEstimate(beta, start, end, path, saddles, criticalSaddle, barrier,
+                EyringKramers.underdampedMfpt(start, criticalSaddle, beta, friction), exactMfpt, eulerMaruyamaMfpt);
     }
 
     /** The estimate for a path with at least one saddle. */

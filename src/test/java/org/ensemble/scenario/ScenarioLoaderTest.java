@@ -94,9 +94,17 @@ class ScenarioLoaderTest {
     static Stream<Arguments> badInput() {
         return Stream.of(
                 Arguments.of("unknown key at top level", BASE + "bogus = 3\n", new String[0],
-                        "t.conf:18: bogus: unknown key; known keys here: backend, block-size, dynamics, escape, "
-                                + "granularity, interaction, name, observe, pde, population, potential, run, seed, "
+                        "t.conf:18: bogus: unknown key; known keys here: backend, block-size, checkpoint, dynamics,"
+                                + " escape, granularity, interaction, name, observe, pde, population, potential, run, seed, "
                                 + "shards"),
+                Arguments.of("checkpoint interval not positive", BASE + "checkpoint { every = 0 }\n", new String[0],
+                        "t.conf:18: checkpoint.every: expected a positive finite number, got 0"),
+                Arguments.of("checkpoint interval NaN", BASE + "checkpoint { every = NaN }\n", new String[0],
+                        "t.conf:18: checkpoint.every: expected a finite number, got NaN"),
+                Arguments.of("checkpoint interval missing", BASE + "checkpoint { }\n", new String[0],
+                        "t.conf:18: checkpoint.every: missing"),
+                Arguments.of("unknown key in checkpoint", BASE + "checkpoint { every = 1, evrey = 2 }\n",
+                        new String[0], "t.conf:18: checkpoint.evrey: unknown key; known keys here: every"),
                 Arguments.of("unknown key nested", BASE.replace("beta = 4", "beta = 4\n  betta = 4"), new String[0],
                         "t.conf:10: dynamics.betta: unknown key; known keys here: beta, dt, friction, type"),
                 Arguments.of("unknown key deep in a list", BASE.replace("threshold = 1.0", "threshold = 1.0, side = 2"),

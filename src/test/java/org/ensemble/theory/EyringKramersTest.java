@@ -38,6 +38,21 @@ class EyringKramersTest {
     }
 
     @Test
+    void underdampedPrefactorIsKramersLanger() {
+        // Double well V = (x² − 1)²: V''(−1) = 8, V''(0) = −4. λ⁺ = (−γ + sqrt(γ² + 16))/2; at γ = 1,
+        // (√17 − 1)/2 = 1.5615528, so τ = τ_EK · 4/λ⁺ = 60.64329731 · 2.5615528 = 155.3410 (by hand).
+        DoubleWellPotential v = new DoubleWellPotential(0);
+        StationaryPoint m = StationaryPoint.at(v, new double[] {-1});
+        StationaryPoint s = StationaryPoint.at(v, new double[] {0});
+        double ek = EyringKramers.mfpt(m, s, 4);
+        assertEquals(ek * 4 / ((Math.sqrt(17) - 1) / 2), EyringKramers.underdampedMfpt(m, s, 4, 1), 1e-12 * ek);
+        assertEquals(155.3410, EyringKramers.underdampedMfpt(m, s, 4, 1), 1e-3);
+        // High friction: γ·τ → τ_EK (overdamped time scale), relative error |λ₋|/γ² = 4e-8 at γ = 1e4.
+        assertEquals(ek, EyringKramers.underdampedMfpt(m, s, 4, 1e4) / 1e4, 1e-7 * ek);
+        assertThrows(IllegalArgumentException.class, () -> EyringKramers.underdampedMfpt(m, s, 4, 0));
+    }
+
+    @Test
     void refusesPointsOfTheWrongKind() {
         DoubleWellPotential v = new DoubleWellPotential(0);
         StationaryPoint m = StationaryPoint.at(v, new double[] {-1});
