@@ -101,7 +101,6 @@ public final class CheckpointWriter implements CheckpointSink, AutoCloseable {
             RunDirectory.deleteRecursively(stepDir);
             Files.createDirectories(stepDir.resolve("members"));
             Files.createDirectories(stepDir.resolve("reducer"));
-            List<StateArray> members = StateArray.stack(shards);
             Map<String, Object> manifest = new LinkedHashMap<>();
             manifest.put("format", FORMAT);
             manifest.put("format_version", FORMAT_VERSION);
@@ -113,8 +112,8 @@ public final class CheckpointWriter implements CheckpointSink, AutoCloseable {
             manifest.put("members", identity.members());
             manifest.put("step", step);
             manifest.put("time", time.applyAsDouble(step));
-            manifest.put("members_arrays", arrays(stepDir, name, "members", members));
-            manifest.put("reducer_arrays", arrays(stepDir, name, "reducer", reducer));
+            manifest.put("members_arrays", arrays(stepDir, name, "members", shards));
+            manifest.put("reducer_arrays", arrays(stepDir, name, "reducer", List.of(reducer)));
             long[] covered = log.sync();
             manifest.put("observed", Map.of("file", LOG, "records", covered[0], "bytes", covered[1]));
             pauseForTests();
@@ -137,17 +136,25 @@ public final class CheckpointWriter implements CheckpointSink, AutoCloseable {
         written++;
     }
 
-    private static List<Object> arrays(Path stepDir, String stepName, String group, List<StateArray> arrays)
+    /** Each array of {@code pieces.get(0)}, its rows stacked over the pieces (shards) in order. */
+    private static List<Object> arrays(Path stepDir, String stepName, String group, List<List<StateArray>> pieces)
             throws IOException {
         List<Object> out = new ArrayList<>();
-        for (StateArray a : arrays) {
+        for (int k = 0; k < pieces.get(0).size(); k++) {
+            List<StateArray> parts = new ArrayList<>();
+            long rows = 0;
+            for (List<StateArray> p : pieces) {
+                parts.add(p.get(k));
+                rows += p.get(k).rows();
+            }
+            StateArray a = parts.get(0);
             String file = a.name() + ".npy";
-            Npy.write(stepDir.resolve(group).resolve(file), a);
+            Npy.write(stepDir.resolve(group).resolve(file), parts);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", a.name());
             m.put("file", stepName + "/" + group + "/" + file);
             m.put("dtype", a.doubles() != null ? "<f8" : "<i8");
-            m.put("shape", a.columns() == 1 ? List.of(a.rows()) : List.of(a.rows(), a.columns()));
+            m.put("shape", a.columns() == 1 ? List.of(rows) : List.of(rows, a.columns()));
             out.add(m);
         }
         return out;

@@ -7,6 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ensemble.step.StateArray;
@@ -27,8 +28,24 @@ final class Npy {
 
     /** Writes {@code a} to {@code file} and forces it to disk. */
     static void write(Path file, StateArray a) throws IOException {
+        write(file, List.of(a));
+    }
+
+    /**
+     * Writes the rows of {@code parts} (same name, columns and dtype: the shards' pieces of one
+     * array, in shard order) as one array, without first copying them into one.
+     */
+    static void write(Path file, List<StateArray> parts) throws IOException {
+        StateArray a = parts.get(0);
         boolean f8 = a.doubles() != null;
-        String shape = a.columns() == 1 ? "(" + a.rows() + ",)" : "(" + a.rows() + ", " + a.columns() + ")";
+        long rows = 0;
+        for (StateArray p : parts) {
+            if (!p.name().equals(a.name()) || p.columns() != a.columns() || (p.doubles() != null) != f8) {
+                throw new IllegalArgumentException("shards disagree on state array " + a.name());
+            }
+            rows += p.rows();
+        }
+        String shape = a.columns() == 1 ? "(" + rows + ",)" : "(" + rows + ", " + a.columns() + ")";
         StringBuilder h = new StringBuilder("{'descr': '" + (f8 ? "<f8" : "<i8") + "', 'fortran_order': False,"
                 + " 'shape': " + shape + ", }");
         while ((MAGIC.length + 2 + h.length() + 1) % 64 != 0) {
@@ -42,19 +59,21 @@ final class Npy {
             head.put(MAGIC).putShort((short) header.length).put(header).flip();
             writeFully(ch, head);
             ByteBuffer buf = ByteBuffer.allocate(CHUNK * 8).order(ByteOrder.LITTLE_ENDIAN);
-            int n = f8 ? a.doubles().length : a.longs().length;
-            for (int lo = 0; lo < n; lo += CHUNK) {
-                int hi = Math.min(n, lo + CHUNK);
-                buf.clear();
-                for (int i = lo; i < hi; i++) {
-                    if (f8) {
-                        buf.putDouble(a.doubles()[i]);
-                    } else {
-                        buf.putLong(a.longs()[i]);
+            for (StateArray p : parts) {
+                int n = f8 ? p.doubles().length : p.longs().length;
+                for (int lo = 0; lo < n; lo += CHUNK) {
+                    int hi = Math.min(n, lo + CHUNK);
+                    buf.clear();
+                    for (int i = lo; i < hi; i++) {
+                        if (f8) {
+                            buf.putDouble(p.doubles()[i]);
+                        } else {
+                            buf.putLong(p.longs()[i]);
+                        }
                     }
+                    buf.flip();
+                    writeFully(ch, buf);
                 }
-                buf.flip();
-                writeFully(ch, buf);
             }
             ch.force(true);
         }

@@ -42,6 +42,7 @@ public final class Main implements Runnable {
         System.setProperty("java.awt.headless", "true");
         // Initialise logging before actor threads race to do it (SLF4J then replays and warns).
         org.slf4j.LoggerFactory.getILoggerFactory();
+        org.ensemble.kernel.Devices.quietMissingOpenCl();
         CommandLine cl = new CommandLine(new Main());
         cl.setErr(err);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.ensemble.checkpoint.Checkpoint;
 import org.ensemble.run.EscapeRun;
+import org.ensemble.run.Preflight;
 import org.ensemble.run.RunOptions;
 import org.ensemble.run.RunResult;
 import org.ensemble.step.StopRequest;
@@ -60,6 +61,8 @@ final class RunCommand implements Callable<Integer> {
         }
         Scenario s = ScenarioLoader.load(file, overrides);
         Path dir = out != null ? out : defaultOut(s.name());
+        Preflight.memory(s);
+        Preflight.outputDirectory(dir);
         metrics.start();
         RunResult r;
         try (StopRequest stop = StopRequest.onSignals()) {

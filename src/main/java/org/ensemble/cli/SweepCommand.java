@@ -67,6 +67,8 @@ final class SweepCommand implements Callable<Integer> {
         Scenario first = scenarios.get(0);
         Path dir = out != null ? out : RunCommand.defaultOut(first.name() + "-sweep");
         boolean arrhenius = key.equals("dynamics.beta");
+        scenarios.forEach(org.ensemble.run.Preflight::memory);
+        org.ensemble.run.Preflight.outputDirectory(dir);
         metrics.start();
         try (RunDirectory sweep = RunDirectory.create(dir); StopRequest stop = StopRequest.onSignals()) {
             List<RunResult> results = new ArrayList<>();

@@ -35,6 +35,8 @@ final class TrainingCommands {
                     + " runs are short); run it again");
         }
         Path dir = out != null ? out : RunCommand.defaultOut(s.name());
+        org.ensemble.run.Preflight.memory(s);
+        org.ensemble.run.Preflight.outputDirectory(dir);
         metrics.start();
         try (StopRequest stop = StopRequest.onSignals()) {
             if (resume != null) {
@@ -116,6 +118,8 @@ final class TrainingCommands {
             variants.add(TrainingScenarioLoader.load(file, sets));
         }
         Path dir = out != null ? out : RunCommand.defaultOut(variants.get(0).name() + "-sweep");
+        variants.forEach(org.ensemble.run.Preflight::memory);
+        org.ensemble.run.Preflight.outputDirectory(dir);
         metrics.start();
         int worst = 0;
         try (RunDirectory sweep = RunDirectory.create(dir); StopRequest stop = StopRequest.onSignals()) {

@@ -21,6 +21,22 @@ public final class Devices {
     }
 
     private static final Map<Long, Boolean> FP64 = new ConcurrentHashMap<>();
+    /**
+     * Aparapi logs "Check your environment. Failed to load … opencl native library" at SEVERE (two
+     * lines on stderr) when a machine has no OpenCL library. Here that is normal — the java backend
+     * runs — so that one record is dropped; Aparapi's other messages pass. Its logger is named
+     * {@code com.aparapi.logLevel} (Aparapi's {@code Config.getLoggerName()}); held in a field because
+     * java.util.logging keeps loggers only weakly. Call before any Aparapi class loads.
+     */
+    private static final java.util.logging.Logger APARAPI = java.util.logging.Logger.getLogger("com.aparapi.logLevel");
+
+    public static void quietMissingOpenCl() {
+        APARAPI.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Check your environment"));
+    }
+
+    static {
+        quietMissingOpenCl();
+    }
 
     private Devices() {
     }

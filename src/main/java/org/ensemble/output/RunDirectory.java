@@ -83,6 +83,13 @@ public final class RunDirectory implements AutoCloseable {
         }
     }
 
+    /** Whether a run that did not commit left its checkpoint in {@code target}'s staging directory. */
+    public static boolean keptCheckpoint(Path target) {
+        Path abs = target.toAbsolutePath().normalize();
+        return Files.isRegularFile(abs.resolveSibling("." + abs.getFileName() + ".partial").resolve(CHECKPOINT)
+                .resolve("manifest.json"));
+    }
+
     /** A run's checkpoint directory, which outlives a failed or killed run (see {@link #close()}). */
     static final String CHECKPOINT = "checkpoint";
 

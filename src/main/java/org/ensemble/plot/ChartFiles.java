@@ -29,8 +29,19 @@ public final class ChartFiles {
                     VectorGraphicsEncoder.VectorGraphicsFormat.SVG));
             return List.of(png, svg);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write plot " + dir.resolve(baseName) + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write plot " + dir.resolve(baseName) + ": " + rootMessage(e), e);
         }
+    }
+
+    /** The innermost cause's message ("No space left on device"), without the wrappers' class names. */
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
+        // Some encoders fold the cause into the message: "org.xml.sax.SAXException: java.io.IOException: …".
+        return m.replaceFirst("^((?:[a-z][\\w$]*\\.)+[A-Z][\\w$]*: )+", "");
     }
 
     private interface Writer {
@@ -39,8 +50,11 @@ public final class ChartFiles {
 
     private static void write(Path target, Writer w) throws IOException {
         Path tmp = target.resolveSibling("." + target.getFileName() + ".partial");
+        // Encoded in memory first: the SVG encoder prints I/O errors of its own stream to stderr.
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(1 << 16);
+        w.to(bytes);
         try (OutputStream out = Files.newOutputStream(tmp)) {
-            w.to(out);
+            bytes.writeTo(out);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);
             throw e;

@@ -71,6 +71,7 @@ public final class EscapeRun {
     }
 
     public static RunResult execute(Scenario s, RunOptions o, PrintStream out) {
+        Preflight.memory(s); // also for sweep points, which the CLI does not check one by one
         RunSetup rs = RunSetup.of(s);
         Backend requested = s.backend();
         if (s.granularity() == Granularity.MEMBER && requested == Backend.AUTO) {
@@ -186,6 +187,8 @@ public final class EscapeRun {
             Double exact = rs.theory().flatMap(TransitionEstimate::exactMfpt).orElse(null);
             Double ek = rs.theory().map(TransitionEstimate::eyringKramersMfpt).orElse(null);
             return new RunResult(committed, outcome, mfpt, exact, ek, summary);
+        } catch (RuntimeException e) {
+            throw RunFailedException.withResumeHint(e, o.out());
         }
     }
 

@@ -62,6 +62,7 @@ public final class TrainingRun {
     public static Result execute(TrainingScenario s, Path outDir, boolean quiet, boolean plots, TrainingListener extra,
                                  PrintStream out, Path shownAs, java.util.function.BooleanSupplier stop,
                                  Checkpoint resume) {
+        Preflight.memory(s);
         NetworkSpec net = s.network();
         TrainingSpec spec = new TrainingSpec(net, s.rule(), s.data(), s.seed(), s.steps(), s.reportEvery(),
                 s.testSamples(), s.blockSize(), s.shards(), s.granularity());
@@ -213,6 +214,8 @@ public final class TrainingRun {
             }
             double[] lastRow = rows.get(rows.size() - 1);
             return new Result(committed, outcome, lastRow[3], lastRow[2], summary);
+        } catch (RuntimeException e) {
+            throw RunFailedException.withResumeHint(e, outDir);
         }
     }
 

@@ -61,41 +61,4 @@ public record StateArray(String name, int columns, double[] doubles, long[] long
         arrays.forEach(a -> names.add(a.name()));
         throw new IllegalArgumentException("checkpoint has no array '" + name + "' (it has " + names + ")");
     }
-
-    /** Stacks the rows of same-named arrays, in the order given (shard order). */
-    public static List<StateArray> stack(List<List<StateArray>> perShard) {
-        List<StateArray> out = new ArrayList<>();
-        List<StateArray> first = perShard.get(0);
-        for (int k = 0; k < first.size(); k++) {
-            StateArray a = first.get(k);
-            int total = 0;
-            for (List<StateArray> s : perShard) {
-                StateArray b = s.get(k);
-                if (!b.name().equals(a.name()) || b.columns() != a.columns() || (b.doubles() == null)
-                        != (a.doubles() == null)) {
-                    throw new IllegalArgumentException("shards disagree on state array " + a.name());
-                }
-                total += length(b.doubles(), b.longs());
-            }
-            int o = 0;
-            if (a.doubles() != null) {
-                double[] all = new double[total];
-                for (List<StateArray> s : perShard) {
-                    double[] v = s.get(k).doubles();
-                    System.arraycopy(v, 0, all, o, v.length);
-                    o += v.length;
-                }
-                out.add(of(a.name(), a.columns(), all));
-            } else {
-                long[] all = new long[total];
-                for (List<StateArray> s : perShard) {
-                    long[] v = s.get(k).longs();
-                    System.arraycopy(v, 0, all, o, v.length);
-                    o += v.length;
-                }
-                out.add(of(a.name(), a.columns(), all));
-            }
-        }
-        return out;
-    }
 }
