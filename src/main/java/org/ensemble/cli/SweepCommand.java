@@ -10,7 +10,7 @@ import org.ensemble.observe.escape.ArrheniusFit;
 import org.ensemble.observe.escape.ArrheniusFitResult;
 import org.ensemble.observe.escape.MfptEstimate;
 import org.ensemble.output.CsvWriter;
-import org.ensemble.output.RunDirectory;
+import org.ensemble.output.RunCollection;
 import org.ensemble.plot.ArrheniusPlot;
 import org.ensemble.plot.ChartFiles;
 import org.ensemble.run.EscapeRun;
@@ -70,13 +70,13 @@ final class SweepCommand implements Callable<Integer> {
         scenarios.forEach(org.ensemble.run.Preflight::memory);
         org.ensemble.run.Preflight.outputDirectory(dir);
         metrics.start();
-        try (RunDirectory sweep = RunDirectory.create(dir); StopRequest stop = StopRequest.onSignals()) {
+        try (RunCollection sweep = RunCollection.create(dir); StopRequest stop = StopRequest.onSignals()) {
             List<RunResult> results = new ArrayList<>();
             for (int i = 0; i < scenarios.size() && !stop.getAsBoolean(); i++) {
                 System.out.printf("== %s = %s (%d of %d)%n", key, v.getValue().get(i), i + 1, scenarios.size());
                 String sub = key + "=" + v.getValue().get(i);
-                results.add(EscapeRun.execute(scenarios.get(i), new RunOptions(sweep.file(sub), quiet, !noPlots,
-                        metrics.sinks(), sweep.target().resolve(sub), stop), System.out));
+                results.add(EscapeRun.execute(scenarios.get(i), new RunOptions(sweep.point(sub), quiet, !noPlots,
+                        metrics.sinks(), null, stop), System.out));
             }
             List<Double> beta = new ArrayList<>();
             List<Double> lnK = new ArrayList<>();

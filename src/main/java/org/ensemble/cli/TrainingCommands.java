@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.ensemble.network.ParityGradientVariance;
 import org.ensemble.output.CsvWriter;
-import org.ensemble.output.RunDirectory;
+import org.ensemble.output.RunCollection;
 import org.ensemble.plot.ChartFiles;
 import org.ensemble.plot.LinePlot;
 import org.ensemble.run.EscapeRun;
@@ -77,7 +77,7 @@ final class TrainingCommands {
                 return new Done(r.outcome().status() == TrainingOutcome.Status.INTERRUPTED ? stop.exitCode()
                         : exit(r.outcome()), r);
             }
-            try (RunDirectory top = RunDirectory.create(dir)) {
+            try (RunCollection top = RunCollection.create(dir)) {
                 EscapeRun.write(top.file("scenario.conf"), s.resolved());
                 Map<String, Object> summary = new LinkedHashMap<>();
                 summary.put("scenario", s.name());
@@ -90,9 +90,9 @@ final class TrainingCommands {
                     for (int i = 0; i < variants.size() && !stop.getAsBoolean(); i++) {
                         System.out.printf("== %s (%d of %d)%n", labels.get(i), i + 1, variants.size());
                         TrainingScenario v = variants.get(i);
-                        Path sub = top.file(labels.get(i));
+                        Path sub = top.point(labels.get(i));
                         results.add(TrainingRun.execute(v, sub, quiet, plots, sink(metrics, v, sub), System.out,
-                                top.target().resolve(labels.get(i)), stop));
+                                null, stop));
                         worst = Math.max(worst, exit(results.get(i).outcome()) == Main.EXIT_FAILURE ? 1 : 0);
                     }
                     summary.put("study", study(s, variants, results, top));
@@ -122,13 +122,13 @@ final class TrainingCommands {
         org.ensemble.run.Preflight.outputDirectory(dir);
         metrics.start();
         int worst = 0;
-        try (RunDirectory sweep = RunDirectory.create(dir); StopRequest stop = StopRequest.onSignals()) {
+        try (RunCollection sweep = RunCollection.create(dir); StopRequest stop = StopRequest.onSignals()) {
             try (CsvWriter table = new CsvWriter(sweep.file("sweep.csv"), List.of(key, "exit", "final_test_risk",
                     "final_train_risk"))) {
                 for (int i = 0; i < variants.size() && !stop.getAsBoolean(); i++) {
                     String sub = key + "=" + values.get(i);
                     System.out.printf("== %s (%d of %d)%n", sub, i + 1, variants.size());
-                    Done d = execute(variants.get(i), sweep.file(sub), sweep.target().resolve(sub), quiet, plots,
+                    Done d = execute(variants.get(i), sweep.point(sub), null, quiet, plots,
                             metrics, stop);
                     worst = Math.max(worst, d.exit());
                     table.row(values.get(i), d.exit(), d.single() == null ? null : d.single().finalTestRisk(),
@@ -164,7 +164,7 @@ final class TrainingCommands {
     }
 
     private static Map<String, Object> study(TrainingScenario s, List<TrainingScenario> variants,
-                                             List<TrainingRun.Result> results, RunDirectory top) {
+                                             List<TrainingRun.Result> results, RunCollection top) {
         TrainingScenario.StudySpec st = s.study().get();
         double threshold = st.successRisk();
         List<Map<String, Object>> table = new ArrayList<>();
@@ -233,7 +233,7 @@ final class TrainingCommands {
         return out;
     }
 
-    private static Map<String, Object> parity(TrainingScenario s, RunDirectory top, boolean quiet) {
+    private static Map<String, Object> parity(TrainingScenario s, RunCollection top, boolean quiet) {
         TrainingScenario.ParityGradientSpec p = s.parityGradients().get();
         List<ParityGradientVariance.Result> results = new ArrayList<>();
         List<Map<String, Object>> rows = new ArrayList<>();

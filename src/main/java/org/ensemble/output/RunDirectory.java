@@ -121,6 +121,18 @@ public final class RunDirectory implements AutoCloseable {
                 + " another with --out");
     }
 
+    /** "time (pid N)" of the live process that wrote {@code lock}, or null when it is gone. */
+    static String liveOwner(Path lock) throws IOException {
+        String[] f = Files.readString(lock).trim().split(" ", 2);
+        try {
+            long pid = Long.parseLong(f[0]);
+            boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+            return alive ? (f.length > 1 ? f[1] : "?") + " (pid " + pid + ")" : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     /** "time (pid N)" of a live owner of {@code staging}, or null when it has none. */
     private static String owner(Path staging) throws IOException {
         Path lock = staging.resolve(LOCK);
@@ -135,14 +147,7 @@ public final class RunDirectory implements AutoCloseable {
         if (!Files.exists(lock)) {
             return null;
         }
-        String[] f = Files.readString(lock).trim().split(" ", 2);
-        try {
-            long pid = Long.parseLong(f[0]);
-            boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-            return alive ? (f.length > 1 ? f[1] : "?") + " (pid " + pid + ")" : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return liveOwner(lock);
     }
 
     private static boolean isEmpty(Path dir) throws IOException {
