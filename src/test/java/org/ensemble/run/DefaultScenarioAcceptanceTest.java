@@ -51,5 +51,19 @@ class DefaultScenarioAcceptanceTest {
             assertTrue(summary.contains(key), key + " missing from summary.json");
         }
         assertTrue(text.toString().contains("exact MFPT (quadrature) = 69.26"), text.toString());
+        // README's sample output is what this run prints, but for the wall time and the directory.
+        assertEquals(masked(readmeSample()), masked(text.toString()), "README.md's sample output is stale");
+    }
+
+    /** The code block after "The run prints, for example" in README.md. */
+    static String readmeSample() throws java.io.IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        int at = readme.indexOf("The run prints, for example");
+        int open = readme.indexOf("```\n", at) + 4;
+        return readme.substring(open, readme.indexOf("```", open));
+    }
+
+    static String masked(String text) {
+        return text.replaceAll("steps, [0-9.]+ s\\)", "steps, … s)").replaceAll("outputs: .*", "outputs: …").strip();
     }
 }
