@@ -73,7 +73,7 @@ class CliTest {
     }
 
     @ParameterizedTest(name = "{0} --help")
-    @ValueSource(strings = {"run", "sweep", "validate", "list", "devices", "bench"})
+    @ValueSource(strings = {"run", "resume", "sweep", "validate", "list", "devices", "bench"})
     void everySubcommandPrintsItsUsageForHelpAndExits0(String command) {
         Output o = runCapturing(command, "--help");
         assertEquals(0, o.code(), o.err());
