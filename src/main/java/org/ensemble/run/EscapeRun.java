@@ -14,9 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.ensemble.checkpoint.Checkpoint;
 import org.ensemble.checkpoint.CheckpointIdentity;
-import org.ensemble.checkpoint.CheckpointWriter;
+import org.ensemble.checkpoint.ObservedLog;
+import org.ensemble.step.CheckpointSink;
+import org.ensemble.step.ResumePoint;
 import org.ensemble.step.Granularity;
 import org.ensemble.langevin.LangevinPopulation;
 import org.ensemble.langevin.LangevinSpec;
@@ -40,7 +41,6 @@ import org.ensemble.output.CsvWriter;
 import org.ensemble.output.RunDirectory;
 import org.ensemble.plot.ChartFiles;
 import org.ensemble.plot.HeatMaps;
-import org.ensemble.plot.LinePlot;
 import org.ensemble.plot.SurvivalPlot;
 import org.ensemble.population.BlockLayout;
 import org.ensemble.scenario.Scenario;
@@ -81,55 +81,111 @@ public final class EscapeRun {
         if (s.granularity() == Granularity.MEMBER && backend.backend() != Backend.JAVA) {
             throw new BackendUnavailableException("granularity particle runs on backend java only");
         }
-        String device = backend.deviceDescription();
         LOG.atLevel(o.quiet() ? org.slf4j.event.Level.DEBUG : org.slf4j.event.Level.INFO).log("scenario {}: {}"
                 + " particles, backend {} ({}), device {}", s.name(), s.populationSize(), backend.backend().key(),
-                backend.reason(), device); // --quiet: the final report only
-        ObservationSpec obs = rs.observation();
-        LangevinSpec spec = new LangevinSpec(rs.langevin(), s.init(), new BlockLayout(s.populationSize(),
-                s.blockSize()), s.shards(), s.granularity(), backend, obs, rs.plan());
-        Checkpoint cp = o.resume();
-        CheckpointIdentity id = CheckpointIdentity.of("langevin", s.name(), s.resolved(), backend.backend().key(),
-                s.populationSize());
-        List<Measure> replay = List.of();
-        if (cp != null) {
-            cp.requireMatches(id);
-            replay = cp.observed(Measure.class); // before reopening moves the directory
+                backend.reason(), backend.deviceDescription()); // --quiet: the final report only
+        Langevin kind = new Langevin(s, rs, backend, o, out);
+        RunPipeline.Done<RunOutcome> done = RunPipeline.execute(kind, o.out(), o.resume(), o.shownAs(), out);
+        Double exact = rs.theory().flatMap(TransitionEstimate::exactMfpt).orElse(null);
+        Double ek = rs.theory().map(TransitionEstimate::eyringKramersMfpt).orElse(null);
+        return new RunResult(done.directory(), done.outcome(), kind.mfpt, exact, ek, kind.summary);
+    }
+
+    /** Langevin particles' side of the run pipeline: measure recorder, PDE beside, switching, escape statistics. */
+    private static final class Langevin implements RunPipeline.KindRun<Measure, RunOutcome> {
+        private final Scenario s;
+        private final RunSetup rs;
+        private final Steppers.Resolved backend;
+        private final RunOptions o;
+        private final PrintStream out;
+        private final ObservationSpec obs;
+        private final LangevinSpec spec;
+        private final java.util.Optional<PdeBeside> pde;
+        private final SwitchingObserver switching;
+        private final List<ColumnSource> extra;
+        private MeasureRecorder rec;
+        private MfptEstimate mfpt;
+        private KaplanMeier km;
+        private ExponentialityResult expo;
+        private Map<String, Object> summary;
+
+        Langevin(Scenario s, RunSetup rs, Steppers.Resolved backend, RunOptions o, PrintStream out) {
+            this.s = s;
+            this.rs = rs;
+            this.backend = backend;
+            this.o = o;
+            this.out = out;
+            this.obs = rs.observation();
+            this.spec = new LangevinSpec(rs.langevin(), s.init(), new BlockLayout(s.populationSize(), s.blockSize()),
+                    s.shards(), s.granularity(), backend, obs, rs.plan());
+            this.pde = rs.pdeComparison();
+            this.switching = rs.switchingObserver().orElse(null);
+            this.extra = pde.<List<ColumnSource>>map(List::of).orElse(List.of());
         }
-        double dt0 = s.dynamics().dt();
-        long every = s.checkpointEvery() > 0 ? Math.max(1, (long) Math.ceil(s.checkpointEvery() / dt0 - 1e-9)) : 0;
-        boolean keepCheckpoint;
-        try (RunDirectory dir = cp != null ? RunDirectory.reopen(o.out()) : RunDirectory.create(o.out())) {
-            write(dir.file("scenario.conf"), s.resolved());
-            RunOutcome outcome;
-            MeasureRecorder rec;
-            long t0 = System.nanoTime();
-            java.util.Optional<PdeBeside> pde = rs.pdeComparison();
-            SwitchingObserver switching = rs.switchingObserver().orElse(null);
-            List<ColumnSource> extra = pde.<List<ColumnSource>>map(List::of)
-                    .orElse(List.of());
-            try (CheckpointWriter checkpoints = cp != null
-                    ? CheckpointWriter.continuing(dir.staging(), id, every, k -> k * dt0, cp)
-                    : CheckpointWriter.start(dir.staging(), id, every, k -> k * dt0);
-                 CsvWriter ts = new CsvWriter(dir.file("timeseries.csv"), MeasureRecorder.header(obs, extra));
-                 Progress progress = new Progress(s.name(), rs.plan().totalSteps(), s.dynamics().dt(), o.quiet())) {
-                RunContext ctx = new RunContext(s.name(), dir.target().getFileName().toString(),
-                        backend.backend().key(), device, s.seed(), s.populationSize(), rs.plan().totalSteps(),
-                        s.dynamics().dt(), obs);
-                RunListener sinks = both(progress, o.extra().apply(ctx));
-                if (switching != null) {
-                    sinks = both(sinks, switching);
-                }
-                rec = new MeasureRecorder(obs, ts, sinks, extra);
-                replay.forEach(rec::onMeasure); // observers are folds over the measures: this rebuilds them exactly
-                outcome = LangevinPopulation.run(spec, new LoggedMeasures(checkpoints.log(), rec), o.stop(),
-                        checkpoints, cp == null ? null : cp.point());
-                keepCheckpoint = resumable(outcome.status()) && (checkpoints.written() > 0 || cp != null);
-                if (!keepCheckpoint) {
-                    checkpoints.discard();
-                }
+
+        @Override
+        public CheckpointIdentity identity() {
+            return CheckpointIdentity.of("langevin", s.name(), s.resolved(), backend.backend().key(),
+                    s.populationSize());
+        }
+
+        @Override
+        public String resolvedScenario() {
+            return s.resolved();
+        }
+
+        @Override
+        public long checkpointEverySteps() {
+            double every = s.checkpointEvery();
+            return every > 0 ? Math.max(1, (long) Math.ceil(every / s.dynamics().dt() - 1e-9)) : 0;
+        }
+
+        @Override
+        public double time(long step) {
+            return step * s.dynamics().dt();
+        }
+
+        @Override
+        public Class<Measure> observedType() {
+            return Measure.class;
+        }
+
+        @Override
+        public RunPipeline.Closer open(RunDirectory dir) {
+            CsvWriter ts = new CsvWriter(dir.file("timeseries.csv"), MeasureRecorder.header(obs, extra));
+            Progress progress = new Progress(s.name(), rs.plan().totalSteps(), s.dynamics().dt(), o.quiet());
+            RunContext ctx = new RunContext(s.name(), dir.target().getFileName().toString(), backend.backend().key(),
+                    backend.deviceDescription(), s.seed(), s.populationSize(), rs.plan().totalSteps(),
+                    s.dynamics().dt(), obs);
+            RunListener sinks = both(progress, o.extra().apply(ctx));
+            if (switching != null) {
+                sinks = both(sinks, switching);
             }
-            double wall = (System.nanoTime() - t0) / 1e9;
+            rec = new MeasureRecorder(obs, ts, sinks, extra);
+            return () -> {
+                try (ts) {
+                    progress.close();
+                }
+            };
+        }
+
+        @Override
+        public void replay(Measure m) {
+            rec.onMeasure(m);
+        }
+
+        @Override
+        public RunOutcome run(ObservedLog log, CheckpointSink checkpoints, ResumePoint resume) {
+            return LangevinPopulation.run(spec, new LoggedMeasures(log, rec), o.stop(), checkpoints, resume);
+        }
+
+        @Override
+        public boolean resumable(RunOutcome outcome) {
+            return EscapeRun.resumable(outcome.status());
+        }
+
+        @Override
+        public void results(RunDirectory dir, RunOutcome outcome, double wall) {
             if (rec.lastFull() == null) {
                 throw new RunFailedException("run " + s.name() + " failed before its first report: "
                         + outcome.message());
@@ -143,24 +199,20 @@ public final class EscapeRun {
                 }
             }
             double endTime = outcome.steps() * dt;
-            MfptEstimate mfpt = null;
-            KaplanMeier km = null;
-            ExponentialityResult expo = null;
-            EscapeSample sample = null;
             if (!obs.targetNames().isEmpty()) {
                 if (!o.quiet()) {
                     System.err.printf("analysing %d escape times (bootstrap CI, exponentiality test) ...%n",
                             events.size());
                 }
                 double[] times = events.stream().mapToDouble(e -> e.step() * dt).toArray();
-                sample = EscapeSample.of(times, s.populationSize() - events.size(), endTime);
+                EscapeSample sample = EscapeSample.of(times, s.populationSize() - events.size(), endTime);
                 mfpt = MfptEstimator.forEscapeRun(sample, CONFIDENCE);
                 km = KaplanMeier.fit(sample, CONFIDENCE);
                 // Bootstrap cost grows with n; beyond 5e4 escapes 49 replicates (p resolution 0.02) suffice.
                 int reps = sample.size() <= 50_000 ? KS_REPLICATES : 49;
                 expo = ExponentialityTest.test(sample, 0.05, reps, KS_SEED);
             }
-            Map<String, Object> summary = summary(s, rs, backend, device, outcome, rec.lastFull(), mfpt, km, expo,
+            summary = summary(s, rs, backend, backend.deviceDescription(), outcome, rec.lastFull(), mfpt, km, expo,
                     endTime);
             MeanField.addTo(summary, s, rec, pde.orElse(null), switching, out);
             json(dir.file("summary.json"), summary);
@@ -179,16 +231,11 @@ public final class EscapeRun {
                 plots(dir.file("plots"), s, obs, rec, km, mfpt);
                 pde.ifPresent(p -> p.plots(dir.file("plots")));
             }
-            Path committed = dir.commit();
-            report(out, s, rs, outcome, mfpt, expo, o.displayed(committed), wall);
-            if (keepCheckpoint) {
-                out.println("  resume with: ensemble resume " + o.displayed(committed));
-            }
-            Double exact = rs.theory().flatMap(TransitionEstimate::exactMfpt).orElse(null);
-            Double ek = rs.theory().map(TransitionEstimate::eyringKramersMfpt).orElse(null);
-            return new RunResult(committed, outcome, mfpt, exact, ek, summary);
-        } catch (RuntimeException e) {
-            throw RunFailedException.withResumeHint(e, o.out());
+        }
+
+        @Override
+        public void report(RunOutcome outcome, Path shown, double wall) {
+            EscapeRun.report(out, s, rs, outcome, mfpt, expo, shown, wall);
         }
     }
 

@@ -2,7 +2,9 @@ package org.ensemble.run;
 
 import org.ensemble.checkpoint.Checkpoint;
 import org.ensemble.checkpoint.CheckpointIdentity;
-import org.ensemble.checkpoint.CheckpointWriter;
+import org.ensemble.checkpoint.ObservedLog;
+import org.ensemble.step.CheckpointSink;
+import org.ensemble.step.ResumePoint;
 import org.ensemble.step.Granularity;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -63,115 +65,178 @@ public final class TrainingRun {
                                  PrintStream out, Path shownAs, java.util.function.BooleanSupplier stop,
                                  Checkpoint resume) {
         Preflight.memory(s);
-        NetworkSpec net = s.network();
-        TrainingSpec spec = new TrainingSpec(net, s.rule(), s.data(), s.seed(), s.steps(), s.reportEvery(),
-                s.testSamples(), s.blockSize(), s.shards(), s.granularity());
-        List<Long> reportSteps = new ArrayList<>();
-        for (long k = 0; k < s.steps(); k += s.reportEvery()) {
-            reportSteps.add(k);
-        }
-        reportSteps.add(s.steps());
-        double[] times = reportSteps.stream().mapToDouble(spec::time).toArray();
-        RadialOdeBeside ode = null;
-        if (s.radialOde().isPresent()) {
-            TrainingScenario.RadialOdeSpec o = s.radialOde().get();
-            if (!quiet) {
-                System.err.printf("solving the reduced ODE (%d quantile nodes, %d s-nodes, dt = %s) to t = %.4g ...%n",
-                        o.nodes(), o.sNodes(), o.dt(), times[times.length - 1]);
+        Training kind = new Training(s, quiet, plots, extra, out, stop);
+        RunPipeline.Done<TrainingOutcome> done = RunPipeline.execute(kind, outDir, resume, shownAs, out);
+        double[] lastRow = kind.rows.get(kind.rows.size() - 1);
+        return new Result(done.directory(), done.outcome(), lastRow[3], lastRow[2], kind.summary);
+    }
+
+    /** Neurons' side of the run pipeline: risk table, radius histograms, the reduced ODE beside, free energy. */
+    private static final class Training implements RunPipeline.KindRun<TrainingReport, TrainingOutcome> {
+        private final TrainingScenario s;
+        private final boolean quiet;
+        private final boolean plots;
+        private final TrainingListener extra;
+        private final PrintStream out;
+        private final java.util.function.BooleanSupplier stop;
+        private final NetworkSpec net;
+        private final TrainingSpec spec;
+        private final RadialOdeBeside ode;
+        private final boolean freeEnergy;
+        private final List<String> header;
+        private final int bins;
+        private final double lo;
+        private final double hi;
+        private final double[] edges;
+        final List<double[]> rows = new ArrayList<>();
+        private final List<long[]> hist = new ArrayList<>();
+        private TrainingReport last;
+        private TrainingListener recorder;
+        Map<String, Object> summary;
+
+        Training(TrainingScenario s, boolean quiet, boolean plots, TrainingListener extra, PrintStream out,
+                 java.util.function.BooleanSupplier stop) {
+            this.s = s;
+            this.quiet = quiet;
+            this.plots = plots;
+            this.extra = extra;
+            this.out = out;
+            this.stop = stop;
+            this.net = s.network();
+            this.spec = new TrainingSpec(net, s.rule(), s.data(), s.seed(), s.steps(), s.reportEvery(),
+                    s.testSamples(), s.blockSize(), s.shards(), s.granularity());
+            List<Long> reportSteps = new ArrayList<>();
+            for (long k = 0; k < s.steps(); k += s.reportEvery()) {
+                reportSteps.add(k);
             }
-            IsotropicGaussians iso = (IsotropicGaussians) s.data();
-            ode = new RadialOdeBeside(net.inputDim(), iso.delta(), net.activation(), net.wScale(), o.nodes(),
-                    o.sNodes(), o.dt(), times);
-        }
-        boolean isotropic = s.data() instanceof IsotropicGaussians && !net.trainB() && net.bSd() == 0
-                && net.bInit() == 0;
-        boolean freeEnergy = s.rule().noisy() && isotropic;
-        List<String> header = new ArrayList<>(List.of("step", "time", "train_risk", "test_risk", "mean_radius",
-                "sd_radius", "mean_a", "mean_b"));
-        if (ode != null) {
-            header.addAll(List.of("ode_risk", "radial_risk", "w2_radius", "ode_mean_radius"));
-        }
-        if (freeEnergy) {
-            header.addAll(List.of("weight_energy", "neg_entropy", "free_energy"));
-        }
-        int bins = s.histogramBins();
-        double lo = s.radiusRange()[0];
-        double hi = s.radiusRange()[1];
-        double[] edges = new double[bins + 1];
-        for (int b = 0; b <= bins; b++) {
-            edges[b] = lo + (hi - lo) * b / bins;
-        }
-        CheckpointIdentity id = CheckpointIdentity.of("neurons", s.name(), s.resolved(), "java", net.width());
-        List<TrainingReport> replay = List.of();
-        if (resume != null) {
-            resume.requireMatches(id);
-            replay = resume.observed(TrainingReport.class); // before reopening moves the directory
-        }
-        long every = s.checkpointEvery() > 0 ? Math.max(1, (long) Math.ceil(s.checkpointEvery() / s.rule().lr()
-                - 1e-9)) : 0;
-        boolean keepCheckpoint;
-        try (RunDirectory dir = resume != null ? RunDirectory.reopen(outDir) : RunDirectory.create(outDir)) {
-            EscapeRun.write(dir.file("scenario.conf"), s.resolved());
-            List<double[]> rows = new ArrayList<>();
-            List<long[]> hist = new ArrayList<>();
-            TrainingReport[] last = new TrainingReport[1];
-            long t0 = System.nanoTime();
-            TrainingOutcome outcome;
-            RadialOdeBeside odeRef = ode;
-            try (CheckpointWriter checkpoints = resume != null
-                    ? CheckpointWriter.continuing(dir.staging(), id, every, spec::time, resume)
-                    : CheckpointWriter.start(dir.staging(), id, every, spec::time);
-                 CsvWriter risk = new CsvWriter(dir.file("risk.csv"), header);
-                 TrainingProgress progress = new TrainingProgress(s.name(), s.steps(), s.rule().lr(), quiet)) {
-                TrainingListener recorder = new TrainingListener() {
-                    int k;
-
-                    @Override
-                    public void onReport(TrainingReport r) {
-                        double[] row = row(r, odeRef, k++, freeEnergy, net, s);
-                        rows.add(row);
-                        Object[] cells = new Object[row.length];
-                        cells[0] = r.step();
-                        for (int c = 1; c < row.length; c++) {
-                            cells[c] = row[c];
-                        }
-                        risk.row(cells);
-                        risk.flush();
-                        hist.add(histogram(r.radii(), lo, hi, bins));
-                        last[0] = r;
-                        progress.onReport(r);
-                        extra.onReport(r);
-                    }
-
-                    @Override
-                    public void onProgress(long step, double runningLoss) {
-                        progress.onProgress(step, runningLoss);
-                        extra.onProgress(step, runningLoss);
-                    }
-                };
-                replay.forEach(recorder::onReport); // the observers' state is a fold over the reports
-                TrainingListener logged = new TrainingListener() {
-                    @Override
-                    public void onReport(TrainingReport r) {
-                        checkpoints.log().append(r);
-                        recorder.onReport(r);
-                    }
-
-                    @Override
-                    public void onProgress(long step, double runningLoss) {
-                        recorder.onProgress(step, runningLoss);
-                    }
-                };
-                outcome = NeuronPopulation.run(spec, logged, stop, checkpoints, resume == null ? null : resume.point());
-                keepCheckpoint = (outcome.status() == TrainingOutcome.Status.INTERRUPTED
-                        || outcome.status() == TrainingOutcome.Status.FAILED)
-                        && (checkpoints.written() > 0 || resume != null);
-                if (!keepCheckpoint) {
-                    checkpoints.discard();
+            reportSteps.add(s.steps());
+            double[] times = reportSteps.stream().mapToDouble(spec::time).toArray();
+            RadialOdeBeside o = null;
+            if (s.radialOde().isPresent()) {
+                TrainingScenario.RadialOdeSpec r = s.radialOde().get();
+                if (!quiet) {
+                    System.err.printf("solving the reduced ODE (%d quantile nodes, %d s-nodes, dt = %s) to t = %.4g"
+                            + " ...%n", r.nodes(), r.sNodes(), r.dt(), times[times.length - 1]);
                 }
+                IsotropicGaussians iso = (IsotropicGaussians) s.data();
+                o = new RadialOdeBeside(net.inputDim(), iso.delta(), net.activation(), net.wScale(), r.nodes(),
+                        r.sNodes(), r.dt(), times);
             }
-            double wall = (System.nanoTime() - t0) / 1e9;
-            if (last[0] == null) {
+            this.ode = o;
+            boolean isotropic = s.data() instanceof IsotropicGaussians && !net.trainB() && net.bSd() == 0
+                    && net.bInit() == 0;
+            this.freeEnergy = s.rule().noisy() && isotropic;
+            this.header = new ArrayList<>(List.of("step", "time", "train_risk", "test_risk", "mean_radius",
+                    "sd_radius", "mean_a", "mean_b"));
+            if (ode != null) {
+                header.addAll(List.of("ode_risk", "radial_risk", "w2_radius", "ode_mean_radius"));
+            }
+            if (freeEnergy) {
+                header.addAll(List.of("weight_energy", "neg_entropy", "free_energy"));
+            }
+            this.bins = s.histogramBins();
+            this.lo = s.radiusRange()[0];
+            this.hi = s.radiusRange()[1];
+            this.edges = new double[bins + 1];
+            for (int b = 0; b <= bins; b++) {
+                edges[b] = lo + (hi - lo) * b / bins;
+            }
+        }
+
+        @Override
+        public CheckpointIdentity identity() {
+            return CheckpointIdentity.of("neurons", s.name(), s.resolved(), "java", net.width());
+        }
+
+        @Override
+        public String resolvedScenario() {
+            return s.resolved();
+        }
+
+        @Override
+        public long checkpointEverySteps() {
+            double every = s.checkpointEvery();
+            return every > 0 ? Math.max(1, (long) Math.ceil(every / s.rule().lr() - 1e-9)) : 0;
+        }
+
+        @Override
+        public double time(long step) {
+            return spec.time(step);
+        }
+
+        @Override
+        public Class<TrainingReport> observedType() {
+            return TrainingReport.class;
+        }
+
+        @Override
+        public RunPipeline.Closer open(RunDirectory dir) {
+            CsvWriter risk = new CsvWriter(dir.file("risk.csv"), header);
+            TrainingProgress progress = new TrainingProgress(s.name(), s.steps(), s.rule().lr(), quiet);
+            recorder = new TrainingListener() {
+                int k;
+
+                @Override
+                public void onReport(TrainingReport r) {
+                    double[] row = row(r, ode, k++, freeEnergy, net, s);
+                    rows.add(row);
+                    Object[] cells = new Object[row.length];
+                    cells[0] = r.step();
+                    for (int c = 1; c < row.length; c++) {
+                        cells[c] = row[c];
+                    }
+                    risk.row(cells);
+                    risk.flush();
+                    hist.add(histogram(r.radii(), lo, hi, bins));
+                    last = r;
+                    progress.onReport(r);
+                    extra.onReport(r);
+                }
+
+                @Override
+                public void onProgress(long step, double runningLoss) {
+                    progress.onProgress(step, runningLoss);
+                    extra.onProgress(step, runningLoss);
+                }
+            };
+            return () -> {
+                try (risk) {
+                    progress.close();
+                }
+            };
+        }
+
+        @Override
+        public void replay(TrainingReport r) {
+            recorder.onReport(r);
+        }
+
+        @Override
+        public TrainingOutcome run(ObservedLog log, CheckpointSink checkpoints, ResumePoint resume) {
+            TrainingListener logged = new TrainingListener() {
+                @Override
+                public void onReport(TrainingReport r) {
+                    log.append(r);
+                    recorder.onReport(r);
+                }
+
+                @Override
+                public void onProgress(long step, double runningLoss) {
+                    recorder.onProgress(step, runningLoss);
+                }
+            };
+            return NeuronPopulation.run(spec, logged, stop, checkpoints, resume);
+        }
+
+        @Override
+        public boolean resumable(TrainingOutcome outcome) {
+            return outcome.status() == TrainingOutcome.Status.INTERRUPTED
+                    || outcome.status() == TrainingOutcome.Status.FAILED;
+        }
+
+        @Override
+        public void results(RunDirectory dir, TrainingOutcome outcome, double wall) {
+            if (last == null) {
                 throw new RunFailedException("run " + s.name() + " failed before its first report: "
                         + outcome.message());
             }
@@ -186,12 +251,11 @@ public final class TrainingRun {
                 }
             }
             try (CsvWriter nw = new CsvWriter(dir.file("neurons.csv"), List.of("id", "radius", "a", "b"))) {
-                TrainingReport r = last[0];
-                for (int i = 0; i < r.radii().length; i++) {
-                    nw.row(i, r.radii()[i], r.a()[i], r.b()[i]);
+                for (int i = 0; i < last.radii().length; i++) {
+                    nw.row(i, last.radii()[i], last.a()[i], last.b()[i]);
                 }
             }
-            Map<String, Object> summary = summary(s, outcome, rows, header, ode != null, freeEnergy);
+            summary = summary(s, outcome, rows, header, ode != null, freeEnergy);
             EscapeRun.json(dir.file("summary.json"), summary);
             Map<String, Object> runInfo = new LinkedHashMap<>();
             runInfo.put("shards", s.shards());
@@ -205,17 +269,13 @@ public final class TrainingRun {
             runInfo.put("processors", Runtime.getRuntime().availableProcessors());
             EscapeRun.json(dir.file("run.json"), runInfo);
             if (plots) {
-                plots(dir.file("plots"), s, rows, header, hist, edges, ode, last[0]);
+                TrainingRun.plots(dir.file("plots"), s, rows, header, hist, edges, ode, last);
             }
-            Path committed = dir.commit();
-            report(out, s, outcome, summary, shownAs != null ? shownAs : committed, wall);
-            if (keepCheckpoint) {
-                out.println("  resume with: ensemble resume " + (shownAs != null ? shownAs : committed));
-            }
-            double[] lastRow = rows.get(rows.size() - 1);
-            return new Result(committed, outcome, lastRow[3], lastRow[2], summary);
-        } catch (RuntimeException e) {
-            throw RunFailedException.withResumeHint(e, outDir);
+        }
+
+        @Override
+        public void report(TrainingOutcome outcome, Path shown, double wall) {
+            TrainingRun.report(out, s, outcome, summary, shown, wall);
         }
     }
 
