@@ -51,7 +51,11 @@ public final class MeanFieldSgdWorkload {
 
     public Result viaActors() {
         TrainingReport[] last = new TrainingReport[1];
-        TrainingOutcome out = NeuronPopulation.run(spec, r -> last[0] = r);
+        TrainingOutcome out = NeuronPopulation.run(spec, m -> {
+            if (m instanceof TrainingReport r) {
+                last[0] = r;
+            }
+        });
         if (!out.ok()) {
             throw new IllegalStateException("benchmark run failed: " + out.message());
         }

@@ -2,7 +2,8 @@ package org.ensemble.cli;
 
 import java.time.Duration;
 import java.util.function.Function;
-import org.ensemble.langevin.RunListener;
+import org.ensemble.langevin.Measure;
+import org.ensemble.step.Observer;
 import org.ensemble.metrics.MetricsListener;
 import org.ensemble.metrics.MetricsPortInUseException;
 import org.ensemble.metrics.MetricsServer;
@@ -70,7 +71,7 @@ final class MetricsOptions {
     }
 
     /** Per run: a fresh set of meters, served from now on. */
-    Function<RunContext, RunListener> sinks() {
+    Function<RunContext, Observer<Measure>> sinks() {
         return ctx -> {
             if (server == null) {
                 return m -> {
@@ -90,10 +91,10 @@ final class MetricsOptions {
     }
 
     /** A fresh set of meters for one training run, served from now on (a no-op listener when disabled). */
-    org.ensemble.training.TrainingListener trainingSink(String scenario, String runId, long seed, long width,
+    Observer<org.ensemble.training.TrainingMeasure> trainingSink(String scenario, String runId, long seed, long width,
                                                         long totalSteps, double lr, double[] radiusEdges) {
         if (server == null) {
-            return r -> {
+            return m -> {
             };
         }
         String v = Main.class.getPackage().getImplementationVersion();

@@ -150,7 +150,8 @@ final class TrainingCommands {
         return worst;
     }
 
-    private static org.ensemble.training.TrainingListener sink(MetricsOptions metrics, TrainingScenario s, Path dir) {
+    private static org.ensemble.step.Observer<org.ensemble.training.TrainingMeasure> sink(MetricsOptions metrics,
+                                                                                          TrainingScenario s, Path dir) {
         double[] edges = new double[s.histogramBins() + 1];
         for (int b = 0; b < edges.length; b++) {
             edges[b] = s.radiusRange()[0] + (s.radiusRange()[1] - s.radiusRange()[0]) * b / s.histogramBins();

@@ -4,6 +4,8 @@ import org.ensemble.step.CheckpointSink;
 import org.ensemble.step.Engine;
 import org.ensemble.step.ResumePoint;
 import org.ensemble.step.Granularity;
+import org.ensemble.step.Observer;
+import org.ensemble.step.PhaseTimings;
 import org.ensemble.step.ShardPlan;
 import org.ensemble.step.StepOutcome;
 import org.ensemble.step.StepStatus;
@@ -11,26 +13,26 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.ensemble.step.ShardRange;
 
-/** Runs Langevin particles on the step protocol; the listener sees every measure on the coordinator thread. */
+/** Runs Langevin particles on the step protocol; the observer sees every measure on the coordinator thread. */
 public final class LangevinPopulation {
     private LangevinPopulation() {
     }
 
-    public static RunOutcome run(LangevinSpec spec, RunListener listener) {
-        return run(spec, listener, () -> false);
+    public static RunOutcome run(LangevinSpec spec, Observer<Measure> observer) {
+        return run(spec, observer, PhaseTimings.NONE, () -> false, CheckpointSink.NONE, null);
     }
 
-    public static RunOutcome run(LangevinSpec spec, RunListener listener, BooleanSupplier stopRequested) {
-        return run(spec, listener, stopRequested, CheckpointSink.NONE, null);
-    }
-
-    /** As above, writing checkpoints to {@code checkpoints} and continuing from {@code resume} unless it is null. */
-    public static RunOutcome run(LangevinSpec spec, RunListener listener, BooleanSupplier stopRequested,
-                                 CheckpointSink checkpoints, ResumePoint resume) {
+    /**
+     * Runs to the end, a stop request or a failure; {@code timings} get the compute times, checkpoints
+     * go to {@code checkpoints}, and unless {@code resume} is null the run continues from it.
+     */
+    public static RunOutcome run(LangevinSpec spec, Observer<Measure> observer, PhaseTimings timings,
+                                 BooleanSupplier stopRequested, CheckpointSink checkpoints, ResumePoint resume) {
         LangevinRecipe recipe = new LangevinRecipe(spec);
         List<ShardRange> ranges = ShardPlan.of(spec.layout(), spec.shards(), spec.granularity());
         int threads = spec.granularity() == Granularity.MEMBER ? Math.max(1, spec.shards()) : ranges.size();
-        LangevinReducer reducer = new LangevinReducer(spec.plan(), spec.observation(), spec.layout(), listener);
+        LangevinReducer reducer = new LangevinReducer(spec.plan(), spec.observation(), spec.layout(), observer,
+                timings);
         StepOutcome o = Engine.run(recipe, ranges, reducer, threads, Engine.Dispatch.PARKING, stopRequested,
                 checkpoints, resume);
         return new RunOutcome(status(o.status()), o.steps(), reducer.last(), o.message(), o.seconds());

@@ -8,14 +8,16 @@ import org.ensemble.dynamics.PairInteraction;
 import org.ensemble.population.BlockLayout;
 import org.ensemble.population.ParticleSlab;
 import org.ensemble.step.Decision;
+import org.ensemble.step.Observer;
 import org.ensemble.step.Partial;
+import org.ensemble.step.PhaseTimings;
 import org.ensemble.step.Reducer;
 import org.ensemble.step.StepOrder;
 import org.ensemble.step.StepStatus;
 
 /**
  * The coordinator's side of a Langevin run: merges the shards' block statistics in block order into
- * the measure, hands it to the listener, stops on divergence, the end, or when every particle is
+ * the measure, shows it to the observers, stops on divergence, the end, or when every particle is
  * absorbed, and builds the next field (the mean, a pair-force table, or every position). Independent
  * particles advance a whole report interval per order; interacting ones one step.
  */
@@ -23,16 +25,19 @@ public final class LangevinReducer implements Reducer {
     private final RunPlan plan;
     private final ObservationSpec spec;
     private final BlockLayout layout;
-    private final RunListener listener;
+    private final Observer<Measure> observer;
+    private final PhaseTimings timings;
     private long step;
     private StepOrder current;
     private Measure last;
 
-    public LangevinReducer(RunPlan plan, ObservationSpec spec, BlockLayout layout, RunListener listener) {
+    public LangevinReducer(RunPlan plan, ObservationSpec spec, BlockLayout layout, Observer<Measure> observer,
+                           PhaseTimings timings) {
         this.plan = plan;
         this.spec = spec;
         this.layout = layout;
-        this.listener = listener;
+        this.observer = observer;
+        this.timings = timings;
     }
 
     /** The last merged measure (null before the first). */
@@ -75,7 +80,7 @@ public final class LangevinReducer implements Reducer {
             for (int s = 0; s < partials.size(); s++) {
                 ParticleBlocks p = (ParticleBlocks) partials.get(s);
                 blocks.addAll(p.blocks());
-                listener.onShardPhase(s, p.advanceNanos(), p.statisticsNanos());
+                timings.onShardPhase(s, p.advanceNanos(), p.statisticsNanos());
             }
         }
         long t0 = System.nanoTime();
@@ -83,8 +88,8 @@ public final class LangevinReducer implements Reducer {
         StatisticsLevel level = current.observe() ? StatisticsLevel.FULL : StatisticsLevel.MOMENTS;
         Measure m = Measure.merge(blocks, spec, level, step, step * plan.dt());
         last = m;
-        listener.onMerge(System.nanoTime() - t0);
-        listener.onMeasure(m);
+        timings.onMerge(System.nanoTime() - t0);
+        observer.observe(m);
         if (m.diverged()) {
             return Decision.finish(StepStatus.DIVERGED, m.nonFinite() + " particle(s) reached NaN or infinity by step "
                     + step + " (t = " + m.time() + "); the time step is probably too large for this potential");
@@ -96,8 +101,10 @@ public final class LangevinReducer implements Reducer {
             return Decision.finish(StepStatus.ALL_ABSORBED, "every particle reached a target by step " + step);
         }
         double[] field = plan.interacting() ? fieldFrom(m) : null;
-        int next = plan.nextChunk(step);
-        current = new StepOrder(step, next, field, plan.reportsAt(step + next));
+        // Up to the earliest need: the scenario's next report or an observer's (interacting: one step).
+        long need = Math.max(step + 1, Math.min(plan.nextReport(step + 1), observer.nextNeed(step + 1)));
+        int next = plan.interacting() ? 1 : (int) Math.min(Math.min(need, plan.totalSteps()) - step, Integer.MAX_VALUE);
+        current = new StepOrder(step, next, field, step + next == need);
         return Decision.next(current);
     }
 

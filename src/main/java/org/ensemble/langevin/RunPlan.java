@@ -18,18 +18,9 @@ public record RunPlan(long totalSteps, long reportEvery, double dt, boolean inte
         }
     }
 
-    /** Steps in the next phase starting after {@code step}. */
-    public int nextChunk(long step) {
-        if (interacting) {
-            return 1;
-        }
-        long toReport = reportEvery - (step % reportEvery);
-        long chunk = Math.min(toReport, totalSteps - step);
-        return (int) Math.min(chunk, Integer.MAX_VALUE);
-    }
-
-    /** Whether the measure after {@code step} is a full report. */
-    public boolean reportsAt(long step) {
-        return step % reportEvery == 0 || step == totalSteps;
+    /** The first report step ≥ {@code step}: a multiple of {@code reportEvery}, or the last step. */
+    public long nextReport(long step) {
+        long k = (step + reportEvery - 1) / reportEvery * reportEvery;
+        return Math.min(k, totalSteps);
     }
 }

@@ -3,7 +3,7 @@ package org.ensemble.meanfield;
 import java.util.ArrayList;
 import java.util.List;
 import org.ensemble.langevin.Measure;
-import org.ensemble.langevin.RunListener;
+import org.ensemble.step.Observer;
 import org.ensemble.observe.escape.EscapeSample;
 
 /**
@@ -13,7 +13,7 @@ import org.ensemble.observe.escape.EscapeSample;
  * switches become an escape sample (the last one censored at the end of the run) for the usual
  * escape-time statistics.
  */
-public final class SwitchingObserver implements RunListener {
+public final class SwitchingObserver implements Observer<Measure> {
     private final double threshold;
     private int state;
     private double since;
@@ -29,7 +29,7 @@ public final class SwitchingObserver implements RunListener {
     }
 
     @Override
-    public void onMeasure(Measure m) {
+    public void observe(Measure m) {
         double x = m.mean()[0];
         double t = m.time();
         lastTime = t;

@@ -6,7 +6,9 @@ import java.util.Map;
 import org.ensemble.langevin.EscapeEvent;
 import org.ensemble.langevin.Measure;
 import org.ensemble.langevin.ObservationSpec;
-import org.ensemble.langevin.RunListener;
+import org.ensemble.observe.ReportValues;
+import org.ensemble.step.Observer;
+import org.ensemble.step.PhaseTimings;
 import org.ensemble.langevin.StatisticsLevel;
 
 /**
@@ -15,7 +17,7 @@ import org.ensemble.langevin.StatisticsLevel;
  * k̂·e^{±1.96/√escapes}; the final report uses the better estimator), occupancy, moments and the
  * histogram.
  */
-public final class MetricsListener implements RunListener {
+public final class MetricsListener implements Observer<Measure>, PhaseTimings, ReportValues {
     private final RunMetrics metrics;
     private final ObservationSpec spec;
     private final long particles;
@@ -38,7 +40,7 @@ public final class MetricsListener implements RunListener {
     }
 
     @Override
-    public void onMeasure(Measure m) {
+    public void observe(Measure m) {
         long chunk = m.step() - lastStep;
         long active = spec.absorbing() ? m.measured() : particles;
         // Particles absorbed during the phase stopped part-way: count them half.

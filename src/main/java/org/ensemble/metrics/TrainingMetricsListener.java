@@ -1,6 +1,8 @@
 package org.ensemble.metrics;
 
-import org.ensemble.training.TrainingListener;
+import org.ensemble.step.Observer;
+import org.ensemble.training.RunningLoss;
+import org.ensemble.training.TrainingMeasure;
 import org.ensemble.training.TrainingReport;
 
 /**
@@ -9,7 +11,7 @@ import org.ensemble.training.TrainingReport;
  * {@code ensemble_training_value{quantity}}, and the radius histogram as the density heat map
  * (axis 0). Reported values beside a run (the reduced ODE's risk, W2) go through {@link #values}.
  */
-public final class TrainingMetricsListener implements TrainingListener {
+public final class TrainingMetricsListener implements Observer<TrainingMeasure> {
     private final RunMetrics metrics;
     private final long width;
     private final double lr;
@@ -25,13 +27,20 @@ public final class TrainingMetricsListener implements TrainingListener {
     }
 
     @Override
-    public void onProgress(long step, double runningLoss) {
+    public void observe(TrainingMeasure m) {
+        if (m instanceof TrainingReport r) {
+            onReport(r);
+        } else if (m instanceof RunningLoss l) {
+            onProgress(l.step(), l.loss());
+        }
+    }
+
+    private void onProgress(long step, double runningLoss) {
         metrics.stepsCompleted(step, step * lr, step * width);
         value("running_loss", runningLoss);
     }
 
-    @Override
-    public void onReport(TrainingReport r) {
+    private void onReport(TrainingReport r) {
         metrics.stepsCompleted(r.step(), r.time(), r.step() * width);
         value("train_risk", r.trainRisk());
         value("test_risk", r.testRisk());

@@ -5,20 +5,20 @@ import java.util.List;
 import org.ensemble.langevin.EscapeEvent;
 import org.ensemble.langevin.Measure;
 import org.ensemble.langevin.ObservationSpec;
-import org.ensemble.langevin.RunListener;
 import org.ensemble.langevin.StatisticsLevel;
 import org.ensemble.output.CsvWriter;
+import org.ensemble.step.Observer;
 
 /**
  * Records a run's measures as they arrive: one {@code timeseries.csv} row per full report (counts,
  * escapes per target, mean, variance and quantiles per axis, basin occupancy), every escape event,
- * and the axis-0 histograms for the histogram-over-time plot. Forwards each full measure to
- * {@code next} (progress, live metrics).
+ * and the axis-0 histograms for the histogram-over-time plot. The extra columns' values (a PDE
+ * beside) also go to {@code values} (live metrics).
  */
-public final class MeasureRecorder implements RunListener {
+public final class MeasureRecorder implements Observer<Measure> {
     private final ObservationSpec spec;
     private final CsvWriter timeseries;
-    private final RunListener next;
+    private final ReportValues values;
     private final List<EscapeEvent> events = new ArrayList<>();
     private final List<Double> histogramTimes = new ArrayList<>();
     private final List<long[]> histograms = new ArrayList<>();
@@ -29,10 +29,10 @@ public final class MeasureRecorder implements RunListener {
     private final List<Double> meanTimes = new ArrayList<>();
     private final List<Double> means = new ArrayList<>();
 
-    public MeasureRecorder(ObservationSpec spec, CsvWriter timeseries, RunListener next, List<ColumnSource> extra) {
+    public MeasureRecorder(ObservationSpec spec, CsvWriter timeseries, ReportValues values, List<ColumnSource> extra) {
         this.spec = spec;
         this.timeseries = timeseries;
-        this.next = next;
+        this.values = values;
         this.extra = List.copyOf(extra);
     }
 
@@ -70,10 +70,9 @@ public final class MeasureRecorder implements RunListener {
     }
 
     @Override
-    public void onMeasure(Measure m) {
+    public void observe(Measure m) {
         events.addAll(m.events());
         if (m.level() != StatisticsLevel.FULL) {
-            next.onMeasure(m);
             return;
         }
         lastFull = m;
@@ -99,11 +98,11 @@ public final class MeasureRecorder implements RunListener {
             row.add(m.occupancy() == null ? Double.NaN : m.occupancy()[k]);
         }
         for (ColumnSource c : extra) {
-            double[] values = c.values(m);
-            for (double v : values) {
-                row.add(v);
+            double[] v = c.values(m);
+            for (double x : v) {
+                row.add(x);
             }
-            next.onReportValues(c.columns(), values);
+            values.onReportValues(c.columns(), v);
         }
         timeseries.row(row.toArray());
         meanTimes.add(m.time());
@@ -112,17 +111,6 @@ public final class MeasureRecorder implements RunListener {
             histogramTimes.add(m.time());
             histograms.add(m.histogram()[0].clone());
         }
-        next.onMeasure(m);
-    }
-
-    @Override
-    public void onShardPhase(int shard, long advanceNanos, long statisticsNanos) {
-        next.onShardPhase(shard, advanceNanos, statisticsNanos);
-    }
-
-    @Override
-    public void onMerge(long nanos) {
-        next.onMerge(nanos);
     }
 
     /** Times of the full reports, and the axis-0 mean at each. */

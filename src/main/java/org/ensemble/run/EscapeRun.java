@@ -16,7 +16,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.ensemble.checkpoint.CheckpointIdentity;
 import org.ensemble.checkpoint.ObservedLog;
+import org.ensemble.observe.ReportValues;
 import org.ensemble.step.CheckpointSink;
+import org.ensemble.step.Observer;
+import org.ensemble.step.Observers;
+import org.ensemble.step.PhaseTimings;
 import org.ensemble.step.ResumePoint;
 import org.ensemble.step.Granularity;
 import org.ensemble.langevin.LangevinPopulation;
@@ -24,7 +28,6 @@ import org.ensemble.langevin.LangevinSpec;
 import org.ensemble.langevin.EscapeEvent;
 import org.ensemble.langevin.Measure;
 import org.ensemble.langevin.ObservationSpec;
-import org.ensemble.langevin.RunListener;
 import org.ensemble.langevin.RunOutcome;
 import org.ensemble.kernel.Backend;
 import org.ensemble.kernel.BackendUnavailableException;
@@ -104,6 +107,8 @@ public final class EscapeRun {
         private final SwitchingObserver switching;
         private final List<ColumnSource> extra;
         private MeasureRecorder rec;
+        private Observer<Measure> observers;
+        private PhaseTimings timings;
         private MfptEstimate mfpt;
         private KaplanMeier km;
         private ExponentialityResult expo;
@@ -157,26 +162,28 @@ public final class EscapeRun {
             RunContext ctx = new RunContext(s.name(), dir.target().getFileName().toString(), backend.backend().key(),
                     backend.deviceDescription(), s.seed(), s.populationSize(), rs.plan().totalSteps(),
                     s.dynamics().dt(), obs);
-            RunListener sinks = both(progress, o.extra().apply(ctx));
-            if (switching != null) {
-                sinks = both(sinks, switching);
-            }
-            rec = new MeasureRecorder(obs, ts, sinks, extra);
+            Observer<Measure> live = o.extra().apply(ctx);
+            timings = live instanceof PhaseTimings t ? t : PhaseTimings.NONE;
+            rec = new MeasureRecorder(obs, ts, live instanceof ReportValues v ? v : ReportValues.NONE, extra);
+            observers = switching == null ? Observers.of(rec, progress, live)
+                    : Observers.of(rec, progress, live, switching);
+            observers.init();
             return () -> {
-                try (ts) {
-                    progress.close();
+                try (ts; progress) {
+                    observers.finish();
                 }
             };
         }
 
         @Override
         public void replay(Measure m) {
-            rec.onMeasure(m);
+            observers.observe(m);
         }
 
         @Override
         public RunOutcome run(ObservedLog log, CheckpointSink checkpoints, ResumePoint resume) {
-            return LangevinPopulation.run(spec, new LoggedMeasures(log, rec), o.stop(), checkpoints, resume);
+            Observer<Measure> logged = Observers.of(m -> log.append(m.forObservers()), observers);
+            return LangevinPopulation.run(spec, logged, timings, o.stop(), checkpoints, resume);
         }
 
         @Override
@@ -254,34 +261,6 @@ public final class EscapeRun {
             total += e.step();
         }
         return total + (double) (s.populationSize() - events.size()) * steps;
-    }
-
-    private static RunListener both(RunListener a, RunListener b) {
-        return new RunListener() {
-            @Override
-            public void onMeasure(Measure m) {
-                a.onMeasure(m);
-                b.onMeasure(m);
-            }
-
-            @Override
-            public void onShardPhase(int shard, long advanceNanos, long statisticsNanos) {
-                a.onShardPhase(shard, advanceNanos, statisticsNanos);
-                b.onShardPhase(shard, advanceNanos, statisticsNanos);
-            }
-
-            @Override
-            public void onMerge(long nanos) {
-                a.onMerge(nanos);
-                b.onMerge(nanos);
-            }
-
-            @Override
-            public void onReportValues(List<String> names, double[] values) {
-                a.onReportValues(names, values);
-                b.onReportValues(names, values);
-            }
-        };
     }
 
     static Map<String, Object> summary(Scenario s, RunSetup rs, Steppers.Resolved backend, String device,

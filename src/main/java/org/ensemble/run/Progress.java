@@ -5,14 +5,14 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.ensemble.langevin.Measure;
-import org.ensemble.langevin.RunListener;
+import org.ensemble.step.Observer;
 import org.ensemble.langevin.StatisticsLevel;
 
 /**
  * Progress of a run in simulated time: a progress bar on a terminal, otherwise one plain line
  * per 5% (logs and CI stay readable). Writes to stderr; stdout is for results.
  */
-public final class Progress implements RunListener, AutoCloseable {
+public final class Progress implements Observer<Measure>, AutoCloseable {
     private final long totalSteps;
     private final double dt;
     private final ProgressBar bar;
@@ -31,7 +31,7 @@ public final class Progress implements RunListener, AutoCloseable {
     }
 
     @Override
-    public void onMeasure(Measure m) {
+    public void observe(Measure m) {
         if (m.level() != StatisticsLevel.FULL) {
             if (bar != null) {
                 bar.stepTo(m.step());

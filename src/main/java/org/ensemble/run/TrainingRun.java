@@ -24,7 +24,9 @@ import org.ensemble.plot.ChartFiles;
 import org.ensemble.plot.HeatMaps;
 import org.ensemble.plot.LinePlot;
 import org.ensemble.scenario.TrainingScenario;
-import org.ensemble.training.TrainingListener;
+import org.ensemble.step.Observer;
+import org.ensemble.step.Observers;
+import org.ensemble.training.TrainingMeasure;
 import org.ensemble.training.TrainingOutcome;
 import org.ensemble.training.TrainingReport;
 import org.ensemble.training.TrainingSpec;
@@ -49,19 +51,19 @@ public final class TrainingRun {
                          Map<String, Object> summary) {
     }
 
-    public static Result execute(TrainingScenario s, Path outDir, boolean quiet, boolean plots, TrainingListener extra,
+    public static Result execute(TrainingScenario s, Path outDir, boolean quiet, boolean plots, Observer<TrainingMeasure> extra,
                                  PrintStream out, Path shownAs) {
         return execute(s, outDir, quiet, plots, extra, out, shownAs, () -> false);
     }
 
     /** As above; {@code stop} ends the run at the next step barrier as interrupted, keeping its reports. */
-    public static Result execute(TrainingScenario s, Path outDir, boolean quiet, boolean plots, TrainingListener extra,
+    public static Result execute(TrainingScenario s, Path outDir, boolean quiet, boolean plots, Observer<TrainingMeasure> extra,
                                  PrintStream out, Path shownAs, java.util.function.BooleanSupplier stop) {
         return execute(s, outDir, quiet, plots, extra, out, shownAs, stop, null);
     }
 
     /** As above, continuing from {@code resume} (the checkpoint of {@code outDir}) unless it is null. */
-    public static Result execute(TrainingScenario s, Path outDir, boolean quiet, boolean plots, TrainingListener extra,
+    public static Result execute(TrainingScenario s, Path outDir, boolean quiet, boolean plots, Observer<TrainingMeasure> extra,
                                  PrintStream out, Path shownAs, java.util.function.BooleanSupplier stop,
                                  Checkpoint resume) {
         Preflight.memory(s);
@@ -76,7 +78,7 @@ public final class TrainingRun {
         private final TrainingScenario s;
         private final boolean quiet;
         private final boolean plots;
-        private final TrainingListener extra;
+        private final Observer<TrainingMeasure> extra;
         private final PrintStream out;
         private final java.util.function.BooleanSupplier stop;
         private final NetworkSpec net;
@@ -91,10 +93,10 @@ public final class TrainingRun {
         final List<double[]> rows = new ArrayList<>();
         private final List<long[]> hist = new ArrayList<>();
         private TrainingReport last;
-        private TrainingListener recorder;
+        private Observer<TrainingMeasure> observers;
         Map<String, Object> summary;
 
-        Training(TrainingScenario s, boolean quiet, boolean plots, TrainingListener extra, PrintStream out,
+        Training(TrainingScenario s, boolean quiet, boolean plots, Observer<TrainingMeasure> extra, PrintStream out,
                  java.util.function.BooleanSupplier stop) {
             this.s = s;
             this.quiet = quiet;
@@ -173,11 +175,14 @@ public final class TrainingRun {
         public RunPipeline.Closer open(RunDirectory dir) {
             CsvWriter risk = new CsvWriter(dir.file("risk.csv"), header);
             TrainingProgress progress = new TrainingProgress(s.name(), s.steps(), s.rule().lr(), quiet);
-            recorder = new TrainingListener() {
+            Observer<TrainingMeasure> recorder = new Observer<>() {
                 int k;
 
                 @Override
-                public void onReport(TrainingReport r) {
+                public void observe(TrainingMeasure m) {
+                    if (!(m instanceof TrainingReport r)) {
+                        return;
+                    }
                     double[] row = row(r, ode, k++, freeEnergy, net, s);
                     rows.add(row);
                     Object[] cells = new Object[row.length];
@@ -189,42 +194,29 @@ public final class TrainingRun {
                     risk.flush();
                     hist.add(histogram(r.radii(), lo, hi, bins));
                     last = r;
-                    progress.onReport(r);
-                    extra.onReport(r);
-                }
-
-                @Override
-                public void onProgress(long step, double runningLoss) {
-                    progress.onProgress(step, runningLoss);
-                    extra.onProgress(step, runningLoss);
                 }
             };
+            observers = Observers.of(recorder, progress, extra);
+            observers.init();
             return () -> {
-                try (risk) {
-                    progress.close();
+                try (risk; progress) {
+                    observers.finish();
                 }
             };
         }
 
         @Override
         public void replay(TrainingReport r) {
-            recorder.onReport(r);
+            observers.observe(r);
         }
 
         @Override
         public TrainingOutcome run(ObservedLog log, CheckpointSink checkpoints, ResumePoint resume) {
-            TrainingListener logged = new TrainingListener() {
-                @Override
-                public void onReport(TrainingReport r) {
-                    log.append(r);
-                    recorder.onReport(r);
+            Observer<TrainingMeasure> logged = Observers.of(m -> {
+                if (m instanceof TrainingReport r) {
+                    log.append(r); // the reports are what the outputs are made of; the running loss is progress only
                 }
-
-                @Override
-                public void onProgress(long step, double runningLoss) {
-                    recorder.onProgress(step, runningLoss);
-                }
-            };
+            }, observers);
             return NeuronPopulation.run(spec, logged, stop, checkpoints, resume);
         }
 

@@ -7,26 +7,26 @@ import org.ensemble.step.CheckpointSink;
 import org.ensemble.step.Engine;
 import org.ensemble.step.ResumePoint;
 import org.ensemble.step.Granularity;
+import org.ensemble.step.Observer;
 import org.ensemble.step.ShardPlan;
 import org.ensemble.step.ShardRange;
 import org.ensemble.step.StepOutcome;
 
-/** Runs a two-layer network's neurons as a population on the step protocol; the listener sees every report. */
+/** Runs a two-layer network's neurons as a population on the step protocol; the observer sees every report. */
 public final class NeuronPopulation {
     private NeuronPopulation() {
     }
 
-    public static TrainingOutcome run(TrainingSpec spec, TrainingListener listener) {
-        return run(spec, listener, () -> false);
+    public static TrainingOutcome run(TrainingSpec spec, Observer<TrainingMeasure> observer) {
+        return run(spec, observer, () -> false, CheckpointSink.NONE, null);
     }
 
-    public static TrainingOutcome run(TrainingSpec spec, TrainingListener listener, BooleanSupplier stopRequested) {
-        return run(spec, listener, stopRequested, CheckpointSink.NONE, null);
-    }
-
-    /** As above, writing checkpoints to {@code checkpoints} and continuing from {@code resume} unless it is null. */
-    public static TrainingOutcome run(TrainingSpec spec, TrainingListener listener, BooleanSupplier stopRequested,
-                                      CheckpointSink checkpoints, ResumePoint resume) {
+    /**
+     * Runs to the end, a stop request or a failure, writing checkpoints to {@code checkpoints} and,
+     * unless {@code resume} is null, continuing from it.
+     */
+    public static TrainingOutcome run(TrainingSpec spec, Observer<TrainingMeasure> observer,
+                                      BooleanSupplier stopRequested, CheckpointSink checkpoints, ResumePoint resume) {
         long width = spec.network().width();
         if (spec.granularity() == Granularity.MEMBER && width > 100_000) {
             throw new IllegalArgumentException("one actor per neuron is meant for small networks (≤ 1e5 neurons), got "
@@ -35,7 +35,7 @@ public final class NeuronPopulation {
         List<ShardRange> ranges = ShardPlan.of(new BlockLayout(width, spec.blockSize()), spec.shards(),
                 spec.granularity());
         int threads = spec.granularity() == Granularity.MEMBER ? spec.shards() : ranges.size();
-        NeuronReducer reducer = new NeuronReducer(spec, ranges, listener);
+        NeuronReducer reducer = new NeuronReducer(spec, ranges, observer);
         StepOutcome o = Engine.run(new NeuronRecipe(spec), ranges, reducer, threads, Engine.Dispatch.SPINNING,
                 stopRequested, checkpoints, resume);
         TrainingOutcome.Status status = switch (o.status()) {

@@ -3,6 +3,7 @@ package org.ensemble.training;
 import java.util.List;
 import org.ensemble.network.Loss;
 import org.ensemble.step.Decision;
+import org.ensemble.step.Observer;
 import org.ensemble.step.Partial;
 import org.ensemble.step.Reducer;
 import org.ensemble.step.StateArray;
@@ -15,14 +16,15 @@ import org.ensemble.step.StepStatus;
  * block order into the network's outputs on the step's batch, draws the batch's labels (a pure
  * function of the data seed and the step), forms the residual coefficients and orders the update
  * (one round trip per step). At report steps it first orders an evaluation, merges the held-out
- * sums and the neurons' parameters into a {@link TrainingReport} for the listener. A non-finite
+ * sums and the neurons' parameters into a {@link TrainingReport} for the observers (also where an
+ * observer needs one). A non-finite
  * output ends the run as diverged, keeping every report made so far.
  */
 public final class NeuronReducer implements Reducer {
     private static final int PROGRESS_EVERY = 200;
 
     private final TrainingSpec spec;
-    private final TrainingListener listener;
+    private final Observer<TrainingMeasure> observer;
     private final OutputMerge merge;
     private final double[] testLabels;
     private final double gradientScale;
@@ -37,9 +39,9 @@ public final class NeuronReducer implements Reducer {
     private double lossSum;
     private long lossCount;
 
-    public NeuronReducer(TrainingSpec spec, List<ShardRange> ranges, TrainingListener listener) {
+    public NeuronReducer(TrainingSpec spec, List<ShardRange> ranges, Observer<TrainingMeasure> observer) {
         this.spec = spec;
-        this.listener = listener;
+        this.observer = observer;
         int[][] logical = new int[ranges.size()][];
         for (int s = 0; s < logical.length; s++) {
             ShardRange r = ranges.get(s);
@@ -112,10 +114,10 @@ public final class NeuronReducer implements Reducer {
             }
             lossCount += batch;
             if (step % PROGRESS_EVERY == 0) {
-                listener.onProgress(step, lossSum / lossCount);
+                observer.observe(new RunningLoss(step, lossSum / lossCount));
             }
         }
-        if (spec.reportsAt(step)) {
+        if (spec.reportsAt(step) || observer.nextNeed(step) == step) {
             current = new StepOrder(step, 0, null, true);
             return Decision.next(current);
         }
@@ -168,7 +170,7 @@ public final class NeuronReducer implements Reducer {
         double train = lossCount > 0 ? lossSum / lossCount : Double.NaN;
         lossSum = 0;
         lossCount = 0;
-        listener.onReport(new TrainingReport(step, spec.time(step), train, testRisk, radii, a, b));
+        observer.observe(new TrainingReport(step, spec.time(step), train, testRisk, radii, a, b));
         if (!Double.isFinite(testRisk) && m > 0) {
             return Decision.finish(StepStatus.DIVERGED, "the held-out risk became " + testRisk + " at step " + step
                     + " (t = " + spec.time(step) + "); the learning rate is probably too large");

@@ -6,5 +6,5 @@ package org.ensemble.training;
  * the held-out risk (NaN without held-out samples), and every neuron's |w|, a and b in id order.
  */
 public record TrainingReport(long step, double time, double trainRisk, double testRisk, double[] radii, double[] a,
-                             double[] b) {
+                             double[] b) implements TrainingMeasure {
 }

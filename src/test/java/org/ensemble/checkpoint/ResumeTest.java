@@ -31,7 +31,6 @@ import org.ensemble.scenario.ScenarioLoader;
 import org.ensemble.scenario.TrainingScenario;
 import org.ensemble.scenario.TrainingScenarioLoader;
 import org.ensemble.training.TrainingOutcome;
-import org.ensemble.training.TrainingReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -146,10 +145,7 @@ class ResumeTest {
     private Path training(Path file, List<String> set, String name, BooleanSupplier stop) {
         TrainingScenario s = TrainingScenarioLoader.load(file, set);
         Path out = tmp.resolve(name);
-        TrainingRun.Result r = TrainingRun.execute(s, out, true, false, new org.ensemble.training.TrainingListener() {
-            @Override
-            public void onReport(TrainingReport report) {
-            }
+        TrainingRun.Result r = TrainingRun.execute(s, out, true, false, m -> {
         }, new PrintStream(new ByteArrayOutputStream()), null, stop);
         assertTrue(r.outcome().status() == TrainingOutcome.Status.COMPLETED
                 || r.outcome().status() == TrainingOutcome.Status.INTERRUPTED, r.outcome().message());

@@ -20,7 +20,7 @@ class SwitchingObserverTest {
         double[][] path = {{0, 0.1}, {1, 0.3}, {2, 0.1}, {3, -0.2}, {4, 0.2}, {5, -0.3}, {6, -0.1}, {7, 0.26},
             {9, 0.5}};
         for (double[] p : path) {
-            o.onMeasure(mean(p[0], p[1]));
+            o.observe(mean(p[0], p[1]));
         }
         // Committed to + at t = 1; excursions to −0.2 and +0.2 do not count; −0.3 at t = 5 is a
         // switch (wait 4); +0.26 at t = 7 another (wait 2); then censored from 7 to 9.

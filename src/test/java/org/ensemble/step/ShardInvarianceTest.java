@@ -37,6 +37,12 @@ class ShardInvarianceTest {
     }
 
     static Recorded run(boolean interacting, int shards, Granularity granularity) {
+        return run(interacting, shards, granularity, m -> {
+        });
+    }
+
+    /** As above; {@code also} sees every measure too (and may ask for more). */
+    static Recorded run(boolean interacting, int shards, Granularity granularity, Observer<Measure> also) {
         long seed = 99;
         LangevinSetup setup = new LangevinSetup(LangevinDynamics.overdamped(3, 1e-2), new DoubleWellPotential(0),
                 interacting, interacting ? 0.5 : 0, new EscapeTargets(1).halfSpace("right", 0, 0.8, true),
@@ -49,10 +55,11 @@ class ShardInvarianceTest {
                 new RunPlan(interacting ? 60 : 400, interacting ? 20 : 50, 1e-2, interacting));
         List<Measure> measures = new ArrayList<>();
         List<EscapeEvent> events = new ArrayList<>();
-        RunOutcome outcome = LangevinPopulation.run(spec, m -> {
+        Observer<Measure> record = m -> {
             measures.add(m);
             events.addAll(m.events());
-        });
+        };
+        RunOutcome outcome = LangevinPopulation.run(spec, Observers.of(record, also));
         return new Recorded(measures, events, outcome);
     }
 

@@ -55,7 +55,11 @@ class TrainingDeterminismTest {
         TrainingSpec spec = new TrainingSpec(net, rule, new IsotropicGaussians(D, 0.5, 3), 3, 200, 50, 7, 16, shards,
                 perNeuron ? Granularity.MEMBER : Granularity.BLOCK);
         List<TrainingReport> reports = new ArrayList<>();
-        TrainingOutcome out = NeuronPopulation.run(spec, reports::add);
+        TrainingOutcome out = NeuronPopulation.run(spec, m -> {
+            if (m instanceof TrainingReport r) {
+                reports.add(r);
+            }
+        });
         assertTrue(out.ok(), out.message());
         return reports;
     }
