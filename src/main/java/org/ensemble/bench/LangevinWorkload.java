@@ -5,10 +5,8 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.ensemble.step.Granularity;
 import org.ensemble.langevin.LangevinPopulation;
 import org.ensemble.langevin.LangevinSpec;
-import org.ensemble.dynamics.LangevinDynamics;
 import org.ensemble.langevin.Measure;
 import org.ensemble.langevin.ObservationSpec;
 import org.ensemble.langevin.RunOutcome;
@@ -23,7 +21,8 @@ import org.ensemble.population.BlockLayout;
 import org.ensemble.population.ParticleSlab;
 import org.ensemble.population.PointInitial;
 import org.ensemble.population.Populations;
-import org.ensemble.potential.DoubleWellPotential;
+import org.ensemble.scenario.Scenario;
+import org.ensemble.scenario.ScenarioLoader;
 import org.ensemble.langevin.BlockStatistics;
 
 /**
@@ -71,11 +70,26 @@ public final class LangevinWorkload {
         this.theta = theta;
     }
 
+    /** The workload as a scenario (what the shards build their particles from). */
+    Scenario scenario() {
+        String text = "name = bench-langevin\nseed = " + seed + "\nbackend = " + backend.key() + "\nshards = "
+                + threads + "\nblock-size = 4096\n"
+                + "population { size = " + n + ", init { point = [-1.0] } }\n"
+                + "potential { type = double-well }\n"
+                + "dynamics { type = overdamped, beta = " + beta + ", dt = " + dt + " }\n"
+                + (theta > 0 ? "interaction { type = mean-attraction, theta = " + theta + " }\n"
+                : "escape { absorbing = false, targets = [ { name = right, half-space { axis = 0, threshold = 1.0 }"
+                + " } ] }\n")
+                + "run { time = " + steps * dt + ", report-every = " + steps * dt + " }\n";
+        return ScenarioLoader.loadString(text, "bench workload");
+    }
+
+    private EscapeTargets targets() {
+        return theta > 0 ? EscapeTargets.none(1) : new EscapeTargets(1).halfSpace("right", 0, 1.0, true);
+    }
+
     LangevinSetup setup() {
-        EscapeTargets targets = theta > 0 ? EscapeTargets.none(1)
-                : new EscapeTargets(1).halfSpace("right", 0, 1.0, true);
-        return new LangevinSetup(LangevinDynamics.overdamped(beta, dt), new DoubleWellPotential(0), theta > 0, theta,
-                targets, false, seed);
+        return LangevinSpec.setupOf(scenario(), targets());
     }
 
     ObservationSpec observation() {
@@ -89,10 +103,10 @@ public final class LangevinWorkload {
 
     /** The whole engine: coordinator, shard actors, statistics at start and end. */
     public Result viaActors() {
-        LangevinSetup setup = setup();
-        LangevinSpec spec = new LangevinSpec(setup, new PointInitial(new double[] {-1}),
-                new BlockLayout(n, 4096), threads, Granularity.BLOCK, Steppers.resolve(backend, setup), observation(),
-                new RunPlan(steps, steps, dt, theta > 0));
+        Scenario s = scenario();
+        LangevinSetup setup = LangevinSpec.setupOf(s, targets());
+        LangevinSpec spec = LangevinSpec.of(s, targets(), observation(), new RunPlan(steps, steps, dt, theta > 0),
+                Steppers.resolve(backend, setup));
         Measure[] last = new Measure[1];
         RunOutcome out = LangevinPopulation.run(spec, m -> last[0] = m);
         // From the coordinator's start to the last merge: phases, messages and statistics included;

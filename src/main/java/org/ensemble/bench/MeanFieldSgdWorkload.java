@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.ensemble.training.NeuronPopulation;
-import org.ensemble.data.IsotropicGaussians;
 import org.ensemble.network.Activation;
 import org.ensemble.network.Loss;
 import org.ensemble.network.NetworkSpec;
@@ -41,8 +40,9 @@ public final class MeanFieldSgdWorkload {
     public MeanFieldSgdWorkload(long n, int d, long steps, double lr, double delta, Activation act, long seed,
                                 int threads) {
         NetworkSpec net = NetworkSpec.meanField(n, d, act);
-        this.spec = new TrainingSpec(net, TrainingRule.sgd(lr, 1), new IsotropicGaussians(d, delta, seed), seed,
-                steps, Math.max(1, steps / 5), 0, BLOCK, threads, org.ensemble.step.Granularity.BLOCK);
+        this.spec = TrainingSpec.of(org.ensemble.scenario.IsotropicTrainingScenarios.of(net, TrainingRule.sgd(lr, 1),
+                delta, seed, seed, steps, Math.max(1, steps / 5), 0, BLOCK, threads,
+                org.ensemble.step.Granularity.BLOCK));
     }
 
     public TrainingSpec spec() {

@@ -62,6 +62,32 @@ public final class EscapeTargets {
         return dimension;
     }
 
+    /**
+     * One target as plain data (what a recipe ships to a shard): its kernel type code, its
+     * {@link TargetRegions#STRIDE} parameters and, for a ball, its full centre.
+     */
+    public record Region(String name, int type, double[] params, double[] center) {
+    }
+
+    /** The targets as plain data, in order. */
+    public List<Region> regions() {
+        List<Region> out = new ArrayList<>();
+        for (int t = 0; t < types.length; t++) {
+            double[] p = java.util.Arrays.copyOfRange(params, t * TargetRegions.STRIDE, (t + 1) * TargetRegions.STRIDE);
+            out.add(new Region(names.get(t), types[t], p, centers.get(t) == null ? null : centers.get(t).clone()));
+        }
+        return out;
+    }
+
+    /** The targets {@link #regions()} described. */
+    public static EscapeTargets of(int dimension, List<Region> regions) {
+        EscapeTargets t = new EscapeTargets(dimension);
+        for (Region r : regions) {
+            t.add(r.name(), r.type(), r.params(), r.center() == null ? null : r.center().clone());
+        }
+        return t;
+    }
+
     public int count() {
         return types.length;
     }

@@ -28,7 +28,7 @@ public final class LangevinPopulation {
      */
     public static RunOutcome run(LangevinSpec spec, Observer<Measure> observer, PhaseTimings timings,
                                  BooleanSupplier stopRequested, CheckpointSink checkpoints, ResumePoint resume) {
-        LangevinRecipe recipe = new LangevinRecipe(spec);
+        LangevinRecipe recipe = LangevinRecipe.of(spec);
         List<ShardRange> ranges = ShardPlan.of(spec.layout(), spec.shards(), spec.granularity());
         int threads = spec.granularity() == Granularity.MEMBER ? Math.max(1, spec.shards()) : ranges.size();
         LangevinReducer reducer = new LangevinReducer(spec.plan(), spec.observation(), spec.layout(), observer,

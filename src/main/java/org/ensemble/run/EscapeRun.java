@@ -121,8 +121,7 @@ public final class EscapeRun {
             this.o = o;
             this.out = out;
             this.obs = rs.observation();
-            this.spec = new LangevinSpec(rs.langevin(), s.init(), new BlockLayout(s.populationSize(), s.blockSize()),
-                    s.shards(), s.granularity(), backend, obs, rs.plan());
+            this.spec = LangevinSpec.of(s, rs.langevin().targets(), obs, rs.plan(), backend);
             this.pde = rs.pdeComparison();
             this.switching = rs.switchingObserver().orElse(null);
             this.extra = pde.<List<ColumnSource>>map(List::of).orElse(List.of());

@@ -64,8 +64,7 @@ public record RunSetup(Scenario scenario, LangevinSetup langevin, ObservationSpe
                 targetPoints.add(m.x());
             }
         }
-        LangevinSetup setup = new LangevinSetup(s.dynamics(), v, s.interacting(), s.meanAttraction().orElse(0.0),
-                targets, s.absorbing(), s.seed(), s.pairInteraction().orElse(null));
+        LangevinSetup setup = org.ensemble.langevin.LangevinSpec.setupOf(s, targets);
 
         Optional<TransitionEstimate> theory = Optional.empty();
         String note = "no escape target";

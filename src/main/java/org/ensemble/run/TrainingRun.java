@@ -105,8 +105,7 @@ public final class TrainingRun {
             this.out = out;
             this.stop = stop;
             this.net = s.network();
-            this.spec = new TrainingSpec(net, s.rule(), s.data(), s.seed(), s.steps(), s.reportEvery(),
-                    s.testSamples(), s.blockSize(), s.shards(), s.granularity());
+            this.spec = TrainingSpec.of(s);
             List<Long> reportSteps = new ArrayList<>();
             for (long k = 0; k < s.steps(); k += s.reportEvery()) {
                 reportSteps.add(k);

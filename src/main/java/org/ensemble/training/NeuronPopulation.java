@@ -36,7 +36,7 @@ public final class NeuronPopulation {
                 spec.granularity());
         int threads = spec.granularity() == Granularity.MEMBER ? spec.shards() : ranges.size();
         NeuronReducer reducer = new NeuronReducer(spec, ranges, observer);
-        StepOutcome o = Engine.run(new NeuronRecipe(spec), ranges, reducer, threads, Engine.Dispatch.SPINNING,
+        StepOutcome o = Engine.run(new NeuronRecipe(spec.scenario()), ranges, reducer, threads, Engine.Dispatch.SPINNING,
                 stopRequested, checkpoints, resume);
         TrainingOutcome.Status status = switch (o.status()) {
             case COMPLETED, ALL_ABSORBED -> TrainingOutcome.Status.COMPLETED;

@@ -9,10 +9,18 @@ import org.ensemble.step.Granularity;
  * Everything a training run needs: the network, the rule, the data, the seed of the neurons'
  * initial values and noise, how many steps, when to report (every {@code reportEvery} steps and
  * at the end), the held-out samples per report, and how neurons split into blocks (the unit of
- * determinism) and shards.
+ * determinism) and shards, and the resolved scenario text it was made from ({@link NeuronRecipe}).
  */
 public record TrainingSpec(NetworkSpec network, TrainingRule rule, DataSource data, long seed, long steps,
-                           long reportEvery, int testSamples, int blockSize, int shards, Granularity granularity) {
+                           long reportEvery, int testSamples, int blockSize, int shards, Granularity granularity,
+                           String scenario) {
+
+    /** The spec of a training scenario; its resolved text is what shards rebuild their neurons from. */
+    public static TrainingSpec of(org.ensemble.scenario.TrainingScenario s) {
+        return new TrainingSpec(s.network(), s.rule(), s.data(), s.seed(), s.steps(), s.reportEvery(),
+                s.testSamples(), s.blockSize(), s.shards(), s.granularity(), s.resolved());
+    }
+
     public TrainingSpec {
         if (data.dimension() != network.inputDim()) {
             throw new IllegalArgumentException("data dimension " + data.dimension() + " differs from the network's "

@@ -20,7 +20,8 @@ import org.ensemble.kernel.LangevinSetup;
 import org.ensemble.kernel.Steppers;
 import org.ensemble.population.BlockLayout;
 import org.ensemble.population.GaussianInitial;
-import org.ensemble.potential.DoubleWellPotential;
+import org.ensemble.scenario.Scenario;
+import org.ensemble.scenario.ScenarioLoader;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,14 +31,20 @@ import org.junit.jupiter.api.Test;
  */
 class PairFieldTest {
     static List<Measure> run(PairInteraction.Method method, int shards, Granularity g) {
-        PairInteraction pair = new PairInteraction(1.0, 0.5, method, -3, 3, 241);
-        LangevinSetup setup = new LangevinSetup(LangevinDynamics.overdamped(3, 2e-3), new DoubleWellPotential(0), true,
-                0, EscapeTargets.none(1), false, 17, pair);
+        Scenario sc = ScenarioLoader.loadString("seed = 17\nbackend = java\nshards = " + shards + "\ngranularity = "
+                + (g == Granularity.MEMBER ? "particle" : "block") + "\nblock-size = 32\n"
+                + "population { size = 400, init { gaussian { mean = [0.2], sd = [0.8] } } }\n"
+                + "potential { type = double-well }\ndynamics { type = overdamped, beta = 3, dt = 2e-3 }\n"
+                + "interaction { type = pair-kernel, strength = 1.0, width = 0.5, method = "
+                + method.name().toLowerCase() + ", grid { nodes = 241, range = [-3, 3] } }\n"
+                + "run { time = 0.6, report-every = 0.2 }\n", "pair-field-1d");
+        PairInteraction pair = sc.pairInteraction().orElseThrow();
+        assertEquals(new PairInteraction(1.0, 0.5, method, -3, 3, 241), pair);
+        LangevinSetup setup = LangevinSpec.setupOf(sc, EscapeTargets.none(1));
         ObservationSpec obs = new ObservationSpec(1, new double[] {-2.5}, new double[] {2.5}, 50, 1,
                 new double[] {0.5}, List.of(), List.of(), List.of(), false, true, pair);
-        LangevinSpec spec = new LangevinSpec(setup, new GaussianInitial(new double[] {0.2}, new double[] {0.8}),
-                new BlockLayout(400, 32), shards, g, Steppers.resolve(Backend.JAVA, setup), obs,
-                new RunPlan(300, 100, 2e-3, true));
+        LangevinSpec spec = LangevinSpec.of(sc, EscapeTargets.none(1), obs, new RunPlan(300, 100, 2e-3, true),
+                Steppers.resolve(Backend.JAVA, setup));
         List<Measure> full = new ArrayList<>();
         RunOutcome out = LangevinPopulation.run(spec, m -> {
             if (m.positions() != null && m.step() % 100 == 0) {
@@ -73,15 +80,20 @@ class PairFieldTest {
     }
 
     static List<Measure> run2(PairInteraction.Method method, int shards) {
-        PairInteraction pair = new PairInteraction(1.0, 0.5, method, -3, 3, 121, 2);
-        LangevinSetup setup = new LangevinSetup(LangevinDynamics.overdamped(2, 2e-3),
-                new org.ensemble.potential.HarmonicPotential(new double[] {1, 2}, new double[] {0.3, -0.2}), true, 0,
-                EscapeTargets.none(2), false, 23, pair);
+        Scenario sc = ScenarioLoader.loadString("seed = 23\nbackend = java\nshards = " + shards + "\nblock-size = 32\n"
+                + "population { size = 300, init { gaussian { mean = [0.5, 0.5], sd = [0.6, 0.6] } } }\n"
+                + "potential { type = harmonic, stiffness = [1, 2], center = [0.3, -0.2] }\n"
+                + "dynamics { type = overdamped, beta = 2, dt = 2e-3 }\n"
+                + "interaction { type = pair-kernel, strength = 1.0, width = 0.5, method = "
+                + method.name().toLowerCase() + ", grid { nodes = 121, range = [-3, 3] } }\n"
+                + "run { time = 0.4, report-every = 0.2 }\n", "pair-field-2d");
+        PairInteraction pair = sc.pairInteraction().orElseThrow();
+        assertEquals(new PairInteraction(1.0, 0.5, method, -3, 3, 121, 2), pair);
+        LangevinSetup setup = LangevinSpec.setupOf(sc, EscapeTargets.none(2));
         ObservationSpec obs = new ObservationSpec(2, new double[] {-2.5, -2.5}, new double[] {2.5, 2.5}, 20, 10,
                 new double[] {0.5}, List.of(), List.of(), List.of(), false, true, pair);
-        LangevinSpec spec = new LangevinSpec(setup, new GaussianInitial(new double[] {0.5, 0.5},
-                new double[] {0.6, 0.6}), new BlockLayout(300, 32), shards, Granularity.BLOCK,
-                Steppers.resolve(Backend.JAVA, setup), obs, new RunPlan(200, 100, 2e-3, true));
+        LangevinSpec spec = LangevinSpec.of(sc, EscapeTargets.none(2), obs, new RunPlan(200, 100, 2e-3, true),
+                Steppers.resolve(Backend.JAVA, setup));
         List<Measure> full = new ArrayList<>();
         RunOutcome out = LangevinPopulation.run(spec, m -> {
             if (m.positions() != null && m.step() % 100 == 0) {

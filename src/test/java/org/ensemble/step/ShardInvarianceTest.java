@@ -21,7 +21,8 @@ import org.ensemble.kernel.LangevinSetup;
 import org.ensemble.kernel.Steppers;
 import org.ensemble.population.BlockLayout;
 import org.ensemble.population.GaussianInitial;
-import org.ensemble.potential.DoubleWellPotential;
+import org.ensemble.scenario.Scenario;
+import org.ensemble.scenario.ScenarioLoader;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -43,16 +44,7 @@ class ShardInvarianceTest {
 
     /** As above; {@code also} sees every measure too (and may ask for more). */
     static Recorded run(boolean interacting, int shards, Granularity granularity, Observer<Measure> also) {
-        long seed = 99;
-        LangevinSetup setup = new LangevinSetup(LangevinDynamics.overdamped(3, 1e-2), new DoubleWellPotential(0),
-                interacting, interacting ? 0.5 : 0, new EscapeTargets(1).halfSpace("right", 0, 0.8, true),
-                !interacting, seed);
-        ObservationSpec obs = new ObservationSpec(1, new double[] {-2}, new double[] {2}, 40, 1,
-                new double[] {0.1, 0.5, 0.9}, List.of(new double[] {-1}, new double[] {1}), List.of("left", "right"),
-                List.of("right"), setup.absorbing(), false);
-        LangevinSpec spec = new LangevinSpec(setup, new GaussianInitial(new double[] {-1}, new double[] {0.2}),
-                new BlockLayout(1000, 64), shards, granularity, Steppers.resolve(Backend.JAVA, setup), obs,
-                new RunPlan(interacting ? 60 : 400, interacting ? 20 : 50, 1e-2, interacting));
+        LangevinSpec spec = spec(interacting, shards, granularity);
         List<Measure> measures = new ArrayList<>();
         List<EscapeEvent> events = new ArrayList<>();
         Observer<Measure> record = m -> {
@@ -61,6 +53,24 @@ class ShardInvarianceTest {
         };
         RunOutcome outcome = LangevinPopulation.run(spec, Observers.of(record, also));
         return new Recorded(measures, events, outcome);
+    }
+
+    /** 1000 particles in the double well, absorbed at x ≥ 0.8 (independent) or pulled to their mean (interacting). */
+    static LangevinSpec spec(boolean interacting, int shards, Granularity granularity) {
+        Scenario sc = ScenarioLoader.loadString("seed = 99\nbackend = java\nshards = " + shards + "\ngranularity = "
+                + (granularity == Granularity.MEMBER ? "particle" : "block") + "\nblock-size = 64\n"
+                + "population { size = 1000, init { gaussian { mean = [-1.0], sd = [0.2] } } }\n"
+                + "potential { type = double-well }\ndynamics { type = overdamped, beta = 3, dt = 1e-2 }\n"
+                + (interacting ? "interaction { type = mean-attraction, theta = 0.5 }\n" : "")
+                + "escape { absorbing = " + !interacting + ", targets = [ { name = right, half-space { axis = 0,"
+                + " threshold = 0.8 } } ] }\nrun { time = 4, report-every = 0.5 }\n", "shard-invariance");
+        EscapeTargets targets = new EscapeTargets(1).halfSpace("right", 0, 0.8, true);
+        LangevinSetup setup = LangevinSpec.setupOf(sc, targets);
+        ObservationSpec obs = new ObservationSpec(1, new double[] {-2}, new double[] {2}, 40, 1,
+                new double[] {0.1, 0.5, 0.9}, List.of(new double[] {-1}, new double[] {1}), List.of("left", "right"),
+                List.of("right"), setup.absorbing(), false);
+        return LangevinSpec.of(sc, targets, obs, new RunPlan(interacting ? 60 : 400, interacting ? 20 : 50,
+                1e-2, interacting), Steppers.resolve(Backend.JAVA, setup));
     }
 
     @ParameterizedTest(name = "interacting={0}")

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.ensemble.data.IsotropicGaussians;
 import org.ensemble.network.Activation;
 import org.ensemble.network.Loss;
 import org.ensemble.network.NetworkSpec;
@@ -52,8 +51,8 @@ class TrainingDeterminismTest {
     }
 
     private static List<TrainingReport> run(NetworkSpec net, TrainingRule rule, int shards, boolean perNeuron) {
-        TrainingSpec spec = new TrainingSpec(net, rule, new IsotropicGaussians(D, 0.5, 3), 3, 200, 50, 7, 16, shards,
-                perNeuron ? Granularity.MEMBER : Granularity.BLOCK);
+        TrainingSpec spec = TrainingSpec.of(org.ensemble.scenario.IsotropicTrainingScenarios.of(net, rule, 0.5, 3, 3,
+                200, 50, 7, 16, shards, perNeuron ? Granularity.MEMBER : Granularity.BLOCK));
         List<TrainingReport> reports = new ArrayList<>();
         TrainingOutcome out = NeuronPopulation.run(spec, m -> {
             if (m instanceof TrainingReport r) {
