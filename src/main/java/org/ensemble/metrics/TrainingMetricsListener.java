@@ -1,8 +1,7 @@
 package org.ensemble.metrics;
 
-import org.ensemble.step.Observer;
 import org.ensemble.training.RunningLoss;
-import org.ensemble.training.TrainingMeasure;
+import org.ensemble.training.TrainingObserver;
 import org.ensemble.training.TrainingReport;
 
 /**
@@ -11,7 +10,7 @@ import org.ensemble.training.TrainingReport;
  * {@code ensemble_training_value{quantity}}, and the radius histogram as the density heat map
  * (axis 0). Reported values beside a run (the reduced ODE's risk, W2) go through {@link #values}.
  */
-public final class TrainingMetricsListener implements Observer<TrainingMeasure> {
+public final class TrainingMetricsListener implements TrainingObserver {
     private final RunMetrics metrics;
     private final long width;
     private final double lr;
@@ -27,20 +26,15 @@ public final class TrainingMetricsListener implements Observer<TrainingMeasure> 
     }
 
     @Override
-    public void observe(TrainingMeasure m) {
-        if (m instanceof TrainingReport r) {
-            onReport(r);
-        } else if (m instanceof RunningLoss l) {
-            onProgress(l.step(), l.loss());
-        }
-    }
-
-    private void onProgress(long step, double runningLoss) {
+    public void onRunningLoss(RunningLoss l) {
+        long step = l.step();
+        double runningLoss = l.loss();
         metrics.stepsCompleted(step, step * lr, step * width);
         value("running_loss", runningLoss);
     }
 
-    private void onReport(TrainingReport r) {
+    @Override
+    public void onReport(TrainingReport r) {
         metrics.stepsCompleted(r.step(), r.time(), r.step() * width);
         value("train_risk", r.trainRisk());
         value("test_risk", r.testRisk());

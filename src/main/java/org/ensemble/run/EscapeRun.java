@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.ensemble.checkpoint.CheckpointIdentity;
-import org.ensemble.checkpoint.ObservedLog;
 import org.ensemble.observe.ReportValues;
 import org.ensemble.step.CheckpointSink;
 import org.ensemble.step.Observer;
@@ -95,7 +94,7 @@ public final class EscapeRun {
     }
 
     /** Langevin particles' side of the run pipeline: measure recorder, PDE beside, switching, escape statistics. */
-    private static final class Langevin implements RunPipeline.KindRun<Measure, RunOutcome> {
+    private static final class Langevin implements RunPipeline.KindRun<Measure, Measure, RunOutcome> {
         private final Scenario s;
         private final RunSetup rs;
         private final Steppers.Resolved backend;
@@ -107,7 +106,6 @@ public final class EscapeRun {
         private final SwitchingObserver switching;
         private final List<ColumnSource> extra;
         private MeasureRecorder rec;
-        private Observer<Measure> observers;
         private PhaseTimings timings;
         private MfptEstimate mfpt;
         private KaplanMeier km;
@@ -155,7 +153,7 @@ public final class EscapeRun {
         }
 
         @Override
-        public RunPipeline.Closer open(RunDirectory dir) {
+        public RunPipeline.Opened<Measure> open(RunDirectory dir) {
             CsvWriter ts = new CsvWriter(dir.file("timeseries.csv"), MeasureRecorder.header(obs, extra));
             Progress progress = new Progress(s.name(), rs.plan().totalSteps(), s.dynamics().dt(), o.quiet());
             RunContext ctx = new RunContext(s.name(), dir.target().getFileName().toString(), backend.backend().key(),
@@ -164,25 +162,23 @@ public final class EscapeRun {
             Observer<Measure> live = o.extra().apply(ctx);
             timings = live instanceof PhaseTimings t ? t : PhaseTimings.NONE;
             rec = new MeasureRecorder(obs, ts, live instanceof ReportValues v ? v : ReportValues.NONE, extra);
-            observers = switching == null ? Observers.of(rec, progress, live)
+            Observer<Measure> observers = switching == null ? Observers.of(rec, progress, live)
                     : Observers.of(rec, progress, live, switching);
-            observers.init();
-            return () -> {
-                try (ts; progress) {
-                    observers.finish();
+            return new RunPipeline.Opened<>(observers, () -> {
+                try (ts) {
+                    progress.close();
                 }
-            };
+            });
         }
 
         @Override
-        public void replay(Measure m) {
-            observers.observe(m);
+        public Measure logged(Measure m) {
+            return m.forObservers();
         }
 
         @Override
-        public RunOutcome run(ObservedLog log, CheckpointSink checkpoints, ResumePoint resume) {
-            Observer<Measure> logged = Observers.of(m -> log.append(m.forObservers()), observers);
-            return LangevinPopulation.run(spec, logged, timings, o.stop(), checkpoints, resume);
+        public RunOutcome run(Observer<Measure> observer, CheckpointSink checkpoints, ResumePoint resume) {
+            return LangevinPopulation.run(spec, observer, timings, o.stop(), checkpoints, resume);
         }
 
         @Override

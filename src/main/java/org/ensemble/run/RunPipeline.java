@@ -9,6 +9,8 @@ import org.ensemble.checkpoint.CheckpointWriter;
 import org.ensemble.checkpoint.ObservedLog;
 import org.ensemble.output.RunDirectory;
 import org.ensemble.step.CheckpointSink;
+import org.ensemble.step.Observer;
+import org.ensemble.step.Observers;
 import org.ensemble.step.ResumePoint;
 
 /**
@@ -24,14 +26,15 @@ final class RunPipeline {
     }
 
     /**
-     * A kind's side of one run, called in this order: {@link #open}, {@link #replay} for each
-     * checkpointed record, {@link #run}, (observers closed), {@link #results}, (commit),
-     * {@link #report}.
+     * A kind's side of one run, called in this order: {@link #open} (the pipeline then shows the
+     * observers each checkpointed record), {@link #run}, (observers closed), {@link #results},
+     * (commit), {@link #report}.
      *
-     * @param <R> what the observers are shown (and the observed log records)
+     * @param <M> what the observers are shown
+     * @param <R> what of it the observed log records (what the outputs are made of)
      * @param <O> the engine's outcome
      */
-    interface KindRun<R, O> {
+    interface KindRun<M, R extends M, O> {
         /** What a checkpoint must match to be resumed by this run. */
         CheckpointIdentity identity();
 
@@ -46,14 +49,14 @@ final class RunPipeline {
 
         Class<R> observedType();
 
-        /** Opens the observers (their files in {@code dir}); the returned closer ends them. */
-        Closer open(RunDirectory dir);
+        /** Opens the observers (their files in {@code dir}) and how to end them. */
+        Opened<M> open(RunDirectory dir);
 
-        /** Shows a checkpointed record to the fresh observers (rebuilding their state). */
-        void replay(R record);
+        /** What the log records of a measure, or null for none (progress between reports). */
+        R logged(M measure);
 
-        /** Runs the engine; observers log what they are shown into {@code log}. */
-        O run(ObservedLog log, CheckpointSink checkpoints, ResumePoint resume);
+        /** Runs the engine with {@code observer} (the kind's observers and the log). */
+        O run(Observer<M> observer, CheckpointSink checkpoints, ResumePoint resume);
 
         /** Whether a run that ended so keeps its checkpoint (stopped or failed, not finished). */
         boolean resumable(O outcome);
@@ -71,6 +74,10 @@ final class RunPipeline {
         void close();
     }
 
+    /** A kind's observers, as one, and what closes their files once they have finished. */
+    record Opened<M>(Observer<M> observers, Closer closer) {
+    }
+
     /** How a run ended and where its directory is. */
     record Done<O>(O outcome, Path directory) {
     }
@@ -80,7 +87,8 @@ final class RunPipeline {
      * {@code out}) unless it is null; {@code shownAs}, when not null, is where the user is told the
      * outputs are.
      */
-    static <R, O> Done<O> execute(KindRun<R, O> kind, Path out, Checkpoint resume, Path shownAs, PrintStream console) {
+    static <M, R extends M, O> Done<O> execute(KindRun<M, R, O> kind, Path out, Checkpoint resume, Path shownAs,
+                                               PrintStream console) {
         CheckpointIdentity id = kind.identity();
         List<R> replay = List.of();
         if (resume != null) {
@@ -94,10 +102,25 @@ final class RunPipeline {
             boolean keep;
             try (CheckpointWriter checkpoints = resume != null
                     ? CheckpointWriter.continuing(dir.staging(), id, kind.checkpointEverySteps(), kind::time, resume)
-                    : CheckpointWriter.start(dir.staging(), id, kind.checkpointEverySteps(), kind::time);
-                 Closer observers = kind.open(dir)) {
-                replay.forEach(kind::replay); // observers are folds over what they are shown: this rebuilds them
-                outcome = kind.run(checkpoints.log(), checkpoints, resume == null ? null : resume.point());
+                    : CheckpointWriter.start(dir.staging(), id, kind.checkpointEverySteps(), kind::time)) {
+                Opened<M> opened = kind.open(dir);
+                try (Closer files = opened.closer()) {
+                    Observer<M> observers = opened.observers();
+                    observers.init();
+                    replay.forEach(observers::observe); // observers are folds over what they are shown: this rebuilds them
+                    ObservedLog log = checkpoints.log();
+                    Observer<M> logged = Observers.of(m -> {
+                        R r = kind.logged(m);
+                        if (r != null) {
+                            log.append(r);
+                        }
+                    }, observers);
+                    try {
+                        outcome = kind.run(logged, checkpoints, resume == null ? null : resume.point());
+                    } finally {
+                        observers.finish();
+                    }
+                }
                 keep = kind.resumable(outcome) && (checkpoints.written() > 0 || resume != null);
                 if (!keep) {
                     checkpoints.discard();

@@ -4,13 +4,12 @@ import java.io.PrintStream;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.ensemble.step.Observer;
 import org.ensemble.training.RunningLoss;
-import org.ensemble.training.TrainingMeasure;
+import org.ensemble.training.TrainingObserver;
 import org.ensemble.training.TrainingReport;
 
 /** Progress of a training run: a bar on a terminal, otherwise one line per 5% on stderr. */
-final class TrainingProgress implements Observer<TrainingMeasure>, AutoCloseable {
+final class TrainingProgress implements TrainingObserver, AutoCloseable {
     private final long total;
     private final double lr;
     private final ProgressBar bar;
@@ -29,22 +28,17 @@ final class TrainingProgress implements Observer<TrainingMeasure>, AutoCloseable
     }
 
     @Override
-    public void observe(TrainingMeasure m) {
-        if (m instanceof TrainingReport r) {
-            onReport(r);
-        } else if (m instanceof RunningLoss l) {
-            onProgress(l.step(), l.loss());
-        }
-    }
-
-    private void onProgress(long step, double runningLoss) {
+    public void onRunningLoss(RunningLoss l) {
+        long step = l.step();
+        double runningLoss = l.loss();
         if (bar != null) {
             bar.stepTo(step);
             bar.setExtraMessage(String.format(" t=%.4g loss=%.4g", step * lr, runningLoss));
         }
     }
 
-    private void onReport(TrainingReport r) {
+    @Override
+    public void onReport(TrainingReport r) {
         if (bar != null) {
             bar.stepTo(r.step());
             return;

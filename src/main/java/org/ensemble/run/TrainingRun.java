@@ -2,7 +2,6 @@ package org.ensemble.run;
 
 import org.ensemble.checkpoint.Checkpoint;
 import org.ensemble.checkpoint.CheckpointIdentity;
-import org.ensemble.checkpoint.ObservedLog;
 import org.ensemble.step.CheckpointSink;
 import org.ensemble.step.ResumePoint;
 import org.ensemble.step.Granularity;
@@ -74,7 +73,8 @@ public final class TrainingRun {
     }
 
     /** Neurons' side of the run pipeline: risk table, radius histograms, the reduced ODE beside, free energy. */
-    private static final class Training implements RunPipeline.KindRun<TrainingReport, TrainingOutcome> {
+    private static final class Training implements RunPipeline.KindRun<TrainingMeasure, TrainingReport,
+            TrainingOutcome> {
         private final TrainingScenario s;
         private final boolean quiet;
         private final boolean plots;
@@ -93,7 +93,6 @@ public final class TrainingRun {
         final List<double[]> rows = new ArrayList<>();
         private final List<long[]> hist = new ArrayList<>();
         private TrainingReport last;
-        private Observer<TrainingMeasure> observers;
         Map<String, Object> summary;
 
         Training(TrainingScenario s, boolean quiet, boolean plots, Observer<TrainingMeasure> extra, PrintStream out,
@@ -171,7 +170,7 @@ public final class TrainingRun {
         }
 
         @Override
-        public RunPipeline.Closer open(RunDirectory dir) {
+        public RunPipeline.Opened<TrainingMeasure> open(RunDirectory dir) {
             CsvWriter risk = new CsvWriter(dir.file("risk.csv"), header);
             TrainingProgress progress = new TrainingProgress(s.name(), s.steps(), s.rule().lr(), quiet);
             Observer<TrainingMeasure> recorder = new Observer<>() {
@@ -195,28 +194,22 @@ public final class TrainingRun {
                     last = r;
                 }
             };
-            observers = Observers.of(recorder, progress, extra);
-            observers.init();
-            return () -> {
-                try (risk; progress) {
-                    observers.finish();
+            return new RunPipeline.Opened<>(Observers.of(recorder, progress, extra), () -> {
+                try (risk) {
+                    progress.close();
                 }
-            };
+            });
+        }
+
+        /** The reports are what the outputs are made of; the running loss is progress only. */
+        @Override
+        public TrainingReport logged(TrainingMeasure m) {
+            return m instanceof TrainingReport r ? r : null;
         }
 
         @Override
-        public void replay(TrainingReport r) {
-            observers.observe(r);
-        }
-
-        @Override
-        public TrainingOutcome run(ObservedLog log, CheckpointSink checkpoints, ResumePoint resume) {
-            Observer<TrainingMeasure> logged = Observers.of(m -> {
-                if (m instanceof TrainingReport r) {
-                    log.append(r); // the reports are what the outputs are made of; the running loss is progress only
-                }
-            }, observers);
-            return NeuronPopulation.run(spec, logged, stop, checkpoints, resume);
+        public TrainingOutcome run(Observer<TrainingMeasure> observer, CheckpointSink checkpoints, ResumePoint resume) {
+            return NeuronPopulation.run(spec, observer, stop, checkpoints, resume);
         }
 
         @Override
