@@ -132,19 +132,13 @@ public final class EscapeRun {
         }
 
         @Override
-        public String resolvedScenario() {
-            return s.resolved();
+        public org.ensemble.scenario.PopulationScenario scenario() {
+            return s;
         }
 
         @Override
-        public long checkpointEverySteps() {
-            double every = s.checkpointEvery();
-            return every > 0 ? Math.max(1, (long) Math.ceil(every / s.dynamics().dt() - 1e-9)) : 0;
-        }
-
-        @Override
-        public double time(long step) {
-            return step * s.dynamics().dt();
+        public double stepTime() {
+            return s.dynamics().dt();
         }
 
         @Override

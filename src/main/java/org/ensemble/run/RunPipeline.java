@@ -8,6 +8,7 @@ import org.ensemble.checkpoint.CheckpointIdentity;
 import org.ensemble.checkpoint.CheckpointWriter;
 import org.ensemble.checkpoint.ObservedLog;
 import org.ensemble.output.RunDirectory;
+import org.ensemble.scenario.PopulationScenario;
 import org.ensemble.step.CheckpointSink;
 import org.ensemble.step.Observer;
 import org.ensemble.step.Observers;
@@ -38,14 +39,11 @@ final class RunPipeline {
         /** What a checkpoint must match to be resumed by this run. */
         CheckpointIdentity identity();
 
-        /** The resolved scenario, written as {@code scenario.conf}. */
-        String resolvedScenario();
+        /** The scenario (its resolved text is written as {@code scenario.conf}; its checkpoint interval). */
+        PopulationScenario scenario();
 
-        /** Steps between periodic checkpoints (0: only when stopped). */
-        long checkpointEverySteps();
-
-        /** The time of a step, for the checkpoint manifest. */
-        double time(long step);
+        /** Simulated (or mean-field) time per step: dt, or the learning rate ε. */
+        double stepTime();
 
         Class<R> observedType();
 
@@ -96,13 +94,16 @@ final class RunPipeline {
             replay = resume.observed(kind.observedType()); // before reopening moves the directory
         }
         try (RunDirectory dir = resume != null ? RunDirectory.reopen(out) : RunDirectory.create(out)) {
-            EscapeRun.write(dir.file("scenario.conf"), kind.resolvedScenario());
+            EscapeRun.write(dir.file("scenario.conf"), kind.scenario().render());
+            double every = kind.scenario().checkpointEvery();
+            long everySteps = every > 0 ? Math.max(1, (long) Math.ceil(every / kind.stepTime() - 1e-9)) : 0;
+            java.util.function.LongToDoubleFunction time = k -> k * kind.stepTime();
             long t0 = System.nanoTime();
             O outcome;
             boolean keep;
             try (CheckpointWriter checkpoints = resume != null
-                    ? CheckpointWriter.continuing(dir.staging(), id, kind.checkpointEverySteps(), kind::time, resume)
-                    : CheckpointWriter.start(dir.staging(), id, kind.checkpointEverySteps(), kind::time)) {
+                    ? CheckpointWriter.continuing(dir.staging(), id, everySteps, time, resume)
+                    : CheckpointWriter.start(dir.staging(), id, everySteps, time)) {
                 Opened<M> opened = kind.open(dir);
                 try (Closer files = opened.closer()) {
                     Observer<M> observers = opened.observers();

@@ -149,19 +149,13 @@ public final class TrainingRun {
         }
 
         @Override
-        public String resolvedScenario() {
-            return s.resolved();
+        public org.ensemble.scenario.PopulationScenario scenario() {
+            return s;
         }
 
         @Override
-        public long checkpointEverySteps() {
-            double every = s.checkpointEvery();
-            return every > 0 ? Math.max(1, (long) Math.ceil(every / s.rule().lr() - 1e-9)) : 0;
-        }
-
-        @Override
-        public double time(long step) {
-            return spec.time(step);
+        public double stepTime() {
+            return s.rule().lr();
         }
 
         @Override
