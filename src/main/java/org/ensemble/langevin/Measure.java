@@ -24,9 +24,12 @@ public record Measure(long step, double time, StatisticsLevel level, long total,
                       double[] occupancy, long[] reached, List<EscapeEvent> events, double[] positions,
                       double[] deposit) {
 
-    /** This measure without the fields only the reducer reads (positions between reports, the pair deposit). */
-    public Measure forObservers() {
-        double[] p = level == StatisticsLevel.FULL ? positions : null;
+    /**
+     * This measure for the observed log: without the pair deposit (only the reducer reads it) and
+     * without the positions unless {@code keepPositions} (an observer needs them to replay).
+     */
+    public Measure forLog(boolean keepPositions) {
+        double[] p = keepPositions && level == StatisticsLevel.FULL ? positions : null;
         if (p == positions && deposit == null) {
             return this;
         }

@@ -23,6 +23,7 @@ public final class PdeComparison implements PdeBeside {
     private double lastW1 = Double.NaN;
     private double lastW2 = Double.NaN;
     private int nextSnapshot;
+    private boolean snapshotTaken;
     private final List<Double> times = new ArrayList<>();
     private final List<Double> w2Series = new ArrayList<>();
 
@@ -56,13 +57,43 @@ public final class PdeComparison implements PdeBeside {
         lastW2 = w[1];
         times.add(m.time());
         w2Series.add(w[1]);
-        // Snapshots at t = 0 and at about 1/3, 2/3 and the end of the run.
-        if (nextSnapshot < 4 && m.time() >= nextSnapshot * totalTime / 3 - 1e-9) {
+        snapshotTaken = snapshotDue(m);
+        if (snapshotTaken) {
             snapshots.add(new Snapshot(m.time(), pde.density(), sorted));
             nextSnapshot++;
         }
         double particlesF = pde.freeEnergyOf(pde.histogramOf(sorted));
         return new double[] {w[0], w[1], pde.mean(), pde.variance(), pde.freeEnergy(), particlesF, pde.mass()};
+    }
+
+    /** Snapshots at t = 0 and at about 1/3, 2/3 and the end of the run. */
+    private boolean snapshotDue(Measure m) {
+        return nextSnapshot < 4 && m.time() >= nextSnapshot * totalTime / 3 - 1e-9;
+    }
+
+    /** Only the snapshots' positions are needed again: W1, W2 and the free energies come from {@code v}. */
+    @Override
+    public void replay(Measure m, double[] v) {
+        pde.advanceTo(m.time(), dt);
+        lastW1 = v[0];
+        lastW2 = v[1];
+        times.add(m.time());
+        w2Series.add(v[1]);
+        if (snapshotDue(m)) {
+            if (m.positions() == null) {
+                throw new IllegalStateException("the observed log lacks the positions of the snapshot at t = "
+                        + m.time());
+            }
+            double[] sorted = m.positions().clone();
+            Arrays.sort(sorted);
+            snapshots.add(new Snapshot(m.time(), pde.density(), sorted));
+            nextSnapshot++;
+        }
+    }
+
+    @Override
+    public boolean keepsPositions() {
+        return snapshotTaken;
     }
 
     public List<Snapshot> snapshots() {

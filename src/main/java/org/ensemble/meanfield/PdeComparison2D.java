@@ -45,6 +45,22 @@ public final class PdeComparison2D implements PdeBeside {
         return new double[] {w, mean[0], mean[1], pde.freeEnergy(), particlesF, pde.mass()};
     }
 
+    /**
+     * The sliced W2 comes from {@code v}; the positions are not logged, so a resumed run's last-report
+     * picture is made from a report after the resume (always one: a run ends with a report).
+     */
+    @Override
+    public void replay(Measure m, double[] v) {
+        pde.advanceTo(m.time(), dt);
+        times.add(m.time());
+        w2.add(v[0]);
+    }
+
+    @Override
+    public boolean keepsPositions() {
+        return false;
+    }
+
     @Override
     public double lateW2() {
         return PdeBeside.lateMean(times, w2);

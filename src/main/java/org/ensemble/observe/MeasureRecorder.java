@@ -26,6 +26,8 @@ public final class MeasureRecorder implements Observer<Measure> {
     private Measure snapshot;
 
     private final List<ColumnSource> extra;
+    private List<double[]> lastColumns = List.of();
+    private boolean lastKeepsPositions;
     private final List<Double> meanTimes = new ArrayList<>();
     private final List<Double> means = new ArrayList<>();
 
@@ -71,6 +73,21 @@ public final class MeasureRecorder implements Observer<Measure> {
 
     @Override
     public void observe(Measure m) {
+        record(m, null);
+    }
+
+    /** A resumed run's replay of a logged record: the extra columns take their values from it. */
+    public void replay(ObservedMeasure r) {
+        record(r.measure(), r.columns());
+    }
+
+    /** The log record of the measure just observed (positions only if a column source needs them). */
+    public ObservedMeasure logRecord(Measure m) {
+        boolean full = m.level() == StatisticsLevel.FULL && !extra.isEmpty();
+        return new ObservedMeasure(m.forLog(full && lastKeepsPositions), full ? lastColumns : null);
+    }
+
+    private void record(Measure m, List<double[]> replayed) {
         events.addAll(m.events());
         if (m.level() != StatisticsLevel.FULL) {
             return;
@@ -97,13 +114,26 @@ public final class MeasureRecorder implements Observer<Measure> {
         for (int k = 0; k < spec.minimumNames().size(); k++) {
             row.add(m.occupancy() == null ? Double.NaN : m.occupancy()[k]);
         }
-        for (ColumnSource c : extra) {
-            double[] v = c.values(m);
+        List<double[]> computed = new ArrayList<>();
+        boolean keep = false;
+        for (int k = 0; k < extra.size(); k++) {
+            ColumnSource c = extra.get(k);
+            double[] v;
+            if (replayed == null) {
+                v = c.values(m);
+                keep |= c.keepsPositions();
+            } else {
+                v = replayed.get(k);
+                c.replay(m, v);
+            }
+            computed.add(v);
             for (double x : v) {
                 row.add(x);
             }
             values.onReportValues(c.columns(), v);
         }
+        lastColumns = computed;
+        lastKeepsPositions = keep;
         timeseries.row(row.toArray());
         meanTimes.add(m.time());
         means.add(m.mean()[0]);

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.ensemble.checkpoint.CheckpointIdentity;
+import org.ensemble.observe.ObservedMeasure;
 import org.ensemble.observe.ReportValues;
 import org.ensemble.step.CheckpointSink;
 import org.ensemble.step.Observer;
@@ -94,7 +95,7 @@ public final class EscapeRun {
     }
 
     /** Langevin particles' side of the run pipeline: measure recorder, PDE beside, switching, escape statistics. */
-    private static final class Langevin implements RunPipeline.KindRun<Measure, Measure, RunOutcome> {
+    private static final class Langevin implements RunPipeline.KindRun<Measure, ObservedMeasure, RunOutcome> {
         private final Scenario s;
         private final RunSetup rs;
         private final Steppers.Resolved backend;
@@ -107,6 +108,8 @@ public final class EscapeRun {
         private final List<ColumnSource> extra;
         private MeasureRecorder rec;
         private PhaseTimings timings;
+        /** The observers besides the recorder (progress, live metrics, switching). */
+        private Observer<Measure> others;
         private MfptEstimate mfpt;
         private KaplanMeier km;
         private ExponentialityResult expo;
@@ -142,8 +145,8 @@ public final class EscapeRun {
         }
 
         @Override
-        public Class<Measure> observedType() {
-            return Measure.class;
+        public Class<ObservedMeasure> observedType() {
+            return ObservedMeasure.class;
         }
 
         @Override
@@ -156,18 +159,24 @@ public final class EscapeRun {
             Observer<Measure> live = o.extra().apply(ctx);
             timings = live instanceof PhaseTimings t ? t : PhaseTimings.NONE;
             rec = new MeasureRecorder(obs, ts, live instanceof ReportValues v ? v : ReportValues.NONE, extra);
-            Observer<Measure> observers = switching == null ? Observers.of(rec, progress, live)
-                    : Observers.of(rec, progress, live, switching);
-            return new RunPipeline.Opened<>(observers, () -> {
+            others = switching == null ? Observers.of(progress, live) : Observers.of(progress, live, switching);
+            return new RunPipeline.Opened<>(Observers.of(rec, others), () -> {
                 try (ts) {
                     progress.close();
                 }
             });
         }
 
+        /** After the recorder has seen it: it knows which positions its column sources need again. */
         @Override
-        public Measure logged(Measure m) {
-            return m.forObservers();
+        public ObservedMeasure logged(Measure m) {
+            return rec.logRecord(m);
+        }
+
+        @Override
+        public void replay(ObservedMeasure r) {
+            rec.replay(r);
+            others.observe(r.measure());
         }
 
         @Override

@@ -27,15 +27,15 @@ final class RunPipeline {
     }
 
     /**
-     * A kind's side of one run, called in this order: {@link #open} (the pipeline then shows the
-     * observers each checkpointed record), {@link #run}, (observers closed), {@link #results},
-     * (commit), {@link #report}.
+     * A kind's side of one run, called in this order: {@link #open}, {@link #replay} of each
+     * checkpointed record, {@link #run} (each measure to the observers, then {@link #logged} to the
+     * log), (observers closed), {@link #results}, (commit), {@link #report}.
      *
      * @param <M> what the observers are shown
-     * @param <R> what of it the observed log records (what the outputs are made of)
+     * @param <R> what the observed log records of it (what the outputs are made of)
      * @param <O> the engine's outcome
      */
-    interface KindRun<M, R extends M, O> {
+    interface KindRun<M, R, O> {
         /** What a checkpoint must match to be resumed by this run. */
         CheckpointIdentity identity();
 
@@ -50,8 +50,11 @@ final class RunPipeline {
         /** Opens the observers (their files in {@code dir}) and how to end them. */
         Opened<M> open(RunDirectory dir);
 
-        /** What the log records of a measure, or null for none (progress between reports). */
+        /** What the log records of a measure once the observers have seen it, or null for none. */
         R logged(M measure);
+
+        /** Shows the fresh observers a logged record again (a resumed run rebuilding their state). */
+        void replay(R record);
 
         /** Runs the engine with {@code observer} (the kind's observers and the log). */
         O run(Observer<M> observer, CheckpointSink checkpoints, ResumePoint resume);
@@ -85,7 +88,7 @@ final class RunPipeline {
      * {@code out}) unless it is null; {@code shownAs}, when not null, is where the user is told the
      * outputs are.
      */
-    static <M, R extends M, O> Done<O> execute(KindRun<M, R, O> kind, Path out, Checkpoint resume, Path shownAs,
+    static <M, R, O> Done<O> execute(KindRun<M, R, O> kind, Path out, Checkpoint resume, Path shownAs,
                                                PrintStream console) {
         CheckpointIdentity id = kind.identity();
         List<R> replay = List.of();
@@ -108,14 +111,14 @@ final class RunPipeline {
                 try (Closer files = opened.closer()) {
                     Observer<M> observers = opened.observers();
                     observers.init();
-                    replay.forEach(observers::observe); // observers are folds over what they are shown: this rebuilds them
+                    replay.forEach(kind::replay); // observers are folds over what they are shown: this rebuilds them
                     ObservedLog log = checkpoints.log();
-                    Observer<M> logged = Observers.of(m -> {
+                    Observer<M> logged = Observers.of(observers, m -> {
                         R r = kind.logged(m);
                         if (r != null) {
                             log.append(r);
                         }
-                    }, observers);
+                    });
                     try {
                         outcome = kind.run(logged, checkpoints, resume == null ? null : resume.point());
                     } finally {

@@ -94,6 +94,7 @@ public final class TrainingRun {
         private final List<long[]> hist = new ArrayList<>();
         private TrainingReport last;
         Map<String, Object> summary;
+        private Observer<TrainingMeasure> observers;
 
         Training(TrainingScenario s, boolean quiet, boolean plots, Observer<TrainingMeasure> extra, PrintStream out,
                  java.util.function.BooleanSupplier stop) {
@@ -188,11 +189,17 @@ public final class TrainingRun {
                     last = r;
                 }
             };
-            return new RunPipeline.Opened<>(Observers.of(recorder, progress, extra), () -> {
+            observers = Observers.of(recorder, progress, extra);
+            return new RunPipeline.Opened<>(observers, () -> {
                 try (risk) {
                     progress.close();
                 }
             });
+        }
+
+        @Override
+        public void replay(TrainingReport r) {
+            observers.observe(r);
         }
 
         /** The reports are what the outputs are made of; the running loss is progress only. */
