@@ -16,16 +16,36 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * kill -9 (a JVM of its own, as a user's run would be): during the segment after a checkpoint, and
- * in the middle of writing the next checkpoint (arrays written, manifest not yet renamed). Either
- * way {@code ensemble resume} continues from the last complete checkpoint and the outputs equal an
+ * kill -9 (a JVM of its own, as a user's run would be): during the segment after a checkpoint — for
+ * an escape run, a mean-field run with the PDE beside it and a training run — and in the middle of
+ * writing the next checkpoint (arrays written, manifest not yet renamed). Either way
+ * {@code ensemble resume} continues from the last complete checkpoint and the outputs equal an
  * uninterrupted run's, byte for byte.
  */
 class KillResumeTest {
-    /** A mean-field run with the PDE beside it: ~1e4 barriers, checkpoints at t = 0.5, 1, … */
+    /** A mean-field run with the PDE beside it: ~6e3 barriers, checkpoints at t = 0.5, 1, … */
     static final List<String> SET = List.of("population.size=5000", "run.time=6", "backend=java",
             "checkpoint.every=0.5");
     static final String SCENARIO = "scenarios/mckean-vlasov-vs-pde.conf";
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"escape", "training"})
+    void killDuringTheNextSegmentResumesFromTheCheckpointForEveryKind(String kind) throws Exception {
+        // Escape: 5000 particles (first passages recorded, not absorbed), reports every 2, checkpoints
+        // every 4, to t = 400 (about 1e9 particle-steps: several seconds, time enough to be killed).
+        // Training: MMN at width 300, checkpoints every t = 0.2, to t = 3.
+        String scenario = kind.equals("escape") ? "src/test/resources/scenarios/small-escape.conf"
+                : "scenarios/mmn-isotropic-gaussians.conf";
+        List<String> set = kind.equals("escape") ? List.of("population.size=5000", "escape.absorbing=false",
+                "run.time=400", "checkpoint.every=4")
+                : List.of("network.width=300", "training.time=3", "checkpoint.every=0.2");
+        Path full = reference(scenario, set);
+        Path out = tmp.resolve("killed");
+        Path manifest = tmp.resolve(".killed.partial/checkpoint/manifest.json");
+        killWhen(scenario, set, out, List.of(), d -> Files.isRegularFile(manifest));
+        ResumeTest.resume("resume", out.toString());
+        ResumeTest.assertSameOutputs(full, out);
+    }
 
     @TempDir
     Path tmp;
@@ -35,7 +55,7 @@ class KillResumeTest {
         Path full = reference();
         Path out = tmp.resolve("killed");
         Path manifest = tmp.resolve(".killed.partial/checkpoint/manifest.json");
-        killWhen(out, List.of(), d -> Files.isRegularFile(manifest));
+        killWhen(SCENARIO, SET, out, List.of(), d -> Files.isRegularFile(manifest));
         ResumeTest.resume("resume", out.toString());
         ResumeTest.assertSameOutputs(full, out);
     }
@@ -46,7 +66,7 @@ class KillResumeTest {
         Path out = tmp.resolve("killed");
         Path ck = tmp.resolve(".killed.partial/checkpoint");
         // Each write pauses 3 s between its arrays and its manifest; kill while the second one pauses.
-        killWhen(out, List.of("-Densemble.checkpoint.test-pause-ms=3000"), d -> Files.isRegularFile(ck.resolve(
+        killWhen(SCENARIO, SET, out, List.of("-Densemble.checkpoint.test-pause-ms=3000"), d -> Files.isRegularFile(ck.resolve(
                 "manifest.json")) && steps(ck) >= 2);
         Checkpoint c = Checkpoint.find(out);
         assertEquals(500, c.step(), "the checkpoint at t = 0.5 (step 500) should be the usable one");
@@ -55,19 +75,24 @@ class KillResumeTest {
     }
 
     private Path reference() {
-        List<String> a = new ArrayList<>(List.of("run", SCENARIO));
-        SET.forEach(s -> a.addAll(List.of("--set", s)));
+        return reference(SCENARIO, SET);
+    }
+
+    private Path reference(String scenario, List<String> set) {
+        List<String> a = new ArrayList<>(List.of("run", scenario));
+        set.forEach(s -> a.addAll(List.of("--set", s)));
         a.addAll(List.of("--out", tmp.resolve("full").toString()));
         ResumeTest.resume(a.toArray(String[]::new));
         return tmp.resolve("full");
     }
 
-    private void killWhen(Path out, List<String> jvm, Predicate<Path> ready) throws Exception {
+    private void killWhen(String scenario, List<String> set, Path out, List<String> jvm, Predicate<Path> ready)
+            throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> cmd = new ArrayList<>(List.of(java.toString()));
         cmd.addAll(jvm);
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", SCENARIO));
-        SET.forEach(s -> cmd.addAll(List.of("--set", s)));
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", scenario));
+        set.forEach(s -> cmd.addAll(List.of("--set", s)));
         cmd.addAll(List.of("--no-metrics", "--no-plots", "--quiet", "--out", out.toString()));
         Path log = tmp.resolve("log.txt");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
