@@ -59,7 +59,9 @@ public final class Main implements Runnable {
                 w.flush();
                 return EXIT_FAILURE;
             }
-            w.println("error: " + e);
+            // Not an input or I/O problem: a bug. Say so in words; the trace is for the report.
+            w.println("error: " + (e.getMessage() != null ? e.getMessage() : "unexpected failure")
+                    + " (an internal error; please report it with the trace below)");
             e.printStackTrace(w);
             w.flush();
             return EXIT_FAILURE;
