@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.ensemble.output.RunDirectory;
 import org.ensemble.step.ResumePoint;
 import org.ensemble.step.StateArray;
 
@@ -27,9 +28,9 @@ public record Checkpoint(Path runDirectory, CheckpointIdentity identity, long st
     /** The directory holding {@code target}'s checkpoint (it or its staging sibling), without reading it. */
     public static Path locate(Path target) {
         Path abs = target.toAbsolutePath().normalize();
-        Path staging = abs.resolveSibling("." + abs.getFileName() + ".partial");
+        Path staging = RunDirectory.stagingOf(abs);
         for (Path dir : List.of(staging, abs)) {
-            if (Files.isRegularFile(dir.resolve(CheckpointWriter.DIRECTORY).resolve(CheckpointWriter.MANIFEST))) {
+            if (RunDirectory.hasCheckpoint(dir)) {
                 return dir;
             }
         }
@@ -113,10 +114,5 @@ public record Checkpoint(Path runDirectory, CheckpointIdentity identity, long st
     /** The resolved scenario the run wrote beside its outputs. */
     public Path scenarioFile() {
         return runDirectory.resolve("scenario.conf");
-    }
-
-    /** Whether it was found in the staging directory of a killed run. */
-    public boolean staged() {
-        return runDirectory.getFileName().toString().endsWith(".partial");
     }
 }

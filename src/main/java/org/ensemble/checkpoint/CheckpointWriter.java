@@ -26,8 +26,8 @@ import org.ensemble.step.StateArray;
  * directories are removed after the rename.
  */
 public final class CheckpointWriter implements CheckpointSink, AutoCloseable {
-    public static final String DIRECTORY = "checkpoint";
-    static final String MANIFEST = "manifest.json";
+    public static final String DIRECTORY = RunDirectory.CHECKPOINT;
+    static final String MANIFEST = RunDirectory.CHECKPOINT_MANIFEST;
     static final String LOG = "observed.jsonl";
     static final String FORMAT = "ensemble-checkpoint";
     static final int FORMAT_VERSION = 1;

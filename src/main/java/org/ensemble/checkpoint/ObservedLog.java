@@ -68,30 +68,31 @@ public final class ObservedLog implements AutoCloseable {
 
     /** Appends one record (a Measure, a TrainingReport) as a line. */
     public void append(Object record) {
-        byte[] line;
+        byte[] json;
         try {
-            line = (MAPPER.writeValueAsString(record) + "\n").getBytes(StandardCharsets.UTF_8);
+            json = MAPPER.writeValueAsBytes(record); // UTF-8 directly, no intermediate String (called every step)
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot encode " + record.getClass().getSimpleName() + ": " + e.getMessage(),
                     e);
         }
+        int length = json.length + 1;
         try {
-            if (line.length > buffer.remaining()) {
+            if (length > buffer.remaining()) {
                 drain();
             }
-            if (line.length > buffer.capacity()) {
-                ByteBuffer big = ByteBuffer.wrap(line);
+            if (length > buffer.capacity()) {
+                ByteBuffer big = ByteBuffer.allocate(length).put(json).put((byte) '\n').flip();
                 while (big.hasRemaining()) {
                     channel.write(big);
                 }
             } else {
-                buffer.put(line);
+                buffer.put(json).put((byte) '\n');
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
         records++;
-        bytes += line.length;
+        bytes += length;
     }
 
     private void drain() throws IOException {

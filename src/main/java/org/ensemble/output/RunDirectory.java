@@ -36,7 +36,7 @@ public final class RunDirectory implements AutoCloseable {
             }
             Path parent = abs.getParent();
             Files.createDirectories(parent);
-            Path staging = parent.resolve("." + abs.getFileName() + ".partial");
+            Path staging = stagingOf(abs);
             claim(target, staging);
             return new RunDirectory(abs, staging);
         } catch (IOException e) {
@@ -52,7 +52,7 @@ public final class RunDirectory implements AutoCloseable {
      */
     public static RunDirectory reopen(Path target) {
         Path abs = target.toAbsolutePath().normalize();
-        Path staging = abs.resolveSibling("." + abs.getFileName() + ".partial");
+        Path staging = stagingOf(abs);
         try {
             if (Files.isDirectory(staging)) {
                 String owner = owner(staging);
@@ -86,12 +86,24 @@ public final class RunDirectory implements AutoCloseable {
     /** Whether a run that did not commit left its checkpoint in {@code target}'s staging directory. */
     public static boolean keptCheckpoint(Path target) {
         Path abs = target.toAbsolutePath().normalize();
-        return Files.isRegularFile(abs.resolveSibling("." + abs.getFileName() + ".partial").resolve(CHECKPOINT)
-                .resolve("manifest.json"));
+        return hasCheckpoint(stagingOf(abs));
     }
 
     /** A run's checkpoint directory, which outlives a failed or killed run (see {@link #close()}). */
-    static final String CHECKPOINT = "checkpoint";
+    public static final String CHECKPOINT = "checkpoint";
+    /** The file whose presence makes a checkpoint directory a checkpoint (written last). */
+    public static final String CHECKPOINT_MANIFEST = "manifest.json";
+
+    /** Where the run for {@code target} is written until it commits: the hidden sibling {@code .NAME.partial}. */
+    public static Path stagingOf(Path target) {
+        Path abs = target.toAbsolutePath().normalize();
+        return abs.resolveSibling("." + abs.getFileName() + ".partial");
+    }
+
+    /** Whether {@code dir} (a run or staging directory) holds a complete checkpoint. */
+    public static boolean hasCheckpoint(Path dir) {
+        return Files.isRegularFile(dir.resolve(CHECKPOINT).resolve(CHECKPOINT_MANIFEST));
+    }
 
     /** The lock inside a staging directory: the owning process and when it started writing. */
     static final String LOCK = ".lock";
@@ -198,7 +210,7 @@ public final class RunDirectory implements AutoCloseable {
     public void close() {
         if (!committed) {
             try {
-                if (Files.isRegularFile(staging.resolve(CHECKPOINT).resolve("manifest.json"))) {
+                if (hasCheckpoint(staging)) {
                     Files.deleteIfExists(staging.resolve(LOCK));
                     return;
                 }

@@ -186,7 +186,7 @@ public final class EscapeRun {
 
         @Override
         public boolean resumable(RunOutcome outcome) {
-            return EscapeRun.resumable(outcome.status());
+            return outcome.status() == RunOutcome.Status.INTERRUPTED || outcome.status() == RunOutcome.Status.FAILED;
         }
 
         @Override
@@ -242,11 +242,6 @@ public final class EscapeRun {
         public void report(RunOutcome outcome, Path shown, double wall) {
             EscapeRun.report(out, s, rs, outcome, mfpt, expo, shown, wall);
         }
-    }
-
-    /** Whether a run that ended so keeps its checkpoint: it was stopped or failed, not finished or diverged. */
-    static boolean resumable(RunOutcome.Status status) {
-        return status == RunOutcome.Status.INTERRUPTED || status == RunOutcome.Status.FAILED;
     }
 
     /** Steps actually taken: absorbed particles stop at their hit step. */
