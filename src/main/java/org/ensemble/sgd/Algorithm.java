@@ -1,0 +1,33 @@
+package org.ensemble.sgd;
+
+import java.util.List;
+
+/** What the server does with a push: plain SGD, or delay-compensated ASGD (Zheng et al. 2017). */
+public enum Algorithm {
+    SGD("sgd"),
+    /** g + λ g⊙g⊙(w − w_stale): a diagonal Taylor correction of the stale gradient. */
+    DC_ASGD("dc-asgd");
+
+    private final String key;
+
+    Algorithm(String key) {
+        this.key = key;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public static List<String> keys() {
+        return List.of("sgd", "dc-asgd");
+    }
+
+    public static Algorithm parse(String key) {
+        for (Algorithm a : values()) {
+            if (a.key.equals(key)) {
+                return a;
+            }
+        }
+        throw new IllegalArgumentException("expected one of " + keys() + ", got '" + key + "'");
+    }
+}
