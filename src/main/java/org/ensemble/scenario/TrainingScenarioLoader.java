@@ -283,7 +283,7 @@ public final class TrainingScenarioLoader {
                         + resolved);
     }
 
-    private static DataSource data(Section s, String kind, long seed, Path baseDir, Map<String, Object> out) {
+    static DataSource data(Section s, String kind, long seed, Path baseDir, Map<String, Object> out) {
         try {
             switch (kind) {
                 case "isotropic-gaussians" -> {
