@@ -56,6 +56,9 @@ final class SweepCommand implements Callable<Integer> {
         metrics.quiet = quiet;
         Map.Entry<String, List<String>> v = ScenarioLoader.parseVary(vary);
         String key = v.getKey();
+        if (org.ensemble.scenario.SgdScenarioLoader.isSgd(file)) {
+            return SgdCommands.sweep(file, key, v.getValue(), overrides, out, quiet, !noPlots);
+        }
         if (org.ensemble.scenario.TrainingScenarioLoader.isTraining(file)) {
             return TrainingCommands.sweep(file, key, v.getValue(), overrides, out, quiet, !noPlots, metrics);
         }
