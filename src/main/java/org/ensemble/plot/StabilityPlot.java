@@ -34,6 +34,16 @@ public final class StabilityPlot {
             u.setMarkerColor(new Color(210, 50, 40));
         }
         c.getStyler().setMarkerSize(7);
+        // Below the plot: inside, the legend would hide the points of the largest delay.
+        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+        double maxX = 0;
+        for (double x : theoryX) {
+            maxX = Math.max(maxX, x);
+        }
+        c.getStyler().setXAxisMin(-0.25);
+        c.getStyler().setXAxisMax(maxX + 0.25);
+        c.getStyler().setXAxisTickMarkSpacingHint(90);
+        c.getStyler().setXAxisDecimalPattern("0.#");
         return c;
     }
 }

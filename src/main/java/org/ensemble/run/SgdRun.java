@@ -295,11 +295,12 @@ public final class SgdRun {
             String what = s.settings().workers() + " workers, " + s.settings().policy().key() + ", η = "
                     + s.settings().lr();
             boolean positive = java.util.Arrays.stream(loss).allMatch(x -> x > 0);
-            ChartFiles.save(LinePlot.create("Loss over server versions: " + s.name() + " (" + what + ")",
-                    "server version", "loss / squared error", v, series, false, positive, false), dir,
+            ChartFiles.save(fromZero(LinePlot.create("Loss over server versions: " + s.name() + " (" + what + ")",
+                    "server version", "loss / squared error", v, series, false, positive, false)), dir,
                     "loss-over-versions");
-            ChartFiles.save(LinePlot.create("Loss over simulated time: " + s.name(), "simulated time (compute units)",
-                    "loss / squared error", t, series, false, positive, false), dir, "loss-over-time");
+            ChartFiles.save(fromZero(LinePlot.create("Loss over simulated time: " + s.name(),
+                    "simulated time (compute units)", "loss / squared error", t, series, false, positive, false)), dir,
+                    "loss-over-time");
             long maxStale = 0;
             for (long key : staleness.keySet()) {
                 maxStale = Math.max(maxStale, key & 0xFFFFFFFFL);
@@ -327,6 +328,13 @@ public final class SgdRun {
                         "staleness (server versions)", "fraction of pushes", a, hist, false, false, true), dir,
                         "staleness");
             }
+        }
+
+        /** Version and time axes start at 0 with plain grouped integers (ticks like 50,000, not 1.55E4). */
+        private static org.knowm.xchart.XYChart fromZero(org.knowm.xchart.XYChart c) {
+            c.getStyler().setXAxisMin(0.0);
+            c.getStyler().setXAxisDecimalPattern("#,##0");
+            return c;
         }
 
         private static double[] normalise(double[] h) {

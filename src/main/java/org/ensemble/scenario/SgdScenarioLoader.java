@@ -213,7 +213,7 @@ public final class SgdScenarioLoader {
             int n = (int) Math.floor((to - from) / step + 1e-9) + 1;
             double[] lrs = new double[n];
             for (int i = 0; i < n; i++) {
-                lrs[i] = from + i * step;
+                lrs[i] = Math.rint((from + i * step) * 1e12) / 1e12; // 0.975, not 0.9750000000000001
             }
             stability = Optional.of(new SgdScenario.StabilitySpec(List.copyOf(tl), lrs, sv));
             r.put("stability", Map.of("tau", tl, "lr", Map.of("from", from, "to", to, "step", step), "versions", sv));
