@@ -25,8 +25,8 @@ class ShippedScenariosTest {
     }
 
     @Test
-    void thirteenScenariosAreShipped() throws IOException {
-        assertEquals(13, shipped().count());
+    void fifteenScenariosAreShipped() throws IOException {
+        assertEquals(15, shipped().count());
     }
 
     @Test
