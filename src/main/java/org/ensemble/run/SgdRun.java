@@ -257,8 +257,14 @@ public final class SgdRun {
             stale.put("mean", total > 0 ? (double) sum / total : null);
             stale.put("max", max);
             List<Map<String, Object>> workers = new ArrayList<>();
-            perWorker.forEach((w, p) -> workers.add(Map.of("worker", w, "gradients", p[0], "mean_staleness",
-                    (double) p[1] / p[0], "max_staleness", p[2])));
+            perWorker.forEach((w, p) -> {
+                Map<String, Object> one = new LinkedHashMap<>(); // not Map.of: its order changes from JVM to JVM
+                one.put("worker", w);
+                one.put("gradients", p[0]);
+                one.put("mean_staleness", (double) p[1] / p[0]);
+                one.put("max_staleness", p[2]);
+                workers.add(one);
+            });
             stale.put("per_worker", workers);
             root.put("staleness", stale);
             return root;
