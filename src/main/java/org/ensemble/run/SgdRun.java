@@ -18,6 +18,7 @@ import org.ensemble.plot.LinePlot;
 import org.ensemble.scenario.PopulationScenario;
 import org.ensemble.scenario.SgdScenario;
 import org.ensemble.sgd.Algorithm;
+import org.ensemble.sgd.MomentumFit;
 import org.ensemble.sgd.Policy;
 import org.ensemble.sgd.QuadraticModel;
 import org.ensemble.sgd.SgdPopulation;
@@ -238,6 +239,10 @@ public final class SgdRun {
                         + " momentum)");
                 root.put("stationary", m);
             }
+            Map<String, Object> fit = momentum();
+            if (fit != null) {
+                root.put("effective_momentum", fit);
+            }
             Map<Long, long[]> perWorker = new TreeMap<>(); // pushes, sum of staleness, max
             long total = 0;
             long sum = 0;
@@ -268,6 +273,54 @@ public final class SgdRun {
             stale.put("per_worker", workers);
             root.put("staleness", stale);
             return root;
+        }
+
+        /**
+         * The effective-momentum fit over the reports after burn-in ({@link MomentumFit}), with SEs
+         * from 20 contiguous batches of reports fitted alone; null without an exact gradient.
+         */
+        private Map<String, Object> momentum() {
+            List<double[]> sums = new ArrayList<>();
+            for (SgdReport r : reports) {
+                if (r.version() - r.windowVersions() >= s.burnIn() && r.momentumFit().length == 5) {
+                    sums.add(r.momentumFit());
+                }
+            }
+            int batches = 20;
+            if (sums.size() < batches) {
+                return null;
+            }
+            double[] all = new double[5];
+            double[][] per = new double[batches][5];
+            for (int i = 0; i < sums.size(); i++) {
+                for (int k = 0; k < 5; k++) {
+                    all[k] += sums.get(i)[k];
+                    per[(int) ((long) i * batches / sums.size())][k] += sums.get(i)[k];
+                }
+            }
+            double[] fit = MomentumFit.solve(all);
+            double[] se = new double[2];
+            for (int j = 0; j < 2; j++) {
+                double m = 0;
+                double q = 0;
+                for (double[] b : per) {
+                    m += MomentumFit.solve(b)[j] / batches;
+                }
+                for (double[] b : per) {
+                    double e = MomentumFit.solve(b)[j] - m;
+                    q += e * e;
+                }
+                se[j] = Math.sqrt(q / (batches - 1) / batches);
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("mu", finite(fit[1]));
+            m.put("mu_se", finite(se[1]));
+            m.put("step_over_lr", finite(fit[0] / s.settings().lr()));
+            m.put("step_over_lr_se", finite(se[0] / s.settings().lr()));
+            m.put("server_momentum", s.settings().momentum());
+            m.put("note", "least squares x_{t+1} − x_t = −α ∇f(x_t) + μ (x_t − x_{t−1}) over versions after burn-in"
+                    + " and coordinates, on this one trajectory; SE from 20 batches of reports");
+            return m;
         }
 
         private static Double finite(double x) {
@@ -374,6 +427,10 @@ public final class SgdRun {
             @SuppressWarnings("unchecked")
             Map<String, Object> st = (Map<String, Object>) summary.get("staleness");
             console.printf("  staleness mean %s, max %s%n", st.get("mean"), st.get("max"));
+            if (summary.get("effective_momentum") instanceof Map<?, ?> m && m.get("mu") != null) {
+                console.printf("  effective momentum μ = %.4f ± %s, step α/η = %.4f ± %s%n", (Double) m.get("mu"),
+                        m.get("mu_se"), (Double) m.get("step_over_lr"), m.get("step_over_lr_se"));
+            }
             console.println("  outputs: " + shown);
         }
     }

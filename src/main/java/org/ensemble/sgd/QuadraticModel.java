@@ -44,6 +44,14 @@ public record QuadraticModel(double[] curvature, double[] noiseSd, long seed) im
     }
 
     @Override
+    public boolean exactGradient(double[] x, double[] out) {
+        for (int c = 0; c < x.length; c++) {
+            out[c] = curvature[c] * x[c];
+        }
+        return true;
+    }
+
+    @Override
     public double[] optimum() {
         return new double[curvature.length];
     }

@@ -18,4 +18,12 @@ public interface SgdModel {
     double[] optimum();
 
     String describe();
+
+    /**
+     * Writes the noise-free gradient ∇f(x) into {@code out} and returns true where it is known in
+     * closed form (the quadratic), else returns false (for the effective-momentum fit).
+     */
+    default boolean exactGradient(double[] x, double[] out) {
+        return false;
+    }
 }

@@ -31,6 +31,10 @@ public final class SgdServer {
     private int windowN;
     private final TreeMap<Long, Long> windowStale = new TreeMap<>();
     private boolean diverged;
+    private final boolean fitMomentum;
+    private final double[] exact;
+    private double[] lastStep;
+    private final double[] momentumSums = new double[MomentumFit.SUMS];
 
     public SgdServer(SgdSettings s, SgdModel model) {
         if (s.init().length != model.dimension()) {
@@ -43,6 +47,9 @@ public final class SgdServer {
         this.optimum = model.optimum();
         this.x = s.init().clone();
         this.velocity = new double[x.length];
+        this.exact = new double[x.length];
+        this.fitMomentum = model.exactGradient(x, exact);
+        this.lastStep = new double[x.length];
         history.put(0L, x);
     }
 
@@ -121,6 +128,15 @@ public final class SgdServer {
                 next[c] = x[c] - s.lr() * g;
             }
         }
+        double[] step = new double[d];
+        for (int c = 0; c < d; c++) {
+            step[c] = next[c] - x[c];
+        }
+        if (fitMomentum && version >= 1) {
+            model.exactGradient(x, exact);
+            MomentumFit.add(momentumSums, exact, lastStep, step);
+        }
+        lastStep = step;
         x = next;
         version++;
         time = u.time();
@@ -157,7 +173,8 @@ public final class SgdServer {
         }
         double[] head = java.util.Arrays.copyOf(x, Math.min(x.length, SgdReport.COORDINATES));
         SgdReport r = new SgdReport(version, time, model.loss(x), optimum == null ? Double.NaN : windowSq / windowN,
-                windowN, head, st);
+                windowN, head, st, fitMomentum ? momentumSums.clone() : new double[0]);
+        java.util.Arrays.fill(momentumSums, 0);
         windowSq = 0;
         windowN = 0;
         windowStale.clear();
@@ -184,6 +201,8 @@ public final class SgdServer {
         out.add(StateArray.of("server_version", 2, new long[]{version, windowN}));
         out.add(StateArray.of("server_time", 2, new double[]{time, windowSq}));
         out.add(StateArray.of("server_velocity", d, velocity.clone()));
+        out.add(StateArray.of("server_last_step", d, lastStep.clone()));
+        out.add(StateArray.of("window_momentum_fit", MomentumFit.SUMS, momentumSums.clone()));
         out.add(StateArray.of("kept_versions", 1, versions));
         out.add(StateArray.of("kept_parameters", d, kept));
         if (stale.length > 0) {
@@ -204,6 +223,9 @@ public final class SgdServer {
         time = t[0];
         windowSq = t[1];
         velocity = StateArray.named(state, "server_velocity").doubles().clone();
+        lastStep = StateArray.named(state, "server_last_step").doubles().clone();
+        System.arraycopy(StateArray.named(state, "window_momentum_fit").doubles(), 0, momentumSums, 0,
+                MomentumFit.SUMS);
         long[] versions = StateArray.named(state, "kept_versions").longs();
         double[] kept = StateArray.named(state, "kept_parameters").doubles();
         int d = velocity.length;

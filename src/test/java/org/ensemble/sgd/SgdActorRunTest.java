@@ -71,7 +71,8 @@ class SgdActorRunTest {
         for (SgdReport r : reports) {
             b.append(r.version()).append(' ').append(r.time()).append(' ').append(r.loss()).append(' ')
                     .append(r.windowSquaredError()).append(' ').append(r.windowVersions()).append(' ')
-                    .append(Arrays.toString(r.x())).append(' ').append(Arrays.toString(r.staleness())).append('\n');
+                    .append(Arrays.toString(r.x())).append(' ').append(Arrays.toString(r.staleness())).append(' ')
+                    .append(Arrays.toString(r.momentumFit())).append('\n');
         }
         return b.toString();
     }
