@@ -74,13 +74,16 @@ final class SgdCommands {
                 worst = Math.max(worst, exit(results.get(i).outcome()));
             }
             try (CsvWriter table = new CsvWriter(sweep.file("sweep.csv"), List.of(key, "status", "versions",
-                    "final_loss", "stationary_mean_squared_error", "stationary_se", "exact", "mean_staleness"))) {
+                    "final_loss", "stationary_mean_squared_error", "stationary_se", "exact", "mean_staleness",
+                    "effective_mu", "effective_mu_se", "step_over_lr"))) {
                 for (int i = 0; i < results.size(); i++) {
                     Map<String, Object> sum = results.get(i).summary();
                     Map<?, ?> st = sum.get("stationary") instanceof Map<?, ?> m ? m : Map.of();
+                    Map<?, ?> mu = sum.get("effective_momentum") instanceof Map<?, ?> m ? m : Map.of();
                     table.row(values.get(i), sum.get("status"), ((Map<?, ?>) sum.get("run")).get("versions"),
                             ((Map<?, ?>) sum.get("loss")).get("final"), st.get("mean_squared_error"),
-                            st.get("standard_error"), st.get("exact"), ((Map<?, ?>) sum.get("staleness")).get("mean"));
+                            st.get("standard_error"), st.get("exact"), ((Map<?, ?>) sum.get("staleness")).get("mean"),
+                            mu.get("mu"), mu.get("mu_se"), mu.get("step_over_lr"));
                 }
             }
             Map<String, Object> summary = new LinkedHashMap<>();
