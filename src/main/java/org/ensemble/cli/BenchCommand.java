@@ -30,8 +30,10 @@ import picocli.CommandLine.Option;
 final class BenchCommand implements Callable<Integer> {
     static final String LANGEVIN = "langevin-double-well";
     static final String MEANFIELD = "meanfield-sgd";
+    static final String SGD_WORKERS = "sgd-workers";
 
-    @Option(names = "--workload", defaultValue = LANGEVIN, description = LANGEVIN + " | " + MEANFIELD)
+    @Option(names = "--workload", defaultValue = LANGEVIN, description = LANGEVIN + " | " + MEANFIELD + " | "
+            + SGD_WORKERS)
     String workload;
 
     @Option(names = "--n", description = "particles (1e6) or neurons (1e4)")
@@ -88,10 +90,13 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (workload.equals(SGD_WORKERS)) {
+            return sgdWorkers();
+        }
         boolean meanField = workload.equals(MEANFIELD);
         if (!meanField && !workload.equals(LANGEVIN)) {
-            throw new IllegalArgumentException("--workload: expected " + LANGEVIN + " or " + MEANFIELD + ", got "
-                    + workload);
+            throw new IllegalArgumentException("--workload: expected " + LANGEVIN + ", " + MEANFIELD + " or "
+                    + SGD_WORKERS + ", got " + workload);
         }
         if (meanField) {
             reject("--dt", dtOption);
@@ -400,6 +405,55 @@ final class BenchCommand implements Callable<Integer> {
             return null;
         }
         return last;
+    }
+
+    /**
+     * SGD workers, M = 2 … 64 (or --n), BSP and ASP, --steps server versions (500), d = --d (40), batch 8,
+     * through the actors and as the plain loop, one JSON line; --repeats runs per point (medians).
+     */
+    private int sgdWorkers() throws Exception {
+        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        long versions = stepsOption != null ? stepsOption : 500;
+        int d = dOption != null ? dOption : 40;
+        List<Integer> ms = nOption != null ? List.of(nOption.intValue()) : List.of(2, 4, 8, 16, 32, 64);
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("workload", SGD_WORKERS);
+        line.put("threads", t);
+        line.put("versions", versions);
+        line.put("d", d);
+        line.put("batch", 8);
+        line.put("repeats", repeats);
+        for (String policy : List.of("bsp", "asp")) {
+            List<Map<String, Object>> points = new ArrayList<>();
+            for (int m : ms) {
+                org.ensemble.bench.SgdWorkersWorkload w = new org.ensemble.bench.SgdWorkersWorkload(policy, m, d, 8,
+                        versions, seed, t);
+                w.raw();
+                w.viaActors();
+                double[] raw = new double[repeats];
+                double[] actors = new double[repeats];
+                org.ensemble.bench.SgdWorkersWorkload.Result last = null;
+                for (int i = 0; i < repeats; i++) {
+                    raw[i] = w.raw().roundsPerSecond();
+                    last = w.viaActors();
+                    actors[i] = last.roundsPerSecond();
+                }
+                Map<String, Object> p = new LinkedHashMap<>();
+                p.put("workers", m);
+                p.put("rounds_per_s", median(actors));
+                p.put("raw_rounds_per_s", median(raw));
+                p.put("gradients_per_s", median(actors) * last.gradients() / last.rounds());
+                p.put("raw_gradients_per_s", median(raw) * last.gradients() / last.rounds());
+                p.put("actor_overhead", median(raw) / median(actors) - 1);
+                points.add(p);
+                System.err.printf("%s M = %d: actors %.3g rounds/s, raw %.3g rounds/s%n", policy, m, median(actors),
+                        median(raw));
+            }
+            line.put(policy, points);
+        }
+        line.put("java", System.getProperty("java.version"));
+        System.out.println(new ObjectMapper().writeValueAsString(line));
+        return 0;
     }
 
     static double median(double[] a) {

@@ -1,20 +1,20 @@
 package org.ensemble.sgd;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * A sum of doubles computed exactly and rounded once, so its bits do not depend on how the terms
  * were grouped (per worker, per shard) or ordered: what makes BSP with M workers of batch b the same
- * bits as mini-batch SGD of batch M·b, and any shard plan the same bits as any other. A partial sum
- * travels as an expansion: non-overlapping doubles whose exact sum is the value. Non-finite terms
- * (a diverging run) are summed plainly, which is order-independent for ±∞ and NaN.
+ * bits as mini-batch SGD of batch M·b, and any shard plan the same bits as any other. The running
+ * sum is an expansion — non-overlapping doubles whose exact sum is the value — grown by error-free
+ * two-sums (Shewchuk's Grow-Expansion with zero elimination), and a partial sum travels as one.
+ * Rounding adds the few components exactly (BigDecimal) and rounds once. Non-finite terms (a
+ * diverging run) are summed plainly, which is order-independent for ±∞ and NaN.
  */
 public final class ExactSum {
-    private BigDecimal exact = BigDecimal.ZERO;
-    private double single;
-    private int terms;
+    private double[] parts = new double[4];
+    private int length;
     private double nonFinite;
     private boolean anyNonFinite;
 
@@ -24,15 +24,26 @@ public final class ExactSum {
             anyNonFinite = true;
             return;
         }
-        if (terms == 0) {
-            single = x;
-        } else {
-            if (terms == 1) {
-                exact = new BigDecimal(single);
+        // Grow-Expansion: q absorbs each component in increasing order; the round-off errors are the new parts.
+        double q = x;
+        int n = 0;
+        for (int i = 0; i < length; i++) {
+            double e = parts[i];
+            double s = q + e;
+            double bv = s - q;
+            double err = (q - (s - bv)) + (e - bv);
+            q = s;
+            if (err != 0) {
+                parts[n++] = err;
             }
-            exact = exact.add(new BigDecimal(x));
         }
-        terms++;
+        if (q != 0 || n == 0) {
+            if (n == parts.length) {
+                parts = Arrays.copyOf(parts, 2 * n);
+            }
+            parts[n++] = q;
+        }
+        length = n;
     }
 
     /** Adds every component of an expansion. */
@@ -42,33 +53,29 @@ public final class ExactSum {
         }
     }
 
-    /** The sum rounded to the nearest double. */
+    /** The sum rounded to the nearest double (ties to even). */
     public double value() {
         if (anyNonFinite) {
             return nonFinite;
         }
-        return terms == 0 ? 0.0 : terms == 1 ? single : exact.doubleValue();
+        if (length == 0) {
+            return 0.0;
+        }
+        if (length == 1) {
+            return parts[0];
+        }
+        BigDecimal exact = BigDecimal.ZERO;
+        for (int i = 0; i < length; i++) {
+            exact = exact.add(new BigDecimal(parts[i]));
+        }
+        return exact.doubleValue();
     }
 
-    /** The sum as an expansion (exact); a single component when the sum is a double. */
+    /** The sum as an expansion (exact), smallest component first. */
     public double[] expansion() {
         if (anyNonFinite) {
             return new double[]{nonFinite};
         }
-        if (terms <= 1) {
-            return new double[]{terms == 0 ? 0.0 : single};
-        }
-        List<Double> parts = new ArrayList<>();
-        BigDecimal rest = exact;
-        do {
-            double d = rest.doubleValue();
-            parts.add(d);
-            rest = rest.subtract(new BigDecimal(d));
-        } while (rest.signum() != 0);
-        double[] out = new double[parts.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = parts.get(i);
-        }
-        return out;
+        return length == 0 ? new double[]{0.0} : Arrays.copyOf(parts, length);
     }
 }
