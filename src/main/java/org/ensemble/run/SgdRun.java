@@ -57,8 +57,10 @@ public final class SgdRun {
     static Double theory(SgdScenario s) {
         var st = s.settings();
         boolean synchronous = st.policy() == Policy.BSP || st.workers() == 1;
+        // Local SGD on a quadratic with additive noise: H local steps then the mean of M workers give
+        // V = a^{2H}V + η²σ²(1 − a^{2H})/(Mb(1 − a²)), a = 1 − ηλ, the same Var∞ as mini-batch M·b.
         if (!s.modelKind().equals("quadratic") || !synchronous || st.momentum() != 0
-                || st.algorithm() != Algorithm.SGD) {
+                || st.algorithm() == Algorithm.DC_ASGD) {
             return null;
         }
         double v = ((QuadraticModel) s.model()).stationarySquaredError(st.lr(), st.samplesPerUpdate());
@@ -208,6 +210,9 @@ public final class SgdRun {
             run.put("batch", st.batch());
             run.put("delay", st.delays().describe());
             run.put("algorithm", st.algorithm().key());
+            if (st.algorithm() == Algorithm.LOCAL_SGD) {
+                run.put("local_steps", st.localSteps());
+            }
             run.put("lr", st.lr());
             run.put("momentum", st.momentum());
             run.put("versions", o.steps());
@@ -235,8 +240,8 @@ public final class SgdRun {
                 m.put("exact", exact);
                 m.put("z", exact == null ? null : (avg.mean() - exact) / avg.standardError());
                 m.put("note", "E|x − x*|² over versions after burn-in: time average of per-report window means, SE"
-                        + " from their integrated autocorrelation; exact = Σ η σ²/(M·b) / (λ(2 − ηλ)) (BSP, no"
-                        + " momentum)");
+                        + " from their integrated autocorrelation; exact = Σ η σ²/(M·b) / (λ(2 − ηλ)) (BSP or local"
+                        + " SGD, no momentum)");
                 root.put("stationary", m);
             }
             Map<String, Object> fit = momentum();

@@ -154,6 +154,18 @@ public final class SgdScenarioLoader {
         if (!(momentum >= 0 && momentum < 1)) {
             throw w.error("momentum", "expected a number in [0, 1), got " + momentum);
         }
+        int localSteps = (int) w.integer("local-steps", 1, false, 1, 1_000_000);
+        if (w.has("local-steps") && algorithm != Algorithm.LOCAL_SGD) {
+            throw w.error("local-steps", "expected only with algorithm = local-sgd, the algorithm is "
+                    + algorithm.key());
+        }
+        if (algorithm == Algorithm.LOCAL_SGD && policy != Policy.BSP) {
+            throw w.error("algorithm", "expected policy = bsp for local-sgd (it averages synchronously), the policy is "
+                    + policy.key());
+        }
+        if (algorithm == Algorithm.LOCAL_SGD && momentum != 0) {
+            throw w.error("momentum", "expected 0 for local-sgd (the server averages, it takes no step)");
+        }
         double dcLambda = nonNegative(w, "dc-lambda", algorithm == Algorithm.DC_ASGD ? 0.04 : 0);
         if (w.has("dc-lambda") && algorithm != Algorithm.DC_ASGD) {
             throw w.error("dc-lambda", "expected only with algorithm = dc-asgd, the algorithm is " + algorithm.key());
@@ -173,6 +185,9 @@ public final class SgdScenarioLoader {
         wm.put("momentum", momentum);
         if (algorithm == Algorithm.DC_ASGD) {
             wm.put("dc-lambda", dcLambda);
+        }
+        if (algorithm == Algorithm.LOCAL_SGD) {
+            wm.put("local-steps", localSteps);
         }
         r.put("workers", wm);
 
@@ -225,7 +240,7 @@ public final class SgdScenarioLoader {
         }
         SgdSettings settings = new SgdSettings(policy, count, bound, batch,
                 new DelayModel(dk, mean, sigma, stragglers, slowdown, delaySeed), algorithm, lr, momentum, dcLambda,
-                versions, every, init);
+                versions, every, init, localSteps);
         String resolved = ConfigValueFactory.fromMap(r).render(ConfigRenderOptions.defaults()
                 .setOriginComments(false).setJson(false).setFormatted(true));
         return new SgdScenario(name, source, seed, shards, gran.equals("worker") ? Granularity.MEMBER

@@ -6,7 +6,12 @@ import java.util.List;
 public enum Algorithm {
     SGD("sgd"),
     /** g + λ g⊙g⊙(w − w_stale): a diagonal Taylor correction of the stale gradient. */
-    DC_ASGD("dc-asgd");
+    DC_ASGD("dc-asgd"),
+    /**
+     * Local SGD / periodic averaging (BSP): each worker takes H SGD steps of its own from the server's
+     * parameters, and the server's next version is the mean of the workers' parameters.
+     */
+    LOCAL_SGD("local-sgd");
 
     private final String key;
 
@@ -19,7 +24,7 @@ public enum Algorithm {
     }
 
     public static List<String> keys() {
-        return List.of("sgd", "dc-asgd");
+        return List.of("sgd", "dc-asgd", "local-sgd");
     }
 
     public static Algorithm parse(String key) {

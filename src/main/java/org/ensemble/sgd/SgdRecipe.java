@@ -26,7 +26,7 @@ public record SgdRecipe(String scenario) implements ModelRecipe, WireMessage {
     @Override
     public ShardModel build(ShardRange range) {
         SgdScenario s = parsed();
-        return new WorkerShardModel((int) range.firstId(), range.size(), new WorkerGradients(s.model(),
-                s.settings().batch()));
+        return new WorkerShardModel((int) range.firstId(), range.size(), WorkerGradients.of(s.model(),
+                s.settings()));
     }
 }

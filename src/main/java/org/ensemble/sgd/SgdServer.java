@@ -117,6 +117,10 @@ public final class SgdServer {
             for (double[][] g : sums) {
                 sum.addAll(g[c]);
             }
+            if (s.algorithm() == Algorithm.LOCAL_SGD) {
+                next[c] = sum.value() / u.jobs().size(); // the mean of the workers' parameters
+                continue;
+            }
             double g = sum.value() / samples;
             if (stale != null) {
                 g += s.dcLambda() * g * g * (x[c] - stale[c]);

@@ -18,7 +18,7 @@ public final class SgdSimulation {
     /** Runs to the last version or divergence; every report goes to {@code reports}; returns the server. */
     public static SgdServer run(SgdSettings s, SgdModel model, Consumer<SgdReport> reports) {
         SgdServer server = new SgdServer(s, model);
-        WorkerGradients workers = new WorkerGradients(model, s.batch());
+        WorkerGradients workers = WorkerGradients.of(model, s);
         while (!server.done()) {
             List<Update> round = server.plan(MAX_ROUND);
             List<List<double[][]>> sums = new ArrayList<>();

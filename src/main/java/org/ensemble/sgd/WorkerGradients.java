@@ -3,24 +3,68 @@ package org.ensemble.sgd;
 /**
  * A worker's computation (no actors): the exact sum of its batch's per-sample gradients at the
  * parameters it pulled, slots worker·b … worker·b + b − 1 of draw {@code job.index()}, as one
- * expansion per coordinate (see {@link ExactSum}).
+ * expansion per coordinate (see {@link ExactSum}); or, for local SGD, its parameters after H steps
+ * of its own (draws index·H … index·H + H − 1), one component per coordinate.
  */
 public final class WorkerGradients {
     private final SgdModel model;
     private final int batch;
+    private final int localSteps;
+    private final double lr;
     private final double[] g;
 
     public WorkerGradients(SgdModel model, int batch) {
+        this(model, batch, 0, 0);
+    }
+
+    /** {@code localSteps} = 0: gradients; ≥ 1: local SGD with step {@code lr}. */
+    public WorkerGradients(SgdModel model, int batch, int localSteps, double lr) {
         this.model = model;
         this.batch = batch;
+        this.localSteps = localSteps;
+        this.lr = lr;
         this.g = new double[model.dimension()];
     }
 
+    /** What the settings ask a worker to compute. */
+    public static WorkerGradients of(SgdModel model, SgdSettings s) {
+        return s.algorithm() == Algorithm.LOCAL_SGD ? new WorkerGradients(model, s.batch(), s.localSteps(), s.lr())
+                : new WorkerGradients(model, s.batch());
+    }
+
     public double[][] sum(GradientJob job, double[] x) {
+        return localSteps > 0 ? local(job, x) : gradientSum(job.index(), job.worker(), x);
+    }
+
+    /**
+     * H steps x ← x − η·(exact batch sum)/b from the pulled parameters: with M = 1 this is plain SGD of
+     * batch b, bit for bit (the same formula and samples as the server's update).
+     */
+    private double[][] local(GradientJob job, double[] pulled) {
+        int d = g.length;
+        double[] x = pulled.clone();
+        for (int h = 0; h < localSteps; h++) {
+            double[][] sum = gradientSum(job.index() * localSteps + h, job.worker(), x);
+            double[] next = new double[d];
+            for (int c = 0; c < d; c++) {
+                ExactSum e = new ExactSum();
+                e.addAll(sum[c]);
+                next[c] = x[c] - lr * (e.value() / batch);
+            }
+            x = next;
+        }
+        double[][] out = new double[d][];
+        for (int c = 0; c < d; c++) {
+            out[c] = new double[]{x[c]};
+        }
+        return out;
+    }
+
+    private double[][] gradientSum(long index, int worker, double[] x) {
         int d = g.length;
         double[][] out = new double[d][];
         if (batch == 1) {
-            model.gradient(x, job.index(), job.worker(), g);
+            model.gradient(x, index, worker, g);
             for (int c = 0; c < d; c++) {
                 out[c] = new double[]{g[c]};
             }
@@ -31,7 +75,7 @@ public final class WorkerGradients {
             sums[c] = new ExactSum();
         }
         for (int i = 0; i < batch; i++) {
-            model.gradient(x, job.index(), job.worker() * batch + i, g);
+            model.gradient(x, index, worker * batch + i, g);
             for (int c = 0; c < d; c++) {
                 sums[c].add(g[c]);
             }

@@ -389,9 +389,10 @@ class ScenarioLoaderTest {
 
     static Stream<Path> examples() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("scenarios"))) {
-            // Training scenarios have their own loader and test (TrainingScenarioLoaderTest).
-            return files.filter(f -> f.toString().endsWith(".conf") && !TrainingScenarioLoader.isTraining(f)).sorted()
-                    .toList().stream();
+            // Training and SGD-workers scenarios have their own loaders and tests (TrainingScenarioLoaderTest,
+            // SgdScenarioLoaderTest).
+            return files.filter(f -> f.toString().endsWith(".conf") && !TrainingScenarioLoader.isTraining(f)
+                    && !SgdScenarioLoader.isSgd(f)).sorted().toList().stream();
         }
     }
 
