@@ -328,6 +328,10 @@ public final class SgdRun {
             return m;
         }
 
+        private static String se(Object x) {
+            return x instanceof Double d ? String.format("%.2g", d) : "?";
+        }
+
         private static Double finite(double x) {
             return Double.isFinite(x) ? x : null;
         }
@@ -434,7 +438,7 @@ public final class SgdRun {
             console.printf("  staleness mean %s, max %s%n", st.get("mean"), st.get("max"));
             if (summary.get("effective_momentum") instanceof Map<?, ?> m && m.get("mu") != null) {
                 console.printf("  effective momentum μ = %.4f ± %s, step α/η = %.4f ± %s%n", (Double) m.get("mu"),
-                        m.get("mu_se"), (Double) m.get("step_over_lr"), m.get("step_over_lr_se"));
+                        se(m.get("mu_se")), (Double) m.get("step_over_lr"), se(m.get("step_over_lr_se")));
             }
             console.println("  outputs: " + shown);
         }

@@ -155,7 +155,7 @@ public final class SgdScenarioLoader {
             throw w.error("momentum", "expected a number in [0, 1), got " + momentum);
         }
         int localSteps = (int) w.integer("local-steps", 1, false, 1, 1_000_000);
-        if (w.has("local-steps") && algorithm != Algorithm.LOCAL_SGD) {
+        if (localSteps != 1 && algorithm != Algorithm.LOCAL_SGD) {
             throw w.error("local-steps", "expected only with algorithm = local-sgd, the algorithm is "
                     + algorithm.key());
         }
