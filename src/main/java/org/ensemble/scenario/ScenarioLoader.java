@@ -58,6 +58,28 @@ public final class ScenarioLoader {
         return build(label, name, file.toAbsolutePath().getParent(), file, c);
     }
 
+    /** Parses scenario text (a resolved scenario, a test's string) with a one-line error for bad syntax. */
+    static Config parseString(String hocon, String originName) {
+        try {
+            return ConfigFactory.parseString(hocon, ConfigParseOptions.defaults().setOriginDescription(originName));
+        } catch (ConfigException e) {
+            throw parseError(originName, e);
+        }
+    }
+
+    /** Whether the file is a readable scenario with a top-level {@code section} (how kinds are told apart). */
+    static boolean hasSection(Path file, String section) {
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        try {
+            return ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF))
+                    .hasPath(section);
+        } catch (ConfigException e) {
+            return false;
+        }
+    }
+
     /** Reads a scenario file as HOCON, with one-line errors for a missing file or bad syntax. */
     static Config parseFile(Path file) {
         String label = file.toString();

@@ -1,13 +1,8 @@
 package org.ensemble.scenario;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigException;
-import com.typesafe.config.ConfigFactory;
-import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigRenderOptions;
-import com.typesafe.config.ConfigSyntax;
 import com.typesafe.config.ConfigValueFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,15 +28,7 @@ public final class SgdScenarioLoader {
 
     /** Whether the file is an SGD-workers scenario (it has a {@code workers} section). */
     public static boolean isSgd(Path file) {
-        if (!Files.isRegularFile(file)) {
-            return false;
-        }
-        try {
-            return ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF))
-                    .hasPath("workers");
-        } catch (ConfigException e) {
-            return false;
-        }
+        return ScenarioLoader.hasSection(file, "workers");
     }
 
     public static SgdScenario load(Path file, List<String> overrides) {
@@ -52,24 +39,14 @@ public final class SgdScenarioLoader {
     }
 
     public static SgdScenario loadString(String hocon, String originName, List<String> overrides) {
-        Config base;
-        try {
-            base = ConfigFactory.parseString(hocon, ConfigParseOptions.defaults().setOriginDescription(originName));
-        } catch (ConfigException e) {
-            throw ScenarioLoader.parseError(originName, e);
-        }
+        Config base = ScenarioLoader.parseString(hocon, originName);
         return build(originName, originName.replaceFirst("\\.[^.]*$", ""), Path.of("."), null,
                 ScenarioLoader.withOverrides(originName, base, overrides));
     }
 
     static SgdScenario reload(SgdScenario s, List<String> overrides) {
         String label = s.source() != null ? s.source().toString() : s.name();
-        Config base;
-        try {
-            base = ConfigFactory.parseString(s.resolved(), ConfigParseOptions.defaults().setOriginDescription(label));
-        } catch (ConfigException e) {
-            throw ScenarioLoader.parseError(label, e);
-        }
+        Config base = ScenarioLoader.parseString(s.resolved(), label);
         Path dir = s.source() != null ? s.source().toAbsolutePath().getParent() : Path.of(".");
         return build(label, s.name(), dir, s.source(), ScenarioLoader.withOverrides(label, base, overrides));
     }

@@ -2,11 +2,8 @@ package org.ensemble.scenario;
 
 import org.ensemble.step.Granularity;
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
-import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigRenderOptions;
-import com.typesafe.config.ConfigSyntax;
 import com.typesafe.config.ConfigValueFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,15 +35,7 @@ public final class TrainingScenarioLoader {
 
     /** Whether the file is a training scenario (it has a {@code network} section). */
     public static boolean isTraining(Path file) {
-        if (!Files.isRegularFile(file)) {
-            return false;
-        }
-        try {
-            return ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF))
-                    .hasPath("network");
-        } catch (ConfigException e) {
-            return false;
-        }
+        return ScenarioLoader.hasSection(file, "network");
     }
 
     public static TrainingScenario load(Path file, List<String> overrides) {
@@ -58,24 +47,14 @@ public final class TrainingScenarioLoader {
     }
 
     public static TrainingScenario loadString(String hocon, String originName, List<String> overrides) {
-        Config base;
-        try {
-            base = ConfigFactory.parseString(hocon, ConfigParseOptions.defaults().setOriginDescription(originName));
-        } catch (ConfigException e) {
-            throw ScenarioLoader.parseError(originName, e);
-        }
+        Config base = ScenarioLoader.parseString(hocon, originName);
         return build(originName, originName.replaceFirst("\\.[^.]*$", ""), Path.of("."), null,
                 ScenarioLoader.withOverrides(originName, base, overrides));
     }
 
     static TrainingScenario reload(TrainingScenario s, List<String> overrides) {
         String label = s.source() != null ? s.source().toString() : s.name();
-        Config base;
-        try {
-            base = ConfigFactory.parseString(s.resolved(), ConfigParseOptions.defaults().setOriginDescription(label));
-        } catch (ConfigException e) {
-            throw ScenarioLoader.parseError(label, e);
-        }
+        Config base = ScenarioLoader.parseString(s.resolved(), label);
         Path dir = s.source() != null ? s.source().toAbsolutePath().getParent() : Path.of(".");
         return build(label, s.name(), dir, s.source(), ScenarioLoader.withOverrides(label, base, overrides));
     }
