@@ -56,7 +56,8 @@ public record SgdScenario(String name, Path source, long seed, int shards, Granu
     @Override
     public String summaryLine() {
         return String.format("%-12s d=%d  M=%-8d %s %s lr=%s versions=%d%s", "sgd-workers", dimension(),
-                settings.workers(), settings.policy().key(), modelKind, settings.lr(), settings.versions(),
+                settings.workers(), settings.policy().key() + (settings.algorithm() == org.ensemble.sgd.Algorithm.SGD
+                        ? "" : "/" + settings.algorithm().key()), modelKind, settings.lr(), settings.versions(),
                 stability.map(st -> "  stability study τ × " + st.taus().size() + ", η × " + st.lrs().length)
                         .orElse(""));
     }
