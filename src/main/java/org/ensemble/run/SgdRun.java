@@ -60,7 +60,7 @@ public final class SgdRun {
         // Local SGD on a quadratic with additive noise: H local steps then the mean of M workers give
         // V = a^{2H}V + η²σ²(1 − a^{2H})/(Mb(1 − a²)), a = 1 − ηλ, the same Var∞ as mini-batch M·b.
         if (!s.modelKind().equals("quadratic") || !synchronous || st.momentum() != 0
-                || st.algorithm() == Algorithm.DC_ASGD) {
+                || (st.algorithm() != Algorithm.SGD && st.algorithm() != Algorithm.LOCAL_SGD)) {
             return null;
         }
         double v = ((QuadraticModel) s.model()).stationarySquaredError(st.lr(), st.samplesPerUpdate());
@@ -210,8 +210,12 @@ public final class SgdRun {
             run.put("batch", st.batch());
             run.put("delay", st.delays().describe());
             run.put("algorithm", st.algorithm().key());
-            if (st.algorithm() == Algorithm.LOCAL_SGD) {
+            if (st.algorithm() == Algorithm.LOCAL_SGD || st.algorithm() == Algorithm.EASGD) {
                 run.put("local_steps", st.localSteps());
+            }
+            if (st.algorithm() == Algorithm.EASGD) {
+                run.put("elasticity", st.elasticity());
+                run.put("note", "x is the center variable x̃");
             }
             run.put("lr", st.lr());
             run.put("momentum", st.momentum());

@@ -132,16 +132,24 @@ public final class SgdScenarioLoader {
             throw w.error("momentum", "expected a number in [0, 1), got " + momentum);
         }
         int localSteps = (int) w.integer("local-steps", 1, false, 1, 1_000_000);
-        if (localSteps != 1 && algorithm != Algorithm.LOCAL_SGD) {
-            throw w.error("local-steps", "expected only with algorithm = local-sgd, the algorithm is "
+        boolean averaging = algorithm == Algorithm.LOCAL_SGD || algorithm == Algorithm.EASGD;
+        if (localSteps != 1 && !averaging) {
+            throw w.error("local-steps", "expected only with algorithm = local-sgd or easgd, the algorithm is "
                     + algorithm.key());
         }
-        if (algorithm == Algorithm.LOCAL_SGD && policy != Policy.BSP) {
-            throw w.error("algorithm", "expected policy = bsp for local-sgd (it averages synchronously), the policy is "
-                    + policy.key());
+        if (averaging && policy != Policy.BSP) {
+            throw w.error("algorithm", "expected policy = bsp for " + algorithm.key() + " (it averages"
+                    + " synchronously), the policy is " + policy.key());
         }
-        if (algorithm == Algorithm.LOCAL_SGD && momentum != 0) {
-            throw w.error("momentum", "expected 0 for local-sgd (the server averages, it takes no step)");
+        if (averaging && momentum != 0) {
+            throw w.error("momentum", "expected 0 for " + algorithm.key() + " (the server averages, it takes no step)");
+        }
+        double elasticity = algorithm == Algorithm.EASGD ? w.number("elasticity", 0, true) : 0;
+        if (algorithm == Algorithm.EASGD && !(elasticity > 0 && elasticity <= 1)) {
+            throw w.error("elasticity", "expected a number in (0, 1], got " + elasticity);
+        }
+        if (algorithm != Algorithm.EASGD && w.has("elasticity")) {
+            throw w.error("elasticity", "expected only with algorithm = easgd, the algorithm is " + algorithm.key());
         }
         double dcLambda = nonNegative(w, "dc-lambda", algorithm == Algorithm.DC_ASGD ? 0.04 : 0);
         if (w.has("dc-lambda") && algorithm != Algorithm.DC_ASGD) {
@@ -163,8 +171,11 @@ public final class SgdScenarioLoader {
         if (algorithm == Algorithm.DC_ASGD) {
             wm.put("dc-lambda", dcLambda);
         }
-        if (algorithm == Algorithm.LOCAL_SGD) {
+        if (averaging) {
             wm.put("local-steps", localSteps);
+        }
+        if (algorithm == Algorithm.EASGD) {
+            wm.put("elasticity", elasticity);
         }
         r.put("workers", wm);
 
@@ -217,7 +228,7 @@ public final class SgdScenarioLoader {
         }
         SgdSettings settings = new SgdSettings(policy, count, bound, batch,
                 new DelayModel(dk, mean, sigma, stragglers, slowdown, delaySeed), algorithm, lr, momentum, dcLambda,
-                versions, every, init, localSteps);
+                versions, every, init, localSteps, elasticity);
         String resolved = ConfigValueFactory.fromMap(r).render(ConfigRenderOptions.defaults()
                 .setOriginComments(false).setJson(false).setFormatted(true));
         return new SgdScenario(name, source, seed, shards, gran.equals("worker") ? Granularity.MEMBER

@@ -11,7 +11,12 @@ public enum Algorithm {
      * Local SGD / periodic averaging (BSP): each worker takes H SGD steps of its own from the server's
      * parameters, and the server's next version is the mean of the workers' parameters.
      */
-    LOCAL_SGD("local-sgd");
+    LOCAL_SGD("local-sgd"),
+    /**
+     * Elastic averaging SGD (Zhang, Choromanska, LeCun 2015; BSP): every H local steps worker i moves
+     * x_i ← x_i − α(x_i − x̃) and the center x̃ ← x̃ + α Σ_i (x_i − x̃), both from the values before.
+     */
+    EASGD("easgd");
 
     private final String key;
 
@@ -24,7 +29,7 @@ public enum Algorithm {
     }
 
     public static List<String> keys() {
-        return List.of("sgd", "dc-asgd", "local-sgd");
+        return List.of("sgd", "dc-asgd", "local-sgd", "easgd");
     }
 
     public static Algorithm parse(String key) {

@@ -121,6 +121,10 @@ public final class SgdServer {
                 next[c] = sum.value() / u.jobs().size(); // the mean of the workers' parameters
                 continue;
             }
+            if (s.algorithm() == Algorithm.EASGD) {
+                next[c] = x[c] + s.elasticity() * (sum.value() - u.jobs().size() * x[c]); // x̃ + α Σ(x_i − x̃)
+                continue;
+            }
             double g = sum.value() / samples;
             if (stale != null) {
                 g += s.dcLambda() * g * g * (x[c] - stale[c]);

@@ -12,9 +12,24 @@ public final class WorkerGradients {
     private final int localSteps;
     private final double lr;
     private final double[] g;
+    /** EASGD: each worker's own parameters (created from {@link #init} on first use), else null. */
+    private final java.util.TreeMap<Integer, double[]> workers;
+    private final double[] init;
+    private final double elasticity;
 
     public WorkerGradients(SgdModel model, int batch) {
         this(model, batch, 0, 0);
+    }
+
+    private WorkerGradients(SgdModel model, int batch, int localSteps, double lr, double[] init, double elasticity) {
+        this.model = model;
+        this.batch = batch;
+        this.localSteps = localSteps;
+        this.lr = lr;
+        this.g = new double[model.dimension()];
+        this.workers = new java.util.TreeMap<>();
+        this.init = init.clone();
+        this.elasticity = elasticity;
     }
 
     /** {@code localSteps} = 0: gradients; ≥ 1: local SGD with step {@code lr}. */
@@ -24,16 +39,62 @@ public final class WorkerGradients {
         this.localSteps = localSteps;
         this.lr = lr;
         this.g = new double[model.dimension()];
+        this.workers = null;
+        this.init = null;
+        this.elasticity = 0;
     }
 
     /** What the settings ask a worker to compute. */
     public static WorkerGradients of(SgdModel model, SgdSettings s) {
-        return s.algorithm() == Algorithm.LOCAL_SGD ? new WorkerGradients(model, s.batch(), s.localSteps(), s.lr())
-                : new WorkerGradients(model, s.batch());
+        return switch (s.algorithm()) {
+            case LOCAL_SGD -> new WorkerGradients(model, s.batch(), s.localSteps(), s.lr());
+            case EASGD -> new WorkerGradients(model, s.batch(), s.localSteps(), s.lr(), s.init(), s.elasticity());
+            default -> new WorkerGradients(model, s.batch());
+        };
+    }
+
+    /** Whether workers keep parameters of their own between rounds (EASGD). */
+    public boolean stateful() {
+        return workers != null;
+    }
+
+    /** Worker {@code w}'s own parameters (EASGD; the initial ones before its first round). */
+    public double[] parameters(int w) {
+        return workers.computeIfAbsent(w, k -> init.clone());
+    }
+
+    /** Replaces worker {@code w}'s own parameters (a checkpoint's row). */
+    public void restore(int w, double[] x) {
+        workers.put(w, x.clone());
     }
 
     public double[][] sum(GradientJob job, double[] x) {
+        if (workers != null) {
+            return elastic(job, x);
+        }
         return localSteps > 0 ? local(job, x) : gradientSum(job.index(), job.worker(), x);
+    }
+
+    /**
+     * EASGD: answers the worker's parameters as they are (the center moves by α Σ(x_i − x̃) with them),
+     * then moves them toward the center x̃, x_i ← x_i − α(x_i − x̃), and takes H local steps.
+     */
+    private double[][] elastic(GradientJob job, double[] center) {
+        int d = g.length;
+        double[] x = parameters(job.worker());
+        double[][] out = new double[d][];
+        double[] pulled = new double[d];
+        for (int c = 0; c < d; c++) {
+            out[c] = new double[]{x[c]};
+            pulled[c] = x[c] - elasticity * (x[c] - center[c]);
+        }
+        double[][] after = local(job, pulled);
+        double[] next = new double[d];
+        for (int c = 0; c < d; c++) {
+            next[c] = after[c][0];
+        }
+        workers.put(job.worker(), next);
+        return out;
     }
 
     /**

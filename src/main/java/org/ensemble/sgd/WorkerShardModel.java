@@ -39,9 +39,20 @@ final class WorkerShardModel implements ShardModel {
         return new GradientSums(out);
     }
 
+    /** {@code gradients_computed}, and for EASGD {@code worker_parameters} (one row of d per worker). */
     @Override
     public List<StateArray> snapshot() {
-        return List.of(StateArray.of("gradients_computed", 1, computed.clone()));
+        List<StateArray> out = new ArrayList<>();
+        out.add(StateArray.of("gradients_computed", 1, computed.clone()));
+        if (gradients.stateful()) {
+            int d = gradients.parameters(first).length;
+            double[] rows = new double[computed.length * d];
+            for (int i = 0; i < computed.length; i++) {
+                System.arraycopy(gradients.parameters(first + i), 0, rows, i * d, d);
+            }
+            out.add(StateArray.of("worker_parameters", d, rows));
+        }
+        return out;
     }
 
     @Override
@@ -52,5 +63,12 @@ final class WorkerShardModel implements ShardModel {
                     + computed.length);
         }
         System.arraycopy(c, 0, computed, 0, c.length);
+        if (gradients.stateful()) {
+            StateArray p = StateArray.named(rows, "worker_parameters");
+            for (int i = 0; i < computed.length; i++) {
+                gradients.restore(first + i, java.util.Arrays.copyOfRange(p.doubles(), i * p.columns(),
+                        (i + 1) * p.columns()));
+            }
+        }
     }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class LocalSgdTest {
     private static SgdSettings local(int workers, int h, int batch, double lr, long rounds, long every) {
         return new SgdSettings(Policy.BSP, workers, 0, batch, DelayModel.fixed(), Algorithm.LOCAL_SGD, lr, 0, 0, rounds,
-                every, new double[]{1, -1}, h);
+                every, new double[]{1, -1}, h, 0);
     }
 
     @Test

@@ -31,9 +31,16 @@ class SgdActorRunTest {
             run { versions = 800, report-every = 100 }
             """;
 
+    static final String EASGD = """
+            seed = 5
+            model { type = quadratic, curvature = [1, 2], noise-sd = [0.5, 1] }
+            workers { count = 5, policy = bsp, algorithm = easgd, elasticity = 0.1, local-steps = 3, batch = 2, lr = 0.1 }
+            run { versions = 600, report-every = 50, init = [2, -2] }
+            """;
+
     @Test
     void actorRunsMatchThePlainLoopForEveryShardPlanAndGranularity() {
-        for (String text : List.of(ASYNC, SSP_REGRESSION)) {
+        for (String text : List.of(ASYNC, SSP_REGRESSION, EASGD)) {
             SgdScenario base = SgdScenarioLoader.loadString(text, "test.conf", List.of());
             List<SgdReport> plain = new ArrayList<>();
             SgdSimulation.run(base.settings(), base.model(), plain::add);

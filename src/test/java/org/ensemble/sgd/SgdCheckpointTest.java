@@ -17,7 +17,13 @@ import org.junit.jupiter.api.Test;
 class SgdCheckpointTest {
     @Test
     void stopAndResumeGiveTheUninterruptedReports() {
-        SgdScenario s = SgdScenarioLoader.loadString(SgdActorRunTest.ASYNC, "test.conf", List.of("shards=2"));
+        check(SgdActorRunTest.ASYNC, 1100);
+        check(SgdActorRunTest.EASGD, 300); // workers' own parameters travel as member rows
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void check(String text, long from) {
+        SgdScenario s = SgdScenarioLoader.loadString(text, "test.conf", List.of("shards=2"));
         List<SgdReport> plain = new ArrayList<>();
         SgdSimulation.run(s.settings(), s.model(), plain::add);
 
@@ -27,7 +33,7 @@ class SgdCheckpointTest {
         CheckpointSink sink = new CheckpointSink() {
             @Override
             public boolean due(long step) {
-                return step >= 1100 && writtenAt[0] < 0;
+                return step >= from && writtenAt[0] < 0;
             }
 
             @Override
@@ -42,11 +48,17 @@ class SgdCheckpointTest {
         assertEquals(StepStatus.INTERRUPTED, o.status(), o.message());
         long at = writtenAt[0];
         List<StateArray> members = new ArrayList<>();
-        long[] computed = shards[0].stream().flatMap(List::stream).flatMapToLong(a -> java.util.Arrays.stream(
-                a.longs())).toArray();
-        members.add(StateArray.of("gradients_computed", 1, computed));
-        SgdScenario other = SgdScenarioLoader.loadString(SgdActorRunTest.ASYNC, "test.conf",
-                List.of("granularity=worker"));
+        for (StateArray kind : shards[0].get(0)) { // stack each array's rows in shard order (= worker order)
+            List<StateArray> parts = shards[0].stream().map(rows -> StateArray.named(rows, kind.name())).toList();
+            if (kind.longs() != null) {
+                members.add(StateArray.of(kind.name(), kind.columns(), parts.stream().flatMapToLong(a ->
+                        java.util.Arrays.stream(a.longs())).toArray()));
+            } else {
+                members.add(StateArray.of(kind.name(), kind.columns(), parts.stream().flatMapToDouble(a ->
+                        java.util.Arrays.stream(a.doubles())).toArray()));
+            }
+        }
+        SgdScenario other = SgdScenarioLoader.loadString(text, "test.conf", List.of("granularity=worker"));
         List<SgdReport> resumed = new ArrayList<>(first.stream().filter(r -> r.version() <= at).toList());
         StepOutcome o2 = SgdPopulation.run(other, resumed::add, () -> false, CheckpointSink.NONE,
                 new ResumePoint(at, reducer[0], members));
