@@ -3,12 +3,18 @@ package org.ensemble.scenario;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Loads a scenario file of any kind: a file with a {@code network} section is a training scenario. */
+/**
+ * Loads a scenario file of any kind: a file with a {@code network} section is a training scenario,
+ * one with a {@code splitting} section a rare-escape (AMS) scenario.
+ */
 public final class ScenarioFiles {
     private ScenarioFiles() {
     }
 
     public static PopulationScenario load(Path file, List<String> overrides) {
+        if (SplittingScenarioLoader.isSplitting(file)) {
+            return SplittingScenarioLoader.load(file, overrides);
+        }
         return TrainingScenarioLoader.isTraining(file) ? TrainingScenarioLoader.load(file, overrides)
                 : ScenarioLoader.load(file, overrides);
     }

@@ -1,0 +1,43 @@
+package org.ensemble.plot;
+
+import java.awt.Color;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * A rare-event probability against β on a log axis: the splitting estimates with ±2 SE bars (a
+ * bar's lower end is clipped at a tenth of the estimate, since a log axis cannot show ≤ 0) and the
+ * exact curve beside them.
+ */
+public final class SplittingPlot {
+    private SplittingPlot() {
+    }
+
+    public static XYChart create(String title, String yTitle, double[] beta, double[] p, double[] se,
+                                 double[] exactBeta, double[] exact) {
+        Charts.requireSameLength("splitting", beta, p);
+        Charts.requireSameLength("splitting", beta, se);
+        Charts.requireSameLength("splitting exact", exactBeta, exact);
+        XYChart c = Charts.xy(title, "inverse temperature β", yTitle);
+        c.getStyler().setYAxisLogarithmic(true);
+        c.getStyler().setYAxisDecimalPattern("0.#E0");
+        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
+        XYSeries curve = c.addSeries("exact committor (quadrature)", exactBeta, exact);
+        curve.setMarker(SeriesMarkers.NONE);
+        curve.setLineColor(new Color(60, 60, 60));
+        Color bar = new Color(200, 40, 40);
+        XYSeries pts = c.addSeries("AMS mean of independent runs (±2 SE)", beta, p);
+        pts.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        pts.setMarker(SeriesMarkers.CIRCLE);
+        pts.setMarkerColor(bar);
+        for (int i = 0; i < beta.length; i++) {
+            double lo = Math.max(p[i] - 2 * se[i], p[i] / 10);
+            XYSeries e = c.addSeries("bar " + i, new double[] {beta[i], beta[i]}, new double[] {lo, p[i] + 2 * se[i]});
+            e.setMarker(SeriesMarkers.NONE);
+            e.setLineColor(bar);
+            e.setShowInLegend(false);
+        }
+        return c;
+    }
+}

@@ -1,0 +1,222 @@
+package org.ensemble.run;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.ensemble.checkpoint.CheckpointIdentity;
+import org.ensemble.output.CsvWriter;
+import org.ensemble.output.RunDirectory;
+import org.ensemble.plot.ChartFiles;
+import org.ensemble.plot.SplittingPlot;
+import org.ensemble.scenario.PopulationScenario;
+import org.ensemble.scenario.SplittingScenario;
+import org.ensemble.splitting.AmsEstimate;
+import org.ensemble.splitting.AmsPopulation;
+import org.ensemble.splitting.AmsRound;
+import org.ensemble.splitting.AmsRunResult;
+import org.ensemble.splitting.AmsSpec;
+import org.ensemble.step.CheckpointSink;
+import org.ensemble.step.Observer;
+import org.ensemble.step.ResumePoint;
+import org.ensemble.theory.ExactCommittor1D;
+
+/**
+ * Runs a splitting scenario end to end: every AMS run on the step protocol, then {@code summary.json}
+ * (per β: p, its SE from the independent runs, the idealised relative SE, the exact committor for
+ * 1-D potentials, z, particle-steps used and those direct simulation would need),
+ * {@code ams.csv} (the same per β), {@code ams-runs.csv} (each run's estimate), {@code run.json}
+ * and {@code plots/probability.png}. AMS runs are not checkpointed: a stopped run ends interrupted
+ * without estimates.
+ */
+public final class SplittingRun {
+    private SplittingRun() {
+    }
+
+    /** Runs {@code s} into {@code out}; returns the per-β estimates (empty unless completed). */
+    public static List<AmsEstimate> execute(SplittingScenario s, Path out, boolean quiet, boolean plots,
+                                            PrintStream console, BooleanSupplier stop) {
+        Splitting kind = new Splitting(s, quiet, plots, console, stop);
+        RunPipeline.execute(kind, out, null, null, console);
+        return kind.estimates;
+    }
+
+    /** The exact committor of the start, for 1-D potentials; NaN otherwise. */
+    static double exact(AmsSpec spec, double beta) {
+        return spec.dimension() == 1
+                ? ExactCommittor1D.committor(spec.potential(), beta, spec.a(), spec.b(), spec.start()[0]) : Double.NaN;
+    }
+
+    private static final class Splitting implements RunPipeline.KindRun<AmsRound, AmsRound, AmsPopulation.Outcome> {
+        private final SplittingScenario s;
+        private final AmsSpec spec;
+        private final boolean quiet;
+        private final boolean plots;
+        private final PrintStream console;
+        private final BooleanSupplier stop;
+        final List<AmsEstimate> estimates = new ArrayList<>();
+
+        Splitting(SplittingScenario s, boolean quiet, boolean plots, PrintStream console, BooleanSupplier stop) {
+            this.s = s;
+            this.spec = s.ams();
+            this.quiet = quiet;
+            this.plots = plots;
+            this.console = console;
+            this.stop = stop;
+        }
+
+        @Override
+        public CheckpointIdentity identity() {
+            return CheckpointIdentity.of("splitting", s.name(), s.resolved(), "java", spec.members());
+        }
+
+        @Override
+        public PopulationScenario scenario() {
+            return s;
+        }
+
+        @Override
+        public double stepTime() {
+            return spec.dt();
+        }
+
+        @Override
+        public Class<AmsRound> observedType() {
+            return AmsRound.class;
+        }
+
+        @Override
+        public RunPipeline.Opened<AmsRound> open(RunDirectory dir) {
+            long[] last = {System.nanoTime()};
+            Observer<AmsRound> progress = r -> {
+                if (!quiet && System.nanoTime() - last[0] > 2_000_000_000L) {
+                    last[0] = System.nanoTime();
+                    System.err.printf("  %s: round %d, %d of %d AMS runs active, lowest level %.4f%n", s.name(),
+                            r.round(), r.activeRuns(), r.runs(), r.lowestLevel());
+                }
+            };
+            return new RunPipeline.Opened<>(progress, () -> { });
+        }
+
+        @Override
+        public AmsRound logged(AmsRound measure) {
+            return null; // not checkpointed: nothing to replay
+        }
+
+        @Override
+        public void replay(AmsRound record) {
+        }
+
+        @Override
+        public AmsPopulation.Outcome run(Observer<AmsRound> observer, CheckpointSink checkpoints, ResumePoint resume) {
+            return AmsPopulation.run(spec, observer, stop);
+        }
+
+        @Override
+        public boolean resumable(AmsPopulation.Outcome outcome) {
+            return false;
+        }
+
+        @Override
+        public void results(RunDirectory dir, AmsPopulation.Outcome outcome, double wall) {
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("scenario", s.name());
+            summary.put("status", outcome.engine().status().name().toLowerCase());
+            summary.put("message", outcome.engine().message());
+            summary.put("seed", s.seed());
+            summary.put("method", "ams");
+            summary.put("replicas", spec.replicas());
+            summary.put("kill", spec.kill());
+            summary.put("runs_per_beta", spec.runsPerBeta());
+            summary.put("dt", spec.dt());
+            summary.put("bridge", spec.bridge());
+            summary.put("start", spec.start());
+            summary.put("a", spec.a());
+            summary.put("b", spec.b());
+            if (outcome.completed()) {
+                for (double beta : spec.betas()) {
+                    estimates.add(AmsEstimate.of(beta, outcome.runs(), spec.replicas(), exact(spec, beta)));
+                }
+            }
+            List<Map<String, Object>> rows = new ArrayList<>();
+            List<String> header = List.of("beta", "p", "se", "rel_se", "rel_sd_per_run", "sd_ln_p_per_run",
+                    "ideal_rel_sd_per_run", "exact", "z", "ams_particle_steps", "direct_particle_steps",
+                    "mean_iterations", "mean_reactive_time", "extinct_runs");
+            try (CsvWriter table = new CsvWriter(dir.file("ams.csv"), header)) {
+                for (AmsEstimate e : estimates) {
+                    Object[] v = {e.beta(), e.p(), e.se(), e.relSe(), e.relSdPerRun(), e.sdLogPerRun(),
+                        e.idealRelSdPerRun(), e.exact(), e.z(), e.amsSteps(), e.directSteps(), e.meanIterations(),
+                        e.meanReactiveTime(), e.extinct()};
+                    table.row(v);
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    for (int i = 0; i < header.size(); i++) {
+                        m.put(header.get(i), v[i] instanceof Double d && !Double.isFinite(d) ? null : v[i]);
+                    }
+                    rows.add(m);
+                }
+            }
+            summary.put("estimates", rows);
+            try (CsvWriter runs = new CsvWriter(dir.file("ams-runs.csv"), List.of("run", "beta", "p", "iterations",
+                    "particle_steps", "direct_trajectory_steps", "mean_reactive_time", "extinct"))) {
+                for (AmsRunResult r : outcome.runs()) {
+                    runs.row(r.run(), r.beta(), r.p(), r.iterations(), r.cost(), r.directSteps(), r.meanReactiveTime(),
+                            r.extinct());
+                }
+            }
+            EscapeRun.json(dir.file("summary.json"), summary);
+            Map<String, Object> info = new LinkedHashMap<>();
+            info.put("shards", s.shards());
+            info.put("block_size", spec.blockSize());
+            info.put("wall_seconds", wall);
+            info.put("rounds", outcome.engine().steps());
+            info.put("java", System.getProperty("java.version"));
+            info.put("processors", Runtime.getRuntime().availableProcessors());
+            EscapeRun.json(dir.file("run.json"), info);
+            if (plots && !estimates.isEmpty()) {
+                plot(dir.file("plots"));
+            }
+        }
+
+        private void plot(Path dir) {
+            int m = estimates.size();
+            double[] beta = new double[m];
+            double[] p = new double[m];
+            double[] se = new double[m];
+            for (int i = 0; i < m; i++) {
+                beta[i] = estimates.get(i).beta();
+                p[i] = estimates.get(i).p();
+                se[i] = estimates.get(i).se();
+            }
+            double lo = java.util.Arrays.stream(beta).min().orElseThrow();
+            double hi = java.util.Arrays.stream(beta).max().orElseThrow();
+            int points = spec.dimension() == 1 ? 200 : 0;
+            double[] eb = new double[points];
+            double[] ep = new double[points];
+            for (int i = 0; i < points; i++) {
+                eb[i] = lo + (hi - lo) * i / (points - 1.0);
+                ep[i] = exact(spec, eb[i]);
+            }
+            String title = String.format("P(reach %s ≥ %s before %s ≤ %s from %s): AMS, n = %d, %d runs per β",
+                    s.coordinate(), spec.b(), s.coordinate(), spec.a(), spec.start()[spec.axis()], spec.replicas(),
+                    spec.runsPerBeta());
+            ChartFiles.save(SplittingPlot.create(title, "probability p (log scale)", beta, p, se, eb, ep), dir,
+                    "probability");
+        }
+
+        @Override
+        public void report(AmsPopulation.Outcome outcome, Path shown, double wall) {
+            console.printf("%s: %s in %.1f s (%d rounds)%n", s.name(), outcome.engine().status().name().toLowerCase(),
+                    wall, outcome.engine().steps());
+            for (AmsEstimate e : estimates) {
+                console.printf("  β = %-5s p = %.4e ± %.2e (rel SE %.3f; exact %.4e, z = %+.2f)  sd ln p/run %.3f vs"
+                                + " ideal %.3f  steps: AMS %.3g, direct would need %.3g%n", e.beta(), e.p(), e.se(),
+                        e.relSe(), e.exact(), e.z(), e.sdLogPerRun(), e.idealRelSdPerRun(), e.amsSteps(),
+                        e.directSteps());
+            }
+            console.println("  outputs: " + shown);
+        }
+    }
+}
