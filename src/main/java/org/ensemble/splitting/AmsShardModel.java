@@ -30,7 +30,8 @@ final class AmsShardModel implements ShardModel {
         if (order.field() == null) {
             for (long m = range.firstId(); m < range.firstId() + range.size(); m++) {
                 int run = (int) (m / n);
-                out.add(simulator.simulate(m, AmsSpec.lineage(run, m % n), spec.betaOfRun(run), 0, spec.start()));
+                out.add(simulator.simulate(m, AmsSpec.lineage(run, m % n), spec.betaOfRun(run), 0,
+                        spec.startOf(run, m % n)));
             }
         } else {
             for (ReplicaStart s : ReplicaStart.decode(order.field(), spec.dimension())) {

@@ -10,11 +10,14 @@ import org.ensemble.potential.Potential;
  *
  * @param kill     k: each iteration kills the replicas at or below the k-th lowest maximum level
  * @param bridge   also count A as hit when the Brownian bridge between grid points crosses a
+ * @param startPools per β, the points replicas start from instead of {@code start} (row-major, d
+ *                   per point; replica i of run r takes point (r·n + i) mod count of its β's pool),
+ *                   e.g. the entry points into ξ ≥ start recorded by a direct run; null: all at start
  * @param maxSteps a replica that reaches neither A nor B within this many steps fails the run
  */
 public record AmsSpec(Potential potential, double[] betas, double dt, long seed, int replicas, int kill,
                       int runsPerBeta, double[] start, int axis, double a, double b, boolean bridge, long maxSteps, int shards,
-                      int blockSize) {
+                      int blockSize, double[][] startPools) {
     public AmsSpec {
         if (!(b > a)) {
             throw new IllegalArgumentException("AMS needs b > a (ξ increasing from A to B), got a = " + a + ", b = " + b);
@@ -30,9 +33,52 @@ public record AmsSpec(Potential potential, double[] betas, double dt, long seed,
         if (!(start[axis] > a && start[axis] < b)) {
             throw new IllegalArgumentException("start must lie strictly between A and B, got ξ = " + start[axis]);
         }
+        if (startPools != null) {
+            if (startPools.length != betas.length) {
+                throw new IllegalArgumentException("one start pool per β is needed");
+            }
+            for (double[] pool : startPools) {
+                if (pool.length == 0 || pool.length % start.length != 0) {
+                    throw new IllegalArgumentException("a start pool needs at least one point of dimension "
+                            + start.length);
+                }
+                for (int i = axis; i < pool.length; i += start.length) {
+                    if (!(pool[i] > a && pool[i] < b)) {
+                        throw new IllegalArgumentException("start pool point with ξ = " + pool[i]
+                                + " is not strictly between A and B");
+                    }
+                }
+            }
+        }
         if (betas.length < 1 || runsPerBeta < 1 || !(dt > 0)) {
             throw new IllegalArgumentException("AMS needs at least one β, one run and dt > 0");
         }
+    }
+
+    /** Without start pools: every replica starts at {@code start}. */
+    public AmsSpec(org.ensemble.potential.Potential potential, double[] betas, double dt, long seed, int replicas,
+                   int kill, int runsPerBeta, double[] start, int axis, double a, double b, boolean bridge,
+                   long maxSteps, int shards, int blockSize) {
+        this(potential, betas, dt, seed, replicas, kill, runsPerBeta, start, axis, a, b, bridge, maxSteps, shards,
+                blockSize, null);
+    }
+
+    /** This computation with replicas started from {@code pools} (one per β). */
+    public AmsSpec withStartPools(double[][] pools) {
+        return new AmsSpec(potential, betas, dt, seed, replicas, kill, runsPerBeta, start, axis, a, b, bridge, maxSteps,
+                shards, blockSize, pools);
+    }
+
+    /** Where replica {@code index} of run {@code run} starts its first trajectory. */
+    double[] startOf(int run, long index) {
+        if (startPools == null) {
+            return start;
+        }
+        double[] pool = startPools[run / runsPerBeta];
+        int d = start.length;
+        long count = pool.length / d;
+        int p = (int) (((long) run * replicas + index) % count);
+        return java.util.Arrays.copyOfRange(pool, p * d, (p + 1) * d);
     }
 
     public int runs() {

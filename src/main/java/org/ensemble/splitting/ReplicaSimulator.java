@@ -63,7 +63,7 @@ final class ReplicaSimulator {
                 throw new IllegalStateException("replica " + member + " diverged at step " + step
                         + " (dt too large for the potential?)");
             }
-            if (bridge && level > a && crossedA(before, level, beta, lineage, step)) {
+            if (bridge && level > a && crossed(a, before, level, beta, dt, seed, lineage, step)) {
                 level = a; // the bridge touched A between the grid times
                 break;
             }
@@ -75,7 +75,12 @@ final class ReplicaSimulator {
                 rec.steps());
     }
 
-    private boolean crossedA(double from, double to, double beta, long lineage, long step) {
+    /**
+     * Whether the Brownian bridge from ξ = from to ξ = to (both above a) over one step touched a:
+     * probability exp(−2(from − a)(to − a)/(σ² dt)), drawn from (seed, lineage, step).
+     */
+    static boolean crossed(double a, double from, double to, double beta, double dt, long seed, long lineage,
+                           long step) {
         double exponent = 2 * (from - a) * (to - a) * beta / (2 * dt);
         if (exponent > 40) {
             return false; // probability below 4e-18: skipped (a 53-bit uniform is 0 only with probability 1e-16)
