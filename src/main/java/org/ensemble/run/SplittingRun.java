@@ -19,6 +19,9 @@ import org.ensemble.splitting.AmsPopulation;
 import org.ensemble.splitting.AmsRound;
 import org.ensemble.splitting.AmsRunResult;
 import org.ensemble.splitting.AmsSpec;
+import org.ensemble.splitting.FluxRun;
+import org.ensemble.splitting.RenewalMfpt;
+import org.ensemble.theory.ExactMfpt1D;
 import org.ensemble.step.CheckpointSink;
 import org.ensemble.step.Observer;
 import org.ensemble.step.ResumePoint;
@@ -29,7 +32,9 @@ import org.ensemble.theory.ExactCommittor1D;
  * (per β: p, its SE from the independent runs, the idealised relative SE, the exact committor for
  * 1-D potentials, z, particle-steps used and those direct simulation would need),
  * {@code ams.csv} (the same per β), {@code ams-runs.csv} (each run's estimate), {@code run.json}
- * and {@code plots/probability.png}. AMS runs are not checkpointed: a stopped run ends interrupted
+ * and {@code plots/probability.png}. With an {@code mfpt} section a direct run first times the loops
+ * A → Σ → A at each β, the replicas start from its entry points into Σ, and the summary adds the
+ * MFPT by the renewal formula beside the exact one ({@link RenewalMfpt}). AMS runs are not checkpointed: a stopped run ends interrupted
  * without estimates.
  */
 public final class SplittingRun {
@@ -52,7 +57,9 @@ public final class SplittingRun {
 
     private static final class Splitting implements RunPipeline.KindRun<AmsRound, AmsRound, AmsPopulation.Outcome> {
         private final SplittingScenario s;
-        private final AmsSpec spec;
+        private AmsSpec spec;
+        private final List<FluxRun.Result> fluxes = new ArrayList<>();
+        final List<RenewalMfpt> mfpts = new ArrayList<>();
         private final boolean quiet;
         private final boolean plots;
         private final PrintStream console;
@@ -112,6 +119,22 @@ public final class SplittingRun {
 
         @Override
         public AmsPopulation.Outcome run(Observer<AmsRound> observer, CheckpointSink checkpoints, ResumePoint resume) {
+            SplittingScenario.Flux f = s.flux();
+            if (f != null) {
+                double[][] pools = new double[spec.betas().length][];
+                for (int i = 0; i < pools.length; i++) {
+                    if (!quiet) {
+                        System.err.printf("  %s: direct run for the loops A → Σ → A at β = %s (%d particles × t = %s)%n",
+                                s.name(), spec.betas()[i], f.particles(), f.time());
+                    }
+                    FluxRun.Result r = FluxRun.run(spec.potential(), spec.betas()[i], spec.dt(), spec.seed(),
+                            spec.axis(), spec.a(), spec.start()[spec.axis()], spec.b(), spec.bridge(), f.from(),
+                            f.particles(), Math.max(1, Math.round(f.time() / spec.dt())));
+                    fluxes.add(r);
+                    pools[i] = r.entries();
+                }
+                spec = spec.withStartPools(pools);
+            }
             return AmsPopulation.run(spec, observer, stop);
         }
 
@@ -138,7 +161,15 @@ public final class SplittingRun {
             summary.put("b", spec.b());
             if (outcome.completed()) {
                 for (double beta : spec.betas()) {
-                    estimates.add(AmsEstimate.of(beta, outcome.runs(), spec.replicas(), exact(spec, beta)));
+                    // From entry points the replicas no longer start at one x: no committor value applies.
+                    double exact = s.flux() == null ? exact(spec, beta) : Double.NaN;
+                    estimates.add(AmsEstimate.of(beta, outcome.runs(), spec.replicas(), exact));
+                }
+                for (int i = 0; i < fluxes.size(); i++) {
+                    double beta = spec.betas()[i];
+                    double exact = spec.dimension() == 1 ? ExactMfpt1D.mfpt(spec.potential(), beta,
+                            s.flux().from()[0], spec.b()) : Double.NaN;
+                    mfpts.add(RenewalMfpt.of(fluxes.get(i), estimates.get(i), exact));
                 }
             }
             List<Map<String, Object>> rows = new ArrayList<>();
@@ -159,6 +190,31 @@ public final class SplittingRun {
                 }
             }
             summary.put("estimates", rows);
+            if (!mfpts.isEmpty()) {
+                List<Map<String, Object>> ms = new ArrayList<>();
+                for (int i = 0; i < mfpts.size(); i++) {
+                    RenewalMfpt t = mfpts.get(i);
+                    FluxRun.Result f = fluxes.get(i);
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("beta", t.beta());
+                    m.put("mfpt", t.mfpt());
+                    m.put("se", t.se());
+                    m.put("exact", Double.isFinite(t.exact()) ? t.exact() : null);
+                    m.put("z", Double.isFinite(t.z()) ? t.z() : null);
+                    m.put("p_from_entry_points", t.p());
+                    m.put("p_se", t.pSe());
+                    m.put("loops", f.loops());
+                    m.put("mean_loop_time", f.meanLoop());
+                    m.put("mean_time_to_sigma", f.meanToSigma());
+                    m.put("mean_time_back_to_a", f.meanBack());
+                    m.put("loop_se", t.loopSe());
+                    m.put("mean_reactive_time", t.reactiveTime());
+                    m.put("direct_run_particle_steps", f.steps());
+                    m.put("direct_run_reached_b", f.reactive());
+                    ms.add(m);
+                }
+                summary.put("mfpt", ms);
+            }
             try (CsvWriter runs = new CsvWriter(dir.file("ams-runs.csv"), List.of("run", "beta", "p", "iterations",
                     "particle_steps", "direct_trajectory_steps", "mean_reactive_time", "extinct"))) {
                 for (AmsRunResult r : outcome.runs()) {
@@ -175,7 +231,7 @@ public final class SplittingRun {
             info.put("java", System.getProperty("java.version"));
             info.put("processors", Runtime.getRuntime().availableProcessors());
             EscapeRun.json(dir.file("run.json"), info);
-            if (plots && !estimates.isEmpty()) {
+            if (plots && !estimates.isEmpty() && s.flux() == null) { // from entry points: no exact curve to show
                 plot(dir.file("plots"));
             }
         }
@@ -211,10 +267,16 @@ public final class SplittingRun {
             console.printf("%s: %s in %.1f s (%d rounds)%n", s.name(), outcome.engine().status().name().toLowerCase(),
                     wall, outcome.engine().steps());
             for (AmsEstimate e : estimates) {
-                console.printf("  β = %-5s p = %.4e ± %.2e (rel SE %.3f; exact %.4e, z = %+.2f)  sd ln p/run %.3f vs"
-                                + " ideal %.3f  steps: AMS %.3g, direct would need %.3g%n", e.beta(), e.p(), e.se(),
-                        e.relSe(), e.exact(), e.z(), e.sdLogPerRun(), e.idealRelSdPerRun(), e.amsSteps(),
-                        e.directSteps());
+                String exact = Double.isFinite(e.exact()) ? String.format("; exact %.4e, z = %+.2f", e.exact(), e.z())
+                        : "";
+                console.printf("  β = %-5s p = %.4e ± %.2e (rel SE %.3f%s)  sd ln p/run %.3f vs ideal %.3f  steps: AMS"
+                                + " %.3g, direct would need %.3g%n", e.beta(), e.p(), e.se(), e.relSe(), exact,
+                        e.sdLogPerRun(), e.idealRelSdPerRun(), e.amsSteps(), e.directSteps());
+            }
+            for (RenewalMfpt t : mfpts) {
+                console.printf("  MFPT (renewal: loops %.4f ± %.4f, p from entry points) at β = %s: %.5g ± %.3g"
+                        + " (exact %.6g, z = %+.2f)%n", t.meanLoop(), t.loopSe(), t.beta(), t.mfpt(), t.se(), t.exact(),
+                        t.z());
             }
             console.println("  outputs: " + shown);
         }

@@ -9,11 +9,20 @@ import org.ensemble.splitting.AmsSpec;
  * of overdamped Langevin dynamics between A = {ξ ≤ a} and B = {ξ ≥ b} at one or more β.
  * {@link #resolved()} is the HOCON text with every default filled in.
  *
- * @param ams the computation (all β and runs)
+ * @param ams  the computation (all β and runs)
+ * @param flux the direct run for the MFPT by the renewal formula, or null for none
  */
 public record SplittingScenario(String name, Path source, long seed, int shards, String potentialType, AmsSpec ams,
-                                String coordinate, double checkpointEvery, String resolved)
+                                String coordinate, Flux flux, double checkpointEvery,
+                                String resolved)
         implements PopulationScenario {
+    /**
+     * The {@code mfpt} section: {@code particles} started at {@code from} in A run for {@code time}
+     * each, timing loops A → Σ → A; AMS then starts from their entry points into Σ.
+     */
+    public record Flux(double[] from, int particles, double time) {
+    }
+
     @Override
     public String render() {
         return resolved;

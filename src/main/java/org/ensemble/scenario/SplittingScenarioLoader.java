@@ -148,13 +148,29 @@ public final class SplittingScenarioLoader {
             throw sp.error("runs", "expected runs × replicas × number of β below 2^31");
         }
 
+        SplittingScenario.Flux flux = null;
+        if (root.has("mfpt")) {
+            Section mf = root.section("mfpt");
+            double[] from = mf.vector("from", null, true);
+            if (from.length != d || !(from[axis] <= a)) {
+                throw mf.error("from", "expected " + d + " coordinates with ξ = " + coordinate + " ≤ a = " + a
+                        + " (a point in A)");
+            }
+            int particles = (int) mf.integer("particles", 100, false, 1, 10_000_000);
+            double time = mf.positive("time", 0, true);
+            mf.rejectUnknown();
+            flux = new SplittingScenario.Flux(from, particles, time);
+            r.put("mfpt", Map.of("from", toList(from), "particles", particles, "time", time));
+        }
+
         double checkpointEvery = CheckpointSection.parse(root, r);
         root.rejectUnknown();
         AmsSpec ams = new AmsSpec(potential.potential(), betas, dt, seed, n, k, runs, start, axis, a, b, bridge,
                 Math.max(1, Math.round(maxTime / dt)), shards, blockSize);
         String resolved = ConfigValueFactory.fromMap(r).render(ConfigRenderOptions.defaults()
                 .setOriginComments(false).setJson(false).setFormatted(true));
-        return new SplittingScenario(name, source, seed, shards, potential.type(), ams, coordinate, checkpointEvery,
+        return new SplittingScenario(name, source, seed, shards, potential.type(), ams, coordinate, flux,
+                checkpointEvery,
                 "# Resolved splitting scenario: every default filled in. Run it again with: ensemble run THIS_FILE\n"
                         + resolved);
     }

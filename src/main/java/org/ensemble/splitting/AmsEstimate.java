@@ -9,6 +9,7 @@ import java.util.List;
  * @param se                standard error of that mean (sample sd / sqrt(runs))
  * @param relSdPerRun       the runs' relative sample sd (one run's relative error)
  * @param idealRelSdPerRun  the idealised AMS law sqrt(p^{−1/n} − 1) ≈ sqrt(|ln p|/n) at the exact p
+ *                          (at the estimate where there is no exact value)
  * @param sdLogPerRun       sample sd of ln p̂ over the runs (extinct runs left out): the robust form of
  *                          the law, since ideally ln p̂ = M·ln(1 − 1/n) with M Poisson(n|ln p|), so
  *                          sd(ln p̂) ≈ sqrt(|ln p|/n), while the sd of p̂ itself is heavy-tailed
@@ -74,7 +75,7 @@ public record AmsEstimate(double beta, int runs, int replicas, double p, double 
         double sdLog = positive > 1 ? Math.sqrt(logSs / (positive - 1)) : Double.NaN;
         double se = sd / Math.sqrt(r);
         double relSe = se / mean;
-        double ideal = Math.sqrt(Math.expm1(-Math.log(exact) / replicas));
+        double ideal = Math.sqrt(Math.expm1(-Math.log(Double.isFinite(exact) ? exact : mean) / replicas));
         double directTrajectories = (1 - mean) / (mean * relSe * relSe);
         return new AmsEstimate(beta, r, replicas, mean, se, relSe, sd / mean, ideal, sdLog, exact, (mean - exact) / se,
                 steps / r, steps, directTrajectories * direct / r, iterations / r,
