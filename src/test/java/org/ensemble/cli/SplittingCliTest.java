@@ -57,6 +57,21 @@ class SplittingCliTest {
         assertTrue(Files.size(out.resolve("plots/probability.png")) > 1000);
     }
 
+    /** Same scenario and seed, 1 or 3 shards: the same bytes in every result file but run.json. */
+    @Test
+    void summaryAndTablesAreByteIdenticalForAnyShardCount() throws IOException {
+        Path f = scenario(GOOD);
+        Path one = tmp.resolve("one");
+        Path three = tmp.resolve("three");
+        assertEquals(0, CliTest.run("run", f.toString(), "--out", one.toString(), "--quiet", "--no-plots",
+                "--set", "shards=1").code());
+        assertEquals(0, CliTest.run("run", f.toString(), "--out", three.toString(), "--quiet", "--no-plots",
+                "--set", "shards=3").code());
+        for (String file : new String[] {"summary.json", "ams.csv", "ams-runs.csv"}) {
+            assertEquals(-1L, Files.mismatch(one.resolve(file), three.resolve(file)), file);
+        }
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "replicas = 20, kill = 20, start = -0.9, a = -1, b = 1 | splitting.kill: expected fewer than replicas",
