@@ -27,7 +27,7 @@ public final class SplittingPlot {
         curve.setMarker(SeriesMarkers.NONE);
         curve.setLineColor(new Color(60, 60, 60));
         Color bar = new Color(200, 40, 40);
-        XYSeries pts = c.addSeries("AMS mean of independent runs (±2 SE)", beta, p);
+        XYSeries pts = c.addSeries("mean of independent runs (±2 SE)", beta, p);
         pts.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         pts.setMarker(SeriesMarkers.CIRCLE);
         pts.setMarkerColor(bar);

@@ -20,6 +20,9 @@ import org.ensemble.splitting.AmsRound;
 import org.ensemble.splitting.AmsRunResult;
 import org.ensemble.splitting.AmsSpec;
 import org.ensemble.splitting.FluxRun;
+import org.ensemble.splitting.ForwardFluxSampling;
+import org.ensemble.step.StepOutcome;
+import org.ensemble.step.StepStatus;
 import org.ensemble.splitting.RenewalMfpt;
 import org.ensemble.theory.ExactMfpt1D;
 import org.ensemble.step.CheckpointSink;
@@ -135,6 +138,12 @@ public final class SplittingRun {
                 }
                 spec = spec.withStartPools(pools);
             }
+            if (s.ffs() != null) {
+                long t0 = System.nanoTime();
+                List<AmsRunResult> runs = ForwardFluxSampling.run(spec, s.ffs().interfaces(), s.ffs().trials());
+                return new AmsPopulation.Outcome(new StepOutcome(StepStatus.COMPLETED, s.ffs().interfaces().length,
+                        "every FFS run ended", (System.nanoTime() - t0) / 1e9), runs);
+            }
             return AmsPopulation.run(spec, observer, stop);
         }
 
@@ -150,9 +159,15 @@ public final class SplittingRun {
             summary.put("status", outcome.engine().status().name().toLowerCase());
             summary.put("message", outcome.engine().message());
             summary.put("seed", s.seed());
-            summary.put("method", "ams");
-            summary.put("replicas", spec.replicas());
-            summary.put("kill", spec.kill());
+            if (s.ffs() == null) {
+                summary.put("method", "ams");
+                summary.put("replicas", spec.replicas());
+                summary.put("kill", spec.kill());
+            } else {
+                summary.put("method", "ffs");
+                summary.put("trials_per_stage", s.ffs().trials());
+                summary.put("interfaces", s.ffs().interfaces());
+            }
             summary.put("runs_per_beta", spec.runsPerBeta());
             summary.put("dt", spec.dt());
             summary.put("bridge", spec.bridge());
@@ -184,7 +199,8 @@ public final class SplittingRun {
                     table.row(v);
                     Map<String, Object> m = new LinkedHashMap<>();
                     for (int i = 0; i < header.size(); i++) {
-                        m.put(header.get(i), v[i] instanceof Double d && !Double.isFinite(d) ? null : v[i]);
+                        boolean amsOnly = s.ffs() != null && header.get(i).startsWith("ideal_"); // AMS's law
+                        m.put(header.get(i), amsOnly || v[i] instanceof Double d && !Double.isFinite(d) ? null : v[i]);
                     }
                     rows.add(m);
                 }
@@ -255,8 +271,10 @@ public final class SplittingRun {
                 eb[i] = lo + (hi - lo) * i / (points - 1.0);
                 ep[i] = exact(spec, eb[i]);
             }
-            String title = String.format("P(reach %s ≥ %s before %s ≤ %s from %s): AMS, n = %d, %d runs per β",
-                    s.coordinate(), spec.b(), s.coordinate(), spec.a(), spec.start()[spec.axis()], spec.replicas(),
+            String how = s.ffs() == null ? "AMS, n = " + spec.replicas()
+                    : "FFS, " + s.ffs().interfaces().length + " interfaces × " + s.ffs().trials() + " trials";
+            String title = String.format("P(reach %s ≥ %s before %s ≤ %s from %s): %s, %d runs per β",
+                    s.coordinate(), spec.b(), s.coordinate(), spec.a(), spec.start()[spec.axis()], how,
                     spec.runsPerBeta());
             ChartFiles.save(SplittingPlot.create(title, "probability p (log scale)", beta, p, se, eb, ep), dir,
                     "probability");
@@ -269,9 +287,12 @@ public final class SplittingRun {
             for (AmsEstimate e : estimates) {
                 String exact = Double.isFinite(e.exact()) ? String.format("; exact %.4e, z = %+.2f", e.exact(), e.z())
                         : "";
-                console.printf("  β = %-5s p = %.4e ± %.2e (rel SE %.3f%s)  sd ln p/run %.3f vs ideal %.3f  steps: AMS"
-                                + " %.3g, direct would need %.3g%n", e.beta(), e.p(), e.se(), e.relSe(), exact,
-                        e.sdLogPerRun(), e.idealRelSdPerRun(), e.amsSteps(), e.directSteps());
+                String law = s.ffs() == null ? String.format(" vs ideal %.3f", e.idealRelSdPerRun()) : "";
+                String direct = Double.isFinite(e.directSteps())
+                        ? String.format(", direct would need %.3g", e.directSteps()) : "";
+                console.printf("  β = %-5s p = %.4e ± %.2e (rel SE %.3f%s)  sd ln p/run %.3f%s  steps: %s %.3g%s%n",
+                        e.beta(), e.p(), e.se(), e.relSe(), exact, e.sdLogPerRun(), law,
+                        s.ffs() == null ? "AMS" : "FFS", e.amsSteps(), direct);
             }
             for (RenewalMfpt t : mfpts) {
                 console.printf("  MFPT (renewal: loops %.4f ± %.4f, p from entry points) at β = %s: %.5g ± %.3g"

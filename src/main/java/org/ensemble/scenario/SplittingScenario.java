@@ -11,9 +11,10 @@ import org.ensemble.splitting.AmsSpec;
  *
  * @param ams  the computation (all β and runs)
  * @param flux the direct run for the MFPT by the renewal formula, or null for none
+ * @param ffs  forward flux sampling instead of AMS (method = ffs), or null
  */
 public record SplittingScenario(String name, Path source, long seed, int shards, String potentialType, AmsSpec ams,
-                                String coordinate, Flux flux, double checkpointEvery,
+                                String coordinate, Flux flux, Ffs ffs, double checkpointEvery,
                                 String resolved)
         implements PopulationScenario {
     /**
@@ -23,6 +24,10 @@ public record SplittingScenario(String name, Path source, long seed, int shards,
     public record Flux(double[] from, int particles, double time) {
     }
 
+    /** Forward flux sampling: {@code trials} per stage, interfaces λ₁ < … < λ_m = b. */
+    public record Ffs(double[] interfaces, int trials) {
+    }
+
     @Override
     public String render() {
         return resolved;
@@ -30,15 +35,17 @@ public record SplittingScenario(String name, Path source, long seed, int shards,
 
     @Override
     public String summaryLine() {
-        return String.format("%-12s d=%d  ams n=%d k=%d runs=%d β=%s  %s ≤ %s | %s ≥ %s", "splitting",
-                ams.dimension(), ams.replicas(), ams.kill(), ams.runsPerBeta(), java.util.Arrays.toString(ams.betas()),
-                coordinate, ams.a(), coordinate, ams.b());
+        String method = ffs == null ? String.format("ams n=%d k=%d", ams.replicas(), ams.kill())
+                : String.format("ffs %d interfaces × %d trials", ffs.interfaces().length, ffs.trials());
+        return String.format("%-12s d=%d  %s runs=%d β=%s  %s ≤ %s | %s ≥ %s", "splitting", ams.dimension(), method,
+                ams.runsPerBeta(), java.util.Arrays.toString(ams.betas()), coordinate, ams.a(), coordinate, ams.b());
     }
 
     @Override
     public String sizeLine() {
-        return String.format("%d AMS runs of %d replicas at %d β, dt = %s, %s", ams.runsPerBeta(), ams.replicas(),
-                ams.betas().length, ams.dt(), potentialType);
+        return String.format("%d %s runs of %d %s at %d β, dt = %s, %s", ams.runsPerBeta(), ffs == null ? "AMS" : "FFS",
+                ams.replicas(), ffs == null ? "replicas" : "trials per stage", ams.betas().length, ams.dt(),
+                potentialType);
     }
 
     @Override

@@ -102,9 +102,11 @@ public final class SplittingScenarioLoader {
         r.put("dynamics", Map.of("type", "overdamped", "beta", toList(betas), "dt", dt));
 
         Section sp = root.section("splitting");
-        sp.choice("method", "ams", List.of("ams"));
-        int n = (int) sp.integer("replicas", 0, true, 2, 10_000_000);
-        int k = (int) sp.integer("kill", 1, false, 1, Integer.MAX_VALUE);
+        String method = sp.choice("method", "ams", List.of("ams", "ffs"));
+        boolean ams = method.equals("ams");
+        int n = ams ? (int) sp.integer("replicas", 0, true, 2, 10_000_000)
+                : (int) sp.integer("trials", 200, false, 2, (1 << 24) - 1);
+        int k = ams ? (int) sp.integer("kill", 1, false, 1, Integer.MAX_VALUE) : 1;
         if (k >= n) {
             throw sp.error("kill", "expected fewer than replicas = " + n + " (k ≥ n would kill every replica), got " + k);
         }
@@ -129,13 +131,43 @@ public final class SplittingScenarioLoader {
             throw sp.error("start", "expected ξ = " + coordinate + " strictly between a = " + a + " and b = " + b
                     + ", got " + start[axis]);
         }
+        SplittingScenario.Ffs ffs = null;
+        if (!ams) {
+            double[] lambdas;
+            if (sp.has("interfaces")) {
+                lambdas = sp.vector("interfaces", null, true);
+            } else {
+                int m = (int) sp.integer("interface-count", 19, false, 1, 100_000);
+                lambdas = new double[m];
+                for (int i = 0; i < m; i++) {
+                    lambdas[i] = i == m - 1 ? b : start[axis] + (b - start[axis]) * (i + 1) / m;
+                }
+            }
+            double previous = start[axis];
+            for (double l : lambdas) {
+                if (!(l > previous)) {
+                    throw sp.error(sp.has("interfaces") ? "interfaces" : "interface-count", "expected interfaces"
+                            + " increasing from ξ(start) = " + start[axis] + " to b = " + b);
+                }
+                previous = l;
+            }
+            if (lambdas.length == 0 || lambdas[lambdas.length - 1] != b) {
+                throw sp.error("interfaces", "expected the last interface to be b = " + b);
+            }
+            ffs = new SplittingScenario.Ffs(lambdas, n);
+        }
         boolean bridge = sp.bool("bridge", true);
         double maxTime = sp.positive("max-time", 1e4, false);
         sp.rejectUnknown();
         Map<String, Object> sm = new LinkedHashMap<>();
-        sm.put("method", "ams");
-        sm.put("replicas", n);
-        sm.put("kill", k);
+        sm.put("method", method);
+        if (ams) {
+            sm.put("replicas", n);
+            sm.put("kill", k);
+        } else {
+            sm.put("trials", n);
+            sm.put("interfaces", toList(ffs.interfaces()));
+        }
         sm.put("runs", runs);
         sm.put("start", toList(start));
         sm.put("a", a);
@@ -151,6 +183,9 @@ public final class SplittingScenarioLoader {
         SplittingScenario.Flux flux = null;
         if (root.has("mfpt")) {
             Section mf = root.section("mfpt");
+            if (!ams) {
+                throw mf.error("from", "the mfpt section needs splitting.method = ams (AMS from the entry points)");
+            }
             double[] from = mf.vector("from", null, true);
             if (from.length != d || !(from[axis] <= a)) {
                 throw mf.error("from", "expected " + d + " coordinates with ξ = " + coordinate + " ≤ a = " + a
@@ -165,12 +200,12 @@ public final class SplittingScenarioLoader {
 
         double checkpointEvery = CheckpointSection.parse(root, r);
         root.rejectUnknown();
-        AmsSpec ams = new AmsSpec(potential.potential(), betas, dt, seed, n, k, runs, start, axis, a, b, bridge,
+        AmsSpec spec = new AmsSpec(potential.potential(), betas, dt, seed, n, k, runs, start, axis, a, b, bridge,
                 Math.max(1, Math.round(maxTime / dt)), shards, blockSize);
         String resolved = ConfigValueFactory.fromMap(r).render(ConfigRenderOptions.defaults()
                 .setOriginComments(false).setJson(false).setFormatted(true));
-        return new SplittingScenario(name, source, seed, shards, potential.type(), ams, coordinate, flux,
-                checkpointEvery,
+        return new SplittingScenario(name, source, seed, shards, potential.type(), spec, coordinate, flux,
+                ffs, checkpointEvery,
                 "# Resolved splitting scenario: every default filled in. Run it again with: ensemble run THIS_FILE\n"
                         + resolved);
     }

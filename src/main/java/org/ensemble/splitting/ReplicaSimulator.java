@@ -28,12 +28,17 @@ final class ReplicaSimulator {
     static final int STREAM_BRIDGE = 1020;
 
     ReplicaSimulator(AmsSpec spec) {
+        this(spec, spec.b());
+    }
+
+    /** As the spec's, with B = {ξ ≥ b} instead (forward flux sampling's next interface). */
+    ReplicaSimulator(AmsSpec spec, double b) {
         this.v = spec.potential();
         this.dt = spec.dt();
         this.seed = spec.seed();
         this.axis = spec.axis();
         this.a = spec.a();
-        this.b = spec.b();
+        this.b = b;
         this.maxSteps = spec.maxSteps();
         this.d = spec.dimension();
         this.bridge = spec.bridge();
