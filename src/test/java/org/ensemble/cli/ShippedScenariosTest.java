@@ -25,8 +25,8 @@ class ShippedScenariosTest {
     }
 
     @Test
-    void thirteenScenariosAreShipped() throws IOException {
-        assertEquals(13, shipped().count());
+    void sixteenScenariosAreShipped() throws IOException {
+        assertEquals(16, shipped().count());
     }
 
     @Test

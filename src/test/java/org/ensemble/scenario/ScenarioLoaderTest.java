@@ -389,9 +389,10 @@ class ScenarioLoaderTest {
 
     static Stream<Path> examples() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("scenarios"))) {
-            // Training scenarios have their own loader and test (TrainingScenarioLoaderTest).
-            return files.filter(f -> f.toString().endsWith(".conf") && !TrainingScenarioLoader.isTraining(f)).sorted()
-                    .toList().stream();
+            // Training and splitting scenarios have their own loaders and tests (TrainingScenarioLoaderTest,
+            // SplittingScenarioLoaderTest).
+            return files.filter(f -> f.toString().endsWith(".conf") && !TrainingScenarioLoader.isTraining(f)
+                    && !SplittingScenarioLoader.isSplitting(f)).sorted().toList().stream();
         }
     }
 
