@@ -40,4 +40,32 @@ public final class SplittingPlot {
         }
         return c;
     }
+
+    /**
+     * The estimates divided by the exact values, with ±2 SE bars and the line at 1: the log plot
+     * cannot show a 10% error over eleven decades, this one can.
+     */
+    public static XYChart ratio(String title, double[] beta, double[] ratio, double[] ratioSe) {
+        Charts.requireSameLength("splitting ratio", beta, ratio);
+        Charts.requireSameLength("splitting ratio", beta, ratioSe);
+        XYChart c = Charts.xy(title, "inverse temperature β", "estimate / exact (±2 SE)");
+        double lo = beta[0];
+        double hi = beta[0];
+        double[] bars = new double[beta.length];
+        for (int i = 0; i < beta.length; i++) {
+            lo = Math.min(lo, beta[i]);
+            hi = Math.max(hi, beta[i]);
+            bars[i] = 2 * ratioSe[i];
+        }
+        double pad = Math.max(0.5, 0.05 * (hi - lo));
+        XYSeries one = c.addSeries("exact committor", new double[] {lo - pad, hi + pad}, new double[] {1, 1});
+        one.setMarker(SeriesMarkers.NONE);
+        one.setLineColor(new Color(60, 60, 60));
+        XYSeries pts = c.addSeries("mean of independent runs / exact (±2 SE)", beta, ratio, bars);
+        pts.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        pts.setMarker(SeriesMarkers.CIRCLE);
+        pts.setMarkerColor(new Color(200, 40, 40));
+        c.getStyler().setMarkerSize(8);
+        return c;
+    }
 }

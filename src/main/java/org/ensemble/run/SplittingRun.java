@@ -35,7 +35,7 @@ import org.ensemble.theory.ExactCommittor1D;
  * (per β: p, its SE from the independent runs, the idealised relative SE, the exact committor for
  * 1-D potentials, z, particle-steps used and those direct simulation would need),
  * {@code ams.csv} (the same per β), {@code ams-runs.csv} (each run's estimate), {@code run.json}
- * and {@code plots/probability.png}. With an {@code mfpt} section a direct run first times the loops
+ * and {@code plots/probability.png} (and {@code ratio.png}, estimate / exact). With an {@code mfpt} section a direct run first times the loops
  * A → Σ → A at each β, the replicas start from its entry points into Σ, and the summary adds the
  * MFPT by the renewal formula beside the exact one ({@link RenewalMfpt}). AMS runs are not checkpointed: a stopped run ends interrupted
  * without estimates.
@@ -278,6 +278,16 @@ public final class SplittingRun {
                     spec.runsPerBeta());
             ChartFiles.save(SplittingPlot.create(title, "probability p (log scale)", beta, p, se, eb, ep), dir,
                     "probability");
+            if (spec.dimension() == 1) {
+                double[] ratio = new double[m];
+                double[] ratioSe = new double[m];
+                for (int i = 0; i < m; i++) {
+                    ratio[i] = p[i] / estimates.get(i).exact();
+                    ratioSe[i] = se[i] / estimates.get(i).exact();
+                }
+                ChartFiles.save(SplittingPlot.ratio(how + ": estimate against the exact committor", beta, ratio,
+                        ratioSe), dir, "ratio");
+            }
         }
 
         @Override
