@@ -63,6 +63,8 @@ public final class SplittingRun {
         private AmsSpec spec;
         private final List<FluxRun.Result> fluxes = new ArrayList<>();
         final List<RenewalMfpt> mfpts = new ArrayList<>();
+        /** The replica study's estimates, at each further n, each β. */
+        private final List<AmsEstimate> study = new ArrayList<>();
         private final boolean quiet;
         private final boolean plots;
         private final PrintStream console;
@@ -144,7 +146,24 @@ public final class SplittingRun {
                 return new AmsPopulation.Outcome(new StepOutcome(StepStatus.COMPLETED, s.ffs().interfaces().length,
                         "every FFS run ended", (System.nanoTime() - t0) / 1e9), runs);
             }
-            return AmsPopulation.run(spec, observer, stop);
+            AmsPopulation.Outcome main = AmsPopulation.run(spec, observer, stop);
+            for (int n : s.replicaStudy()) {
+                if (!main.completed() || stop.getAsBoolean()) {
+                    break;
+                }
+                if (!quiet) {
+                    System.err.printf("  %s: replica study, n = %d%n", s.name(), n);
+                }
+                AmsSpec at = spec.withReplicas(n);
+                AmsPopulation.Outcome o = AmsPopulation.run(at, observer, stop);
+                if (!o.completed()) {
+                    return o;
+                }
+                for (double beta : spec.betas()) {
+                    study.add(AmsEstimate.of(beta, o.runs(), n, exact(spec, beta)));
+                }
+            }
+            return main;
         }
 
         @Override
@@ -188,24 +207,52 @@ public final class SplittingRun {
                 }
             }
             List<Map<String, Object>> rows = new ArrayList<>();
-            List<String> header = List.of("beta", "p", "se", "rel_se", "rel_sd_per_run", "sd_ln_p_per_run",
-                    "ideal_rel_sd_per_run", "exact", "z", "ams_particle_steps", "direct_particle_steps",
+            List<String> header = List.of("beta", "p", "se", "rel_se", "rel_sd_per_run", "ideal_rel_sd_per_run",
+                    "sd_ln_p_per_run", "ideal_sd_ln_p_per_run", "exact", "z", "ams_particle_steps", "direct_particle_steps",
                     "mean_iterations", "mean_reactive_time", "extinct_runs");
             try (CsvWriter table = new CsvWriter(dir.file("ams.csv"), header)) {
                 for (AmsEstimate e : estimates) {
-                    Object[] v = {e.beta(), e.p(), e.se(), e.relSe(), e.relSdPerRun(), e.sdLogPerRun(),
-                        e.idealRelSdPerRun(), e.exact(), e.z(), e.amsSteps(), e.directSteps(), e.meanIterations(),
+                    Object[] v = {e.beta(), e.p(), e.se(), e.relSe(), e.relSdPerRun(), e.idealRelSdPerRun(),
+                        e.sdLogPerRun(), e.idealSdLogPerRun(), e.exact(), e.z(), e.amsSteps(), e.directSteps(), e.meanIterations(),
                         e.meanReactiveTime(), e.extinct()};
                     table.row(v);
                     Map<String, Object> m = new LinkedHashMap<>();
                     for (int i = 0; i < header.size(); i++) {
-                        boolean amsOnly = s.ffs() != null && header.get(i).startsWith("ideal_"); // AMS's law
+                        boolean amsOnly = s.ffs() != null && header.get(i).startsWith("ideal_"); // AMS's laws
                         m.put(header.get(i), amsOnly || v[i] instanceof Double d && !Double.isFinite(d) ? null : v[i]);
                     }
                     rows.add(m);
                 }
             }
             summary.put("estimates", rows);
+            if (!study.isEmpty()) {
+                List<AmsEstimate> all = new ArrayList<>(study);
+                all.addAll(estimates);
+                all.sort(java.util.Comparator.comparingDouble(AmsEstimate::beta)
+                        .thenComparingInt(AmsEstimate::replicas));
+                List<Map<String, Object>> srows = new ArrayList<>();
+                try (CsvWriter t = new CsvWriter(dir.file("replicas.csv"), List.of("beta", "replicas", "p", "se", "z",
+                        "sd_ln_p_per_run", "ideal_sd_ln_p_per_run", "particle_steps_per_run"))) {
+                    for (AmsEstimate e : all) {
+                        t.row(e.beta(), e.replicas(), e.p(), e.se(), e.z(), e.sdLogPerRun(), e.idealSdLogPerRun(),
+                                e.stepsPerRun());
+                        Map<String, Object> m = new LinkedHashMap<>();
+                        m.put("beta", e.beta());
+                        m.put("replicas", e.replicas());
+                        m.put("p", e.p());
+                        m.put("se", e.se());
+                        m.put("z", e.z());
+                        m.put("sd_ln_p_per_run", e.sdLogPerRun());
+                        m.put("ideal_sd_ln_p_per_run", e.idealSdLogPerRun());
+                        m.put("particle_steps_per_run", e.stepsPerRun());
+                        srows.add(m);
+                    }
+                }
+                summary.put("replica_study", srows);
+                if (plots) {
+                    replicaPlot(dir.file("plots"), all);
+                }
+            }
             if (!mfpts.isEmpty()) {
                 List<Map<String, Object>> ms = new ArrayList<>();
                 for (int i = 0; i < mfpts.size(); i++) {
@@ -290,6 +337,32 @@ public final class SplittingRun {
             }
         }
 
+        /** sd of ln p̂ per run against n, log-log, beside the idealised law, one pair of series per β. */
+        private void replicaPlot(Path dir, List<AmsEstimate> all) {
+            int[] ns = all.stream().mapToInt(AmsEstimate::replicas).distinct().sorted().toArray();
+            double[] x = java.util.Arrays.stream(ns).asDoubleStream().toArray();
+            Map<String, double[]> series = new LinkedHashMap<>();
+            for (double beta : spec.betas()) {
+                double[] measured = new double[ns.length];
+                double[] law = new double[ns.length];
+                for (AmsEstimate e : all) {
+                    if (e.beta() == beta) {
+                        int i = java.util.Arrays.binarySearch(ns, e.replicas());
+                        measured[i] = e.sdLogPerRun();
+                        law[i] = e.idealSdLogPerRun();
+                    }
+                }
+                series.put("β = " + beta + ": sd of ln p̂ over " + spec.runsPerBeta() + " runs", measured);
+                series.put("β = " + beta + ": idealised sqrt(n|ln p|)·|ln(1 − 1/n)| ≈ sqrt(|ln p|/n)", law);
+            }
+            org.knowm.xchart.XYChart c = org.ensemble.plot.LinePlot.create("AMS: relative error of one run against"
+                    + " the number of replicas n", "replicas n (log scale)", "sd of ln p̂ ≈ relative error of one run (log scale)", x,
+                    series, true, true, true);
+            // Less than two decades on each axis: label 1-2-5 steps, not decades only.
+            c.getStyler().setXAxisLogarithmicDecadeOnly(false).setYAxisLogarithmicDecadeOnly(false);
+            ChartFiles.save(c, dir, "relative-error");
+        }
+
         @Override
         public void report(AmsPopulation.Outcome outcome, Path shown, double wall) {
             console.printf("%s: %s in %.1f s (%d rounds)%n", s.name(), outcome.engine().status().name().toLowerCase(),
@@ -297,12 +370,16 @@ public final class SplittingRun {
             for (AmsEstimate e : estimates) {
                 String exact = Double.isFinite(e.exact()) ? String.format("; exact %.4e, z = %+.2f", e.exact(), e.z())
                         : "";
-                String law = s.ffs() == null ? String.format(" vs ideal %.3f", e.idealRelSdPerRun()) : "";
+                String law = s.ffs() == null ? String.format(" vs ideal %.3f", e.idealSdLogPerRun()) : "";
                 String direct = Double.isFinite(e.directSteps())
                         ? String.format(", direct would need %.3g", e.directSteps()) : "";
                 console.printf("  β = %-5s p = %.4e ± %.2e (rel SE %.3f%s)  sd ln p/run %.3f%s  steps: %s %.3g%s%n",
                         e.beta(), e.p(), e.se(), e.relSe(), exact, e.sdLogPerRun(), law,
                         s.ffs() == null ? "AMS" : "FFS", e.amsSteps(), direct);
+            }
+            for (AmsEstimate e : study) {
+                console.printf("  replica study β = %-5s n = %-6d p = %.4e ± %.2e  sd ln p/run %.3f vs ideal %.3f%n",
+                        e.beta(), e.replicas(), e.p(), e.se(), e.sdLogPerRun(), e.idealSdLogPerRun());
             }
             for (RenewalMfpt t : mfpts) {
                 console.printf("  MFPT (renewal: loops %.4f ± %.4f, p from entry points) at β = %s: %.5g ± %.3g"

@@ -12,9 +12,11 @@ import org.ensemble.splitting.AmsSpec;
  * @param ams  the computation (all β and runs)
  * @param flux the direct run for the MFPT by the renewal formula, or null for none
  * @param ffs  forward flux sampling instead of AMS (method = ffs), or null
+ * @param replicaStudy further replica counts at which to repeat the AMS runs (the relative error
+ *                     against n), empty for none
  */
 public record SplittingScenario(String name, Path source, long seed, int shards, String potentialType, AmsSpec ams,
-                                String coordinate, Flux flux, Ffs ffs, double checkpointEvery,
+                                String coordinate, Flux flux, Ffs ffs, int[] replicaStudy, double checkpointEvery,
                                 String resolved)
         implements PopulationScenario {
     /**

@@ -47,17 +47,6 @@ public final class SplittingScenarioLoader {
                 ScenarioLoader.withOverrides(label, base, overrides));
     }
 
-    public static SplittingScenario loadString(String hocon, String originName, List<String> overrides) {
-        Config base;
-        try {
-            base = ConfigFactory.parseString(hocon, ConfigParseOptions.defaults().setOriginDescription(originName));
-        } catch (ConfigException e) {
-            throw ScenarioLoader.parseError(originName, e);
-        }
-        return build(originName, originName.replaceFirst("\\.[^.]*$", ""), Path.of("."), null,
-                ScenarioLoader.withOverrides(originName, base, overrides));
-    }
-
     static SplittingScenario reload(SplittingScenario s, List<String> overrides) {
         String label = s.source() != null ? s.source().toString() : s.name();
         Config base;
@@ -156,6 +145,18 @@ public final class SplittingScenarioLoader {
             }
             ffs = new SplittingScenario.Ffs(lambdas, n);
         }
+        int[] study = new int[0];
+        if (sp.has("replica-study")) {
+            double[] counts = sp.vector("replica-study", null, true);
+            study = new int[counts.length];
+            for (int i = 0; i < counts.length; i++) {
+                if (!ams || counts[i] != Math.rint(counts[i]) || counts[i] <= k || counts[i] > 10_000_000) {
+                    throw sp.error("replica-study", ams ? "expected whole replica counts above kill = " + k + ", got "
+                            + counts[i] : "expected no replica study with method = ffs");
+                }
+                study[i] = (int) counts[i];
+            }
+        }
         boolean bridge = sp.bool("bridge", true);
         double maxTime = sp.positive("max-time", 1e4, false);
         sp.rejectUnknown();
@@ -169,6 +170,13 @@ public final class SplittingScenarioLoader {
             sm.put("interfaces", toList(ffs.interfaces()));
         }
         sm.put("runs", runs);
+        if (study.length > 0) {
+            List<Integer> l = new ArrayList<>();
+            for (int c : study) {
+                l.add(c);
+            }
+            sm.put("replica-study", l);
+        }
         sm.put("start", toList(start));
         sm.put("a", a);
         sm.put("b", b);
@@ -185,6 +193,9 @@ public final class SplittingScenarioLoader {
             Section mf = root.section("mfpt");
             if (!ams) {
                 throw mf.error("from", "the mfpt section needs splitting.method = ams (AMS from the entry points)");
+            }
+            if (study.length > 0) {
+                throw mf.error("from", "the mfpt section cannot be combined with splitting.replica-study");
             }
             double[] from = mf.vector("from", null, true);
             if (from.length != d || !(from[axis] <= a)) {
@@ -205,7 +216,7 @@ public final class SplittingScenarioLoader {
         String resolved = ConfigValueFactory.fromMap(r).render(ConfigRenderOptions.defaults()
                 .setOriginComments(false).setJson(false).setFormatted(true));
         return new SplittingScenario(name, source, seed, shards, potential.type(), spec, coordinate, flux,
-                ffs, checkpointEvery,
+                ffs, study, checkpointEvery,
                 "# Resolved splitting scenario: every default filled in. Run it again with: ensemble run THIS_FILE\n"
                         + resolved);
     }

@@ -11,8 +11,9 @@ import java.util.List;
  * @param idealRelSdPerRun  the idealised AMS law sqrt(p^{−1/n} − 1) ≈ sqrt(|ln p|/n) at the exact p
  *                          (at the estimate where there is no exact value)
  * @param sdLogPerRun       sample sd of ln p̂ over the runs (extinct runs left out): the robust form of
- *                          the law, since ideally ln p̂ = M·ln(1 − 1/n) with M Poisson(n|ln p|), so
- *                          sd(ln p̂) ≈ sqrt(|ln p|/n), while the sd of p̂ itself is heavy-tailed
+ *                          the law, since the sd of p̂ itself is heavy-tailed
+ * @param idealSdLogPerRun  the idealised law for it: with k = 1, ln p̂ = M·ln(1 − 1/n), M Poisson(n|ln p|),
+ *                          so sd(ln p̂) = sqrt(n|ln p|)·|ln(1 − 1/n)| ≈ sqrt(|ln p|/n)
  * @param z                 (p − exact)/se
  * @param stepsPerRun       particle-steps one AMS run used (mean)
  * @param amsSteps          particle-steps all runs used
@@ -20,7 +21,8 @@ import java.util.List;
  *                          (1 − p)/(p·relSE²) trajectories, each as long as a plain one from the start
  */
 public record AmsEstimate(double beta, int runs, int replicas, double p, double se, double relSe, double relSdPerRun,
-                          double idealRelSdPerRun, double sdLogPerRun, double exact, double z, double stepsPerRun, double amsSteps,
+                          double idealRelSdPerRun, double sdLogPerRun, double idealSdLogPerRun,
+                          double exact, double z, double stepsPerRun, double amsSteps,
                           double directSteps, double meanIterations, double meanReactiveTime, int extinct) {
     /** Combines the runs at {@code beta} (at least two). */
     public static AmsEstimate of(double beta, List<AmsRunResult> runs, int replicas, double exact) {
@@ -75,9 +77,11 @@ public record AmsEstimate(double beta, int runs, int replicas, double p, double 
         double sdLog = positive > 1 ? Math.sqrt(logSs / (positive - 1)) : Double.NaN;
         double se = sd / Math.sqrt(r);
         double relSe = se / mean;
-        double ideal = Math.sqrt(Math.expm1(-Math.log(Double.isFinite(exact) ? exact : mean) / replicas));
+        double lnP = -Math.log(Double.isFinite(exact) ? exact : mean);
+        double ideal = Math.sqrt(Math.expm1(lnP / replicas));
+        double idealLog = Math.sqrt(replicas * lnP) * -Math.log1p(-1.0 / replicas);
         double directTrajectories = (1 - mean) / (mean * relSe * relSe);
-        return new AmsEstimate(beta, r, replicas, mean, se, relSe, sd / mean, ideal, sdLog, exact, (mean - exact) / se,
+        return new AmsEstimate(beta, r, replicas, mean, se, relSe, sd / mean, ideal, sdLog, idealLog, exact, (mean - exact) / se,
                 steps / r, steps, directTrajectories * direct / r, iterations / r,
                 reactiveRuns > 0 ? reactive / reactiveRuns : Double.NaN, extinct);
     }

@@ -69,6 +69,12 @@ public record AmsSpec(Potential potential, double[] betas, double dt, long seed,
                 shards, blockSize, pools);
     }
 
+    /** This computation with {@code n} replicas per run. */
+    public AmsSpec withReplicas(int n) {
+        return new AmsSpec(potential, betas, dt, seed, n, kill, runsPerBeta, start, axis, a, b, bridge, maxSteps,
+                shards, blockSize, startPools);
+    }
+
     /** Where replica {@code index} of run {@code run} starts its first trajectory. */
     double[] startOf(int run, long index) {
         if (startPools == null) {

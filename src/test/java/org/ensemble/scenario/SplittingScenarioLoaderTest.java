@@ -24,8 +24,9 @@ class SplittingScenarioLoaderTest {
     }
 
     @Test
-    void theThreeShippedSplittingScenariosAreFound() throws IOException {
-        assertEquals(List.of("double-well-ams-mfpt.conf", "double-well-ams.conf", "double-well-ffs.conf"),
+    void theFourShippedSplittingScenariosAreFound() throws IOException {
+        assertEquals(List.of("double-well-ams-mfpt.conf", "double-well-ams-replicas.conf", "double-well-ams.conf",
+                "double-well-ffs.conf"),
                 examples().map(p -> p.getFileName().toString()).toList());
     }
 

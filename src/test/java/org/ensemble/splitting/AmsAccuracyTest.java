@@ -25,13 +25,13 @@ class AmsAccuracyTest {
             AmsEstimate e = AmsEstimate.of(beta, runs, n, exact);
             String what = String.format("β = %s: p = %.4g ± %.2g (exact %.4g, z = %.2f), rel sd/run %.3f, sd ln p"
                     + " %.3f vs ideal %.3f, %.3g AMS steps vs %.3g direct", beta, e.p(), e.se(), exact, e.z(),
-                    e.relSdPerRun(), e.sdLogPerRun(), e.idealRelSdPerRun(), e.amsSteps(), e.directSteps());
+                    e.relSdPerRun(), e.sdLogPerRun(), e.idealSdLogPerRun(), e.amsSteps(), e.directSteps());
             System.out.println(what);
             assertTrue(Math.abs(e.z()) < 3.5, what);
-            // The idealised law sd(ln p̂) ≈ sqrt(|ln p|/n) (≈ sqrt(p^{−1/n} − 1)), checked on ln p̂ because
+            // The idealised law sd(ln p̂) = sqrt(n|ln p|)·|ln(1 − 1/n)| ≈ sqrt(|ln p|/n), checked on ln p̂ because
             // p̂ itself is heavy-tailed (one run in 20 can double its sd). ln p̂ is near Gaussian, so
             // 20 runs give its sd to ±16%; [0.6, 1.5] is 2.5 of those, allowing ties to add a little.
-            assertTrue(e.sdLogPerRun() > 0.6 * e.idealRelSdPerRun() && e.sdLogPerRun() < 1.5 * e.idealRelSdPerRun(),
+            assertTrue(e.sdLogPerRun() > 0.6 * e.idealSdLogPerRun() && e.sdLogPerRun() < 1.5 * e.idealSdLogPerRun(),
                     what);
             assertTrue(e.extinct() == 0, what);
         }
