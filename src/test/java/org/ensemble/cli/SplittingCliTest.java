@@ -57,6 +57,16 @@ class SplittingCliTest {
         assertTrue(Files.size(out.resolve("plots/probability.png")) > 1000);
     }
 
+    @Test
+    void sweepRefusesASplittingScenarioInOneLine() throws IOException {
+        CliTest.Result r = CliTest.run("sweep", scenario(GOOD).toString(), "--vary", "dynamics.beta=4,5", "--out",
+                tmp.resolve("sweep").toString());
+        assertEquals(2, r.code(), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("splitting scenarios are not swept"), r.err());
+        assertFalse(Files.exists(tmp.resolve("sweep")));
+    }
+
     /** Same scenario and seed, 1 or 3 shards: the same bytes in every result file but run.json. */
     @Test
     void summaryAndTablesAreByteIdenticalForAnyShardCount() throws IOException {
