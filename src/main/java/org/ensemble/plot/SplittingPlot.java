@@ -68,4 +68,30 @@ public final class SplittingPlot {
         c.getStyler().setMarkerSize(8);
         return c;
     }
+
+    /**
+     * sd of ln p̂ per run against the number of replicas, log-log with readable 1-2-5 ticks: the
+     * measured values with ±2 SE bars (the SE of a sample sd of R near-Gaussian values is
+     * sd/sqrt(2(R − 1))) beside the idealised law.
+     */
+    public static XYChart law(String title, double[] n, double[] sd, int runs, double[] law, String lawName) {
+        Charts.requireSameLength("splitting law", n, sd);
+        Charts.requireSameLength("splitting law", n, law);
+        XYChart c = Charts.xy(title, "replicas n (log scale)", "sd of ln p̂ ≈ relative error of one run (log scale)");
+        c.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
+        c.getStyler().setXAxisLogarithmicDecadeOnly(false).setYAxisLogarithmicDecadeOnly(false);
+        XYSeries l = c.addSeries(lawName, n, law);
+        l.setMarker(SeriesMarkers.NONE);
+        l.setLineColor(new Color(60, 60, 60));
+        double[] bars = new double[sd.length];
+        for (int i = 0; i < sd.length; i++) {
+            bars[i] = 2 * sd[i] / Math.sqrt(2.0 * (runs - 1));
+        }
+        XYSeries m = c.addSeries("measured over " + runs + " runs (±2 SE)", n, sd, bars);
+        m.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        m.setMarker(SeriesMarkers.CIRCLE);
+        m.setMarkerColor(new Color(200, 40, 40));
+        c.getStyler().setMarkerSize(8);
+        return c;
+    }
 }

@@ -337,30 +337,18 @@ public final class SplittingRun {
             }
         }
 
-        /** sd of ln p̂ per run against n, log-log, beside the idealised law, one pair of series per β. */
+        /** sd of ln p̂ per run against n beside the idealised law, one chart per β. */
         private void replicaPlot(Path dir, List<AmsEstimate> all) {
-            int[] ns = all.stream().mapToInt(AmsEstimate::replicas).distinct().sorted().toArray();
-            double[] x = java.util.Arrays.stream(ns).asDoubleStream().toArray();
-            Map<String, double[]> series = new LinkedHashMap<>();
             for (double beta : spec.betas()) {
-                double[] measured = new double[ns.length];
-                double[] law = new double[ns.length];
-                for (AmsEstimate e : all) {
-                    if (e.beta() == beta) {
-                        int i = java.util.Arrays.binarySearch(ns, e.replicas());
-                        measured[i] = e.sdLogPerRun();
-                        law[i] = e.idealSdLogPerRun();
-                    }
-                }
-                series.put("β = " + beta + ": sd of ln p̂ over " + spec.runsPerBeta() + " runs", measured);
-                series.put("β = " + beta + ": idealised sqrt(n|ln p|)·|ln(1 − 1/n)| ≈ sqrt(|ln p|/n)", law);
+                List<AmsEstimate> at = all.stream().filter(e -> e.beta() == beta).toList();
+                double[] n = at.stream().mapToDouble(AmsEstimate::replicas).toArray();
+                double[] sd = at.stream().mapToDouble(AmsEstimate::sdLogPerRun).toArray();
+                double[] law = at.stream().mapToDouble(AmsEstimate::idealSdLogPerRun).toArray();
+                String name = spec.betas().length == 1 ? "relative-error" : "relative-error-beta-" + beta;
+                ChartFiles.save(SplittingPlot.law("AMS at β = " + beta + ": error of one run against the number of"
+                        + " replicas", n, sd, spec.runsPerBeta(), law, "idealised sqrt(n|ln p|)·|ln(1 − 1/n)| ≈"
+                        + " sqrt(|ln p|/n), k = 1"), dir, name);
             }
-            org.knowm.xchart.XYChart c = org.ensemble.plot.LinePlot.create("AMS: relative error of one run against"
-                    + " the number of replicas n", "replicas n (log scale)", "sd of ln p̂ ≈ relative error of one run (log scale)", x,
-                    series, true, true, true);
-            // Less than two decades on each axis: label 1-2-5 steps, not decades only.
-            c.getStyler().setXAxisLogarithmicDecadeOnly(false).setYAxisLogarithmicDecadeOnly(false);
-            ChartFiles.save(c, dir, "relative-error");
         }
 
         @Override

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.ensemble.potential.DoubleWellPotential;
 import org.ensemble.theory.ExactCommittor1D;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,25 @@ class SplittingCliTest {
         }
         assertEquals(1 + 12, Files.readAllLines(out.resolve("ams-runs.csv")).size());
         assertTrue(Files.size(out.resolve("plots/probability.png")) > 1000);
+    }
+
+    /** A replica study repeats the runs at further n: one row per (β, n) and a plot per β. */
+    @Test
+    void replicaStudyWritesItsTableAndPlots() throws IOException {
+        Path out = tmp.resolve("study");
+        CliTest.Result r = CliTest.run("run", scenario(GOOD + ", replica-study = [10, 40]").toString(), "--out",
+                out.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        List<String> rows = Files.readAllLines(out.resolve("replicas.csv"));
+        assertEquals(1 + 2 * 3, rows.size(), rows.toString());
+        assertTrue(rows.get(1).startsWith("4.0,10,") && rows.get(3).startsWith("4.0,40,"), rows.toString());
+        assertTrue(Files.size(out.resolve("plots/relative-error-beta-4.0.png")) > 1000);
+        assertTrue(Files.size(out.resolve("plots/relative-error-beta-6.0.png")) > 1000);
+        CliTest.Result bad = CliTest.run("run", scenario(GOOD + ", replica-study = [2]").toString(), "--out",
+                tmp.resolve("bad").toString(), "--quiet");
+        assertEquals(2, bad.code(), bad.err());
+        assertTrue(bad.err().contains(":7: splitting.replica-study: expected whole replica counts above kill = 2"),
+                bad.err());
     }
 
     @Test
