@@ -59,6 +59,20 @@ final class RunCommand implements Callable<Integer> {
         if (org.ensemble.scenario.SgdScenarioLoader.isSgd(file)) {
             return SgdCommands.run(file, overrides, out, quiet, !noPlots, cp);
         }
+        if (org.ensemble.scenario.SplittingScenarioLoader.isSplitting(file)) {
+            if (cp != null) {
+                throw new IllegalArgumentException("splitting runs are not checkpointed: --resume does not apply");
+            }
+            org.ensemble.scenario.SplittingScenario sp = org.ensemble.scenario.SplittingScenarioLoader.load(file,
+                    overrides);
+            Path dir = out != null ? out : defaultOut(sp.name());
+            Preflight.outputDirectory(dir);
+            try (StopRequest stop = StopRequest.onSignals()) {
+                boolean done = !org.ensemble.run.SplittingRun.execute(sp, dir, quiet, !noPlots, System.out, stop)
+                        .isEmpty();
+                return done ? 0 : stop.getAsBoolean() ? stop.exitCode() : Main.EXIT_FAILURE;
+            }
+        }
         if (org.ensemble.scenario.TrainingScenarioLoader.isTraining(file)) {
             return TrainingCommands.run(file, overrides, out, quiet, !noPlots, metrics, cp);
         }

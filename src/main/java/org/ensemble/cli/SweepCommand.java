@@ -59,6 +59,10 @@ final class SweepCommand implements Callable<Integer> {
         if (org.ensemble.scenario.SgdScenarioLoader.isSgd(file)) {
             return SgdCommands.sweep(file, key, v.getValue(), overrides, out, quiet, !noPlots);
         }
+        if (org.ensemble.scenario.SplittingScenarioLoader.isSplitting(file)) {
+            throw new IllegalArgumentException(file + ": splitting scenarios are not swept; give the values as a list"
+                    + " in the run instead, e.g. ensemble run " + file + " --set dynamics.beta=[8,12,16]");
+        }
         if (org.ensemble.scenario.TrainingScenarioLoader.isTraining(file)) {
             return TrainingCommands.sweep(file, key, v.getValue(), overrides, out, quiet, !noPlots, metrics);
         }

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Loads a scenario file of any kind: a file with a {@code network} section is a training scenario, one
- * with a {@code workers} section an SGD-workers scenario.
+ * with a {@code workers} section an SGD-workers scenario, one with a {@code splitting} section a
+ * rare-escape (AMS) scenario.
  */
 public final class ScenarioFiles {
     private ScenarioFiles() {
@@ -14,6 +15,9 @@ public final class ScenarioFiles {
     public static PopulationScenario load(Path file, List<String> overrides) {
         if (SgdScenarioLoader.isSgd(file)) {
             return SgdScenarioLoader.load(file, overrides);
+        }
+        if (SplittingScenarioLoader.isSplitting(file)) {
+            return SplittingScenarioLoader.load(file, overrides);
         }
         return TrainingScenarioLoader.isTraining(file) ? TrainingScenarioLoader.load(file, overrides)
                 : ScenarioLoader.load(file, overrides);

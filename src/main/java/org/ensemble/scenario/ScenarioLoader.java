@@ -387,7 +387,7 @@ public final class ScenarioLoader {
         return l;
     }
 
-    private static PotentialSpec potential(Section p, Path baseDir) {
+    static PotentialSpec potential(Section p, Path baseDir) {
         String type = p.choice("type", null, List.of("double-well", "muller-brown", "harmonic", "class"));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("type", type);

@@ -1,0 +1,380 @@
+package org.ensemble.run;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.ensemble.checkpoint.CheckpointIdentity;
+import org.ensemble.output.CsvWriter;
+import org.ensemble.output.RunDirectory;
+import org.ensemble.plot.ChartFiles;
+import org.ensemble.plot.SplittingPlot;
+import org.ensemble.scenario.PopulationScenario;
+import org.ensemble.scenario.SplittingScenario;
+import org.ensemble.splitting.AmsEstimate;
+import org.ensemble.splitting.AmsPopulation;
+import org.ensemble.splitting.AmsRound;
+import org.ensemble.splitting.AmsRunResult;
+import org.ensemble.splitting.AmsSpec;
+import org.ensemble.splitting.FluxRun;
+import org.ensemble.splitting.ForwardFluxSampling;
+import org.ensemble.step.StepOutcome;
+import org.ensemble.step.StepStatus;
+import org.ensemble.splitting.RenewalMfpt;
+import org.ensemble.theory.ExactMfpt1D;
+import org.ensemble.step.CheckpointSink;
+import org.ensemble.step.Observer;
+import org.ensemble.step.ResumePoint;
+import org.ensemble.theory.ExactCommittor1D;
+
+/**
+ * Runs a splitting scenario end to end: every AMS run on the step protocol, then {@code summary.json}
+ * (per β: p, its SE from the independent runs, the idealised relative SE, the exact committor for
+ * 1-D potentials, z, particle-steps used and those direct simulation would need),
+ * {@code ams.csv} (the same per β), {@code ams-runs.csv} (each run's estimate), {@code run.json}
+ * and {@code plots/probability.png} (and {@code ratio.png}, estimate / exact). With an {@code mfpt} section a direct run first times the loops
+ * A → Σ → A at each β, the replicas start from its entry points into Σ, and the summary adds the
+ * MFPT by the renewal formula beside the exact one ({@link RenewalMfpt}). AMS runs are not checkpointed: a stopped run ends interrupted
+ * without estimates.
+ */
+public final class SplittingRun {
+    private SplittingRun() {
+    }
+
+    /** Runs {@code s} into {@code out}; returns the per-β estimates (empty unless completed). */
+    public static List<AmsEstimate> execute(SplittingScenario s, Path out, boolean quiet, boolean plots,
+                                            PrintStream console, BooleanSupplier stop) {
+        Splitting kind = new Splitting(s, quiet, plots, console, stop);
+        RunPipeline.execute(kind, out, null, null, console);
+        return kind.estimates;
+    }
+
+    /** The exact committor of the start, for 1-D potentials; NaN otherwise. */
+    static double exact(AmsSpec spec, double beta) {
+        return spec.dimension() == 1
+                ? ExactCommittor1D.committor(spec.potential(), beta, spec.a(), spec.b(), spec.start()[0]) : Double.NaN;
+    }
+
+    private static final class Splitting implements RunPipeline.KindRun<AmsRound, AmsRound, AmsPopulation.Outcome> {
+        private final SplittingScenario s;
+        private AmsSpec spec;
+        private final List<FluxRun.Result> fluxes = new ArrayList<>();
+        final List<RenewalMfpt> mfpts = new ArrayList<>();
+        /** The replica study's estimates, at each further n, each β. */
+        private final List<AmsEstimate> study = new ArrayList<>();
+        private final boolean quiet;
+        private final boolean plots;
+        private final PrintStream console;
+        private final BooleanSupplier stop;
+        final List<AmsEstimate> estimates = new ArrayList<>();
+
+        Splitting(SplittingScenario s, boolean quiet, boolean plots, PrintStream console, BooleanSupplier stop) {
+            this.s = s;
+            this.spec = s.ams();
+            this.quiet = quiet;
+            this.plots = plots;
+            this.console = console;
+            this.stop = stop;
+        }
+
+        @Override
+        public CheckpointIdentity identity() {
+            return CheckpointIdentity.of("splitting", s.name(), s.resolved(), "java", spec.members());
+        }
+
+        @Override
+        public PopulationScenario scenario() {
+            return s;
+        }
+
+        @Override
+        public double stepTime() {
+            return spec.dt();
+        }
+
+        @Override
+        public Class<AmsRound> observedType() {
+            return AmsRound.class;
+        }
+
+        @Override
+        public RunPipeline.Opened<AmsRound> open(RunDirectory dir) {
+            long[] last = {System.nanoTime()};
+            Observer<AmsRound> progress = r -> {
+                if (!quiet && System.nanoTime() - last[0] > 2_000_000_000L) {
+                    last[0] = System.nanoTime();
+                    System.err.printf("  %s: round %d, %d of %d AMS runs active, lowest level %.4f%n", s.name(),
+                            r.round(), r.activeRuns(), r.runs(), r.lowestLevel());
+                }
+            };
+            return new RunPipeline.Opened<>(progress, () -> { });
+        }
+
+        @Override
+        public AmsRound logged(AmsRound measure) {
+            return null; // not checkpointed: nothing to replay
+        }
+
+        @Override
+        public void replay(AmsRound record) {
+        }
+
+        @Override
+        public AmsPopulation.Outcome run(Observer<AmsRound> observer, CheckpointSink checkpoints, ResumePoint resume) {
+            SplittingScenario.Flux f = s.flux();
+            if (f != null) {
+                double[][] pools = new double[spec.betas().length][];
+                for (int i = 0; i < pools.length; i++) {
+                    if (!quiet) {
+                        System.err.printf("  %s: direct run for the loops A → Σ → A at β = %s (%d particles × t = %s)%n",
+                                s.name(), spec.betas()[i], f.particles(), f.time());
+                    }
+                    FluxRun.Result r = FluxRun.run(spec.potential(), spec.betas()[i], spec.dt(), spec.seed(),
+                            spec.axis(), spec.a(), spec.start()[spec.axis()], spec.b(), spec.bridge(), f.from(),
+                            f.particles(), Math.max(1, Math.round(f.time() / spec.dt())));
+                    fluxes.add(r);
+                    pools[i] = r.entries();
+                }
+                spec = spec.withStartPools(pools);
+            }
+            if (s.ffs() != null) {
+                long t0 = System.nanoTime();
+                List<AmsRunResult> runs = ForwardFluxSampling.run(spec, s.ffs().interfaces(), s.ffs().trials());
+                return new AmsPopulation.Outcome(new StepOutcome(StepStatus.COMPLETED, s.ffs().interfaces().length,
+                        "every FFS run ended", (System.nanoTime() - t0) / 1e9), runs);
+            }
+            AmsPopulation.Outcome main = AmsPopulation.run(spec, observer, stop);
+            for (int n : s.replicaStudy()) {
+                if (!main.completed() || stop.getAsBoolean()) {
+                    break;
+                }
+                if (!quiet) {
+                    System.err.printf("  %s: replica study, n = %d%n", s.name(), n);
+                }
+                AmsSpec at = spec.withReplicas(n);
+                AmsPopulation.Outcome o = AmsPopulation.run(at, observer, stop);
+                if (!o.completed()) {
+                    return o;
+                }
+                for (double beta : spec.betas()) {
+                    study.add(AmsEstimate.of(beta, o.runs(), n, exact(spec, beta)));
+                }
+            }
+            return main;
+        }
+
+        @Override
+        public boolean resumable(AmsPopulation.Outcome outcome) {
+            return false;
+        }
+
+        @Override
+        public void results(RunDirectory dir, AmsPopulation.Outcome outcome, double wall) {
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("scenario", s.name());
+            summary.put("status", outcome.engine().status().name().toLowerCase());
+            summary.put("message", outcome.engine().message());
+            summary.put("seed", s.seed());
+            if (s.ffs() == null) {
+                summary.put("method", "ams");
+                summary.put("replicas", spec.replicas());
+                summary.put("kill", spec.kill());
+            } else {
+                summary.put("method", "ffs");
+                summary.put("trials_per_stage", s.ffs().trials());
+                summary.put("interfaces", s.ffs().interfaces());
+            }
+            summary.put("runs_per_beta", spec.runsPerBeta());
+            summary.put("dt", spec.dt());
+            summary.put("bridge", spec.bridge());
+            summary.put("start", spec.start());
+            summary.put("a", spec.a());
+            summary.put("b", spec.b());
+            if (outcome.completed()) {
+                for (double beta : spec.betas()) {
+                    // From entry points the replicas no longer start at one x: no committor value applies.
+                    double exact = s.flux() == null ? exact(spec, beta) : Double.NaN;
+                    estimates.add(AmsEstimate.of(beta, outcome.runs(), spec.replicas(), exact));
+                }
+                for (int i = 0; i < fluxes.size(); i++) {
+                    double beta = spec.betas()[i];
+                    double exact = spec.dimension() == 1 ? ExactMfpt1D.mfpt(spec.potential(), beta,
+                            s.flux().from()[0], spec.b()) : Double.NaN;
+                    mfpts.add(RenewalMfpt.of(fluxes.get(i), estimates.get(i), exact));
+                }
+            }
+            List<Map<String, Object>> rows = new ArrayList<>();
+            List<String> header = List.of("beta", "p", "se", "rel_se", "rel_sd_per_run", "ideal_rel_sd_per_run",
+                    "sd_ln_p_per_run", "ideal_sd_ln_p_per_run", "exact", "z", "ams_particle_steps", "direct_particle_steps",
+                    "mean_iterations", "mean_reactive_time", "extinct_runs");
+            try (CsvWriter table = new CsvWriter(dir.file("ams.csv"), header)) {
+                for (AmsEstimate e : estimates) {
+                    Object[] v = {e.beta(), e.p(), e.se(), e.relSe(), e.relSdPerRun(), e.idealRelSdPerRun(),
+                        e.sdLogPerRun(), e.idealSdLogPerRun(), e.exact(), e.z(), e.amsSteps(), e.directSteps(), e.meanIterations(),
+                        e.meanReactiveTime(), e.extinct()};
+                    table.row(v);
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    for (int i = 0; i < header.size(); i++) {
+                        boolean amsOnly = s.ffs() != null && header.get(i).startsWith("ideal_"); // AMS's laws
+                        m.put(header.get(i), amsOnly || v[i] instanceof Double d && !Double.isFinite(d) ? null : v[i]);
+                    }
+                    rows.add(m);
+                }
+            }
+            summary.put("estimates", rows);
+            if (!study.isEmpty()) {
+                List<AmsEstimate> all = new ArrayList<>(study);
+                all.addAll(estimates);
+                all.sort(java.util.Comparator.comparingDouble(AmsEstimate::beta)
+                        .thenComparingInt(AmsEstimate::replicas));
+                List<Map<String, Object>> srows = new ArrayList<>();
+                try (CsvWriter t = new CsvWriter(dir.file("replicas.csv"), List.of("beta", "replicas", "p", "se", "z",
+                        "sd_ln_p_per_run", "ideal_sd_ln_p_per_run", "particle_steps_per_run"))) {
+                    for (AmsEstimate e : all) {
+                        t.row(e.beta(), e.replicas(), e.p(), e.se(), e.z(), e.sdLogPerRun(), e.idealSdLogPerRun(),
+                                e.stepsPerRun());
+                        Map<String, Object> m = new LinkedHashMap<>();
+                        m.put("beta", e.beta());
+                        m.put("replicas", e.replicas());
+                        m.put("p", e.p());
+                        m.put("se", e.se());
+                        m.put("z", e.z());
+                        m.put("sd_ln_p_per_run", e.sdLogPerRun());
+                        m.put("ideal_sd_ln_p_per_run", e.idealSdLogPerRun());
+                        m.put("particle_steps_per_run", e.stepsPerRun());
+                        srows.add(m);
+                    }
+                }
+                summary.put("replica_study", srows);
+                if (plots) {
+                    replicaPlot(dir.file("plots"), all);
+                }
+            }
+            if (!mfpts.isEmpty()) {
+                List<Map<String, Object>> ms = new ArrayList<>();
+                for (int i = 0; i < mfpts.size(); i++) {
+                    RenewalMfpt t = mfpts.get(i);
+                    FluxRun.Result f = fluxes.get(i);
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("beta", t.beta());
+                    m.put("mfpt", t.mfpt());
+                    m.put("se", t.se());
+                    m.put("exact", Double.isFinite(t.exact()) ? t.exact() : null);
+                    m.put("z", Double.isFinite(t.z()) ? t.z() : null);
+                    m.put("p_from_entry_points", t.p());
+                    m.put("p_se", t.pSe());
+                    m.put("loops", f.loops());
+                    m.put("mean_loop_time", f.meanLoop());
+                    m.put("mean_time_to_sigma", f.meanToSigma());
+                    m.put("mean_time_back_to_a", f.meanBack());
+                    m.put("loop_se", t.loopSe());
+                    m.put("mean_reactive_time", t.reactiveTime());
+                    m.put("direct_run_particle_steps", f.steps());
+                    m.put("direct_run_reached_b", f.reactive());
+                    ms.add(m);
+                }
+                summary.put("mfpt", ms);
+            }
+            try (CsvWriter runs = new CsvWriter(dir.file("ams-runs.csv"), List.of("run", "beta", "p", "iterations",
+                    "particle_steps", "direct_trajectory_steps", "mean_reactive_time", "extinct"))) {
+                for (AmsRunResult r : outcome.runs()) {
+                    runs.row(r.run(), r.beta(), r.p(), r.iterations(), r.cost(), r.directSteps(), r.meanReactiveTime(),
+                            r.extinct());
+                }
+            }
+            EscapeRun.json(dir.file("summary.json"), summary);
+            Map<String, Object> info = new LinkedHashMap<>();
+            info.put("shards", s.shards());
+            info.put("block_size", spec.blockSize());
+            info.put("wall_seconds", wall);
+            info.put("rounds", outcome.engine().steps());
+            info.put("java", System.getProperty("java.version"));
+            info.put("processors", Runtime.getRuntime().availableProcessors());
+            EscapeRun.json(dir.file("run.json"), info);
+            if (plots && !estimates.isEmpty() && s.flux() == null) { // from entry points: no exact curve to show
+                plot(dir.file("plots"));
+            }
+        }
+
+        private void plot(Path dir) {
+            int m = estimates.size();
+            double[] beta = new double[m];
+            double[] p = new double[m];
+            double[] se = new double[m];
+            for (int i = 0; i < m; i++) {
+                beta[i] = estimates.get(i).beta();
+                p[i] = estimates.get(i).p();
+                se[i] = estimates.get(i).se();
+            }
+            double lo = java.util.Arrays.stream(beta).min().orElseThrow();
+            double hi = java.util.Arrays.stream(beta).max().orElseThrow();
+            int points = spec.dimension() == 1 ? 200 : 0;
+            double[] eb = new double[points];
+            double[] ep = new double[points];
+            for (int i = 0; i < points; i++) {
+                eb[i] = lo + (hi - lo) * i / (points - 1.0);
+                ep[i] = exact(spec, eb[i]);
+            }
+            String how = s.ffs() == null ? "AMS, n = " + spec.replicas()
+                    : "FFS, " + s.ffs().interfaces().length + " interfaces × " + s.ffs().trials() + " trials";
+            String title = String.format("P(reach %s ≥ %s before %s ≤ %s from %s): %s, %d runs per β",
+                    s.coordinate(), spec.b(), s.coordinate(), spec.a(), spec.start()[spec.axis()], how,
+                    spec.runsPerBeta());
+            ChartFiles.save(SplittingPlot.create(title, "probability p (log scale)", beta, p, se, eb, ep), dir,
+                    "probability");
+            if (spec.dimension() == 1) {
+                double[] ratio = new double[m];
+                double[] ratioSe = new double[m];
+                for (int i = 0; i < m; i++) {
+                    ratio[i] = p[i] / estimates.get(i).exact();
+                    ratioSe[i] = se[i] / estimates.get(i).exact();
+                }
+                ChartFiles.save(SplittingPlot.ratio(how + ": estimate against the exact committor", beta, ratio,
+                        ratioSe), dir, "ratio");
+            }
+        }
+
+        /** sd of ln p̂ per run against n beside the idealised law, one chart per β. */
+        private void replicaPlot(Path dir, List<AmsEstimate> all) {
+            for (double beta : spec.betas()) {
+                List<AmsEstimate> at = all.stream().filter(e -> e.beta() == beta).toList();
+                double[] n = at.stream().mapToDouble(AmsEstimate::replicas).toArray();
+                double[] sd = at.stream().mapToDouble(AmsEstimate::sdLogPerRun).toArray();
+                double[] law = at.stream().mapToDouble(AmsEstimate::idealSdLogPerRun).toArray();
+                String name = spec.betas().length == 1 ? "relative-error" : "relative-error-beta-" + beta;
+                ChartFiles.save(SplittingPlot.law("AMS at β = " + beta + ": error of one run against the number of"
+                        + " replicas", n, sd, spec.runsPerBeta(), law, "idealised sqrt(n|ln p|)·|ln(1 − 1/n)| ≈"
+                        + " sqrt(|ln p|/n), k = 1"), dir, name);
+            }
+        }
+
+        @Override
+        public void report(AmsPopulation.Outcome outcome, Path shown, double wall) {
+            console.printf("%s: %s in %.1f s (%d rounds)%n", s.name(), outcome.engine().status().name().toLowerCase(),
+                    wall, outcome.engine().steps());
+            for (AmsEstimate e : estimates) {
+                String exact = Double.isFinite(e.exact()) ? String.format("; exact %.4e, z = %+.2f", e.exact(), e.z())
+                        : "";
+                String law = s.ffs() == null ? String.format(" vs ideal %.3f", e.idealSdLogPerRun()) : "";
+                String direct = Double.isFinite(e.directSteps())
+                        ? String.format(", direct would need %.3g", e.directSteps()) : "";
+                console.printf("  β = %-5s p = %.4e ± %.2e (rel SE %.3f%s)  sd ln p/run %.3f%s  steps: %s %.3g%s%n",
+                        e.beta(), e.p(), e.se(), e.relSe(), exact, e.sdLogPerRun(), law,
+                        s.ffs() == null ? "AMS" : "FFS", e.amsSteps(), direct);
+            }
+            for (AmsEstimate e : study) {
+                console.printf("  replica study β = %-5s n = %-6d p = %.4e ± %.2e  sd ln p/run %.3f vs ideal %.3f%n",
+                        e.beta(), e.replicas(), e.p(), e.se(), e.sdLogPerRun(), e.idealSdLogPerRun());
+            }
+            for (RenewalMfpt t : mfpts) {
+                console.printf("  MFPT (renewal: loops %.4f ± %.4f, p from entry points) at β = %s: %.5g ± %.3g"
+                        + " (exact %.6g, z = %+.2f)%n", t.meanLoop(), t.loopSe(), t.beta(), t.mfpt(), t.se(), t.exact(),
+                        t.z());
+            }
+            console.println("  outputs: " + shown);
+        }
+    }
+}

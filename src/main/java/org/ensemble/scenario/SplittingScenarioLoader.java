@@ -1,0 +1,231 @@
+package org.ensemble.scenario;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigRenderOptions;
+import com.typesafe.config.ConfigSyntax;
+import com.typesafe.config.ConfigValueFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ensemble.splitting.AmsSpec;
+
+/**
+ * Reads a rare-escape scenario (a file with a {@code splitting} section) into a
+ * {@link SplittingScenario}, with the same one-line errors as {@link ScenarioLoader}: file, line,
+ * key path, what was expected.
+ */
+public final class SplittingScenarioLoader {
+    private static final List<String> AXES = List.of("x", "y", "z");
+
+    private SplittingScenarioLoader() {
+    }
+
+    /** Whether the file is a splitting scenario (it has a {@code splitting} section). */
+    public static boolean isSplitting(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        try {
+            return ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF))
+                    .hasPath("splitting");
+        } catch (ConfigException e) {
+            return false;
+        }
+    }
+
+    public static SplittingScenario load(Path file, List<String> overrides) {
+        String label = file.toString();
+        Config base = ScenarioLoader.parseFile(file);
+        String name = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        return build(label, name, file.toAbsolutePath().getParent(), file,
+                ScenarioLoader.withOverrides(label, base, overrides));
+    }
+
+    static SplittingScenario reload(SplittingScenario s, List<String> overrides) {
+        String label = s.source() != null ? s.source().toString() : s.name();
+        Config base;
+        try {
+            base = ConfigFactory.parseString(s.resolved(), ConfigParseOptions.defaults().setOriginDescription(label));
+        } catch (ConfigException e) {
+            throw ScenarioLoader.parseError(label, e);
+        }
+        Path dir = s.source() != null ? s.source().toAbsolutePath().getParent() : Path.of(".");
+        return build(label, s.name(), dir, s.source(), ScenarioLoader.withOverrides(label, base, overrides));
+    }
+
+    private static SplittingScenario build(String label, String defaultName, Path baseDir, Path source, Config config) {
+        Section root = new Section(label, "", config.root());
+        Map<String, Object> r = new LinkedHashMap<>();
+        String name = root.string("name", defaultName, false);
+        long seed = root.integer("seed", 0, true, 0, Long.MAX_VALUE);
+        int shards = (int) root.integer("shards", Runtime.getRuntime().availableProcessors(), false, 1, 4096);
+        int blockSize = (int) root.integer("block-size", 64, false, 1, 1 << 20);
+        r.put("name", name);
+        r.put("seed", seed);
+        r.put("shards", shards);
+        r.put("block-size", blockSize);
+
+        PotentialSpec potential = ScenarioLoader.potential(root.section("potential"), baseDir);
+        r.put("potential", potential.params());
+        int d = potential.potential().dimension();
+
+        Section dyn = root.section("dynamics");
+        dyn.choice("type", "overdamped", List.of("overdamped"));
+        double[] betas = dyn.vector("beta", null, true);
+        for (double b : betas) {
+            if (!(b > 0)) {
+                throw dyn.error("beta", "expected positive inverse temperatures, got " + b);
+            }
+        }
+        if (betas.length == 0) {
+            throw dyn.error("beta", "expected a number or a non-empty list of numbers");
+        }
+        double dt = dyn.positive("dt", 0, true);
+        dyn.rejectUnknown();
+        r.put("dynamics", Map.of("type", "overdamped", "beta", toList(betas), "dt", dt));
+
+        Section sp = root.section("splitting");
+        String method = sp.choice("method", "ams", List.of("ams", "ffs"));
+        boolean ams = method.equals("ams");
+        int n = ams ? (int) sp.integer("replicas", 0, true, 2, 10_000_000)
+                : (int) sp.integer("trials", 200, false, 2, (1 << 24) - 1);
+        int k = ams ? (int) sp.integer("kill", 1, false, 1, Integer.MAX_VALUE) : 1;
+        if (k >= n) {
+            throw sp.error("kill", "expected fewer than replicas = " + n + " (k ≥ n would kill every replica), got " + k);
+        }
+        int runs = (int) sp.integer("runs", 20, false, 2, 1_000_000);
+        String coordinate = sp.string("coordinate", "x", false);
+        int axis = AXES.indexOf(coordinate);
+        if (axis < 0 || axis >= d) {
+            throw sp.error("coordinate", "expected one of " + AXES.subList(0, Math.min(d, 3))
+                    + " (a coordinate of the " + d + "-D potential), got '" + coordinate + "'");
+        }
+        double a = sp.number("a", 0, true);
+        double b = sp.number("b", 0, true);
+        if (!(b > a)) {
+            throw sp.error("b", "expected b > a = " + a + ": ξ = " + coordinate + " must increase from A (ξ ≤ a) to B"
+                    + " (ξ ≥ b), and B must not lie inside A; got " + b);
+        }
+        double[] start = sp.vector("start", null, true);
+        if (start.length != d) {
+            throw sp.error("start", "expected " + d + " coordinates, got " + start.length);
+        }
+        if (!(start[axis] > a && start[axis] < b)) {
+            throw sp.error("start", "expected ξ = " + coordinate + " strictly between a = " + a + " and b = " + b
+                    + ", got " + start[axis]);
+        }
+        SplittingScenario.Ffs ffs = null;
+        if (!ams) {
+            double[] lambdas;
+            if (sp.has("interfaces")) {
+                lambdas = sp.vector("interfaces", null, true);
+            } else {
+                int m = (int) sp.integer("interface-count", 19, false, 1, 100_000);
+                lambdas = new double[m];
+                for (int i = 0; i < m; i++) {
+                    lambdas[i] = i == m - 1 ? b : start[axis] + (b - start[axis]) * (i + 1) / m;
+                }
+            }
+            double previous = start[axis];
+            for (double l : lambdas) {
+                if (!(l > previous)) {
+                    throw sp.error(sp.has("interfaces") ? "interfaces" : "interface-count", "expected interfaces"
+                            + " increasing from ξ(start) = " + start[axis] + " to b = " + b);
+                }
+                previous = l;
+            }
+            if (lambdas.length == 0 || lambdas[lambdas.length - 1] != b) {
+                throw sp.error("interfaces", "expected the last interface to be b = " + b);
+            }
+            ffs = new SplittingScenario.Ffs(lambdas, n);
+        }
+        int[] study = new int[0];
+        if (sp.has("replica-study")) {
+            double[] counts = sp.vector("replica-study", null, true);
+            study = new int[counts.length];
+            for (int i = 0; i < counts.length; i++) {
+                if (!ams || counts[i] != Math.rint(counts[i]) || counts[i] <= k || counts[i] > 10_000_000) {
+                    throw sp.error("replica-study", ams ? "expected whole replica counts above kill = " + k + ", got "
+                            + counts[i] : "expected no replica study with method = ffs");
+                }
+                study[i] = (int) counts[i];
+            }
+        }
+        boolean bridge = sp.bool("bridge", true);
+        double maxTime = sp.positive("max-time", 1e4, false);
+        sp.rejectUnknown();
+        Map<String, Object> sm = new LinkedHashMap<>();
+        sm.put("method", method);
+        if (ams) {
+            sm.put("replicas", n);
+            sm.put("kill", k);
+        } else {
+            sm.put("trials", n);
+            sm.put("interfaces", toList(ffs.interfaces()));
+        }
+        sm.put("runs", runs);
+        if (study.length > 0) {
+            List<Integer> l = new ArrayList<>();
+            for (int c : study) {
+                l.add(c);
+            }
+            sm.put("replica-study", l);
+        }
+        sm.put("start", toList(start));
+        sm.put("a", a);
+        sm.put("b", b);
+        sm.put("coordinate", coordinate);
+        sm.put("bridge", bridge);
+        sm.put("max-time", maxTime);
+        r.put("splitting", sm);
+        if ((long) runs * betas.length * n > Integer.MAX_VALUE) {
+            throw sp.error("runs", "expected runs × replicas × number of β below 2^31");
+        }
+
+        SplittingScenario.Flux flux = null;
+        if (root.has("mfpt")) {
+            Section mf = root.section("mfpt");
+            if (!ams) {
+                throw mf.error("from", "the mfpt section needs splitting.method = ams (AMS from the entry points)");
+            }
+            if (study.length > 0) {
+                throw mf.error("from", "the mfpt section cannot be combined with splitting.replica-study");
+            }
+            double[] from = mf.vector("from", null, true);
+            if (from.length != d || !(from[axis] <= a)) {
+                throw mf.error("from", "expected " + d + " coordinates with ξ = " + coordinate + " ≤ a = " + a
+                        + " (a point in A)");
+            }
+            int particles = (int) mf.integer("particles", 100, false, 1, 10_000_000);
+            double time = mf.positive("time", 0, true);
+            mf.rejectUnknown();
+            flux = new SplittingScenario.Flux(from, particles, time);
+            r.put("mfpt", Map.of("from", toList(from), "particles", particles, "time", time));
+        }
+
+        double checkpointEvery = CheckpointSection.parse(root, r);
+        root.rejectUnknown();
+        AmsSpec spec = new AmsSpec(potential.potential(), betas, dt, seed, n, k, runs, start, axis, a, b, bridge,
+                Math.max(1, Math.round(maxTime / dt)), shards, blockSize);
+        String resolved = ConfigValueFactory.fromMap(r).render(ConfigRenderOptions.defaults()
+                .setOriginComments(false).setJson(false).setFormatted(true));
+        return new SplittingScenario(name, source, seed, shards, potential.type(), spec, coordinate, flux,
+                ffs, study, checkpointEvery,
+                "# Resolved splitting scenario: every default filled in. Run it again with: ensemble run THIS_FILE\n"
+                        + resolved);
+    }
+
+    private static List<Double> toList(double[] a) {
+        List<Double> l = new ArrayList<>();
+        for (double x : a) {
+            l.add(x);
+        }
+        return l;
+    }
+}

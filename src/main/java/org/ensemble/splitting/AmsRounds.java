@@ -1,0 +1,61 @@
+package org.ensemble.splitting;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The coordinator's numerics for all the independent runs of an {@link AmsSpec} at once: takes the
+ * shards' trajectories (in member order), then asks every unfinished run for its next iteration's
+ * restarts. Runs advance in lockstep, one iteration per round, so shards stay busy with many runs'
+ * restarts; each run's numbers depend only on (seed, run).
+ */
+final class AmsRounds {
+    private final AmsSpec spec;
+    private final AmsRun[] runs;
+    private int round;
+
+    AmsRounds(AmsSpec spec) {
+        this.spec = spec;
+        this.runs = new AmsRun[spec.runs()];
+        for (int r = 0; r < runs.length; r++) {
+            runs[r] = new AmsRun(r, spec.replicas(), spec.kill(), spec.b(), spec.seed());
+        }
+    }
+
+    void absorb(List<ReplicaPath> paths) {
+        for (ReplicaPath p : paths) {
+            int r = (int) (p.member() / spec.replicas());
+            runs[r].accept((int) (p.member() % spec.replicas()), p);
+        }
+    }
+
+    /** The next round's restarts over all runs (run order), or empty when every run has ended. */
+    List<ReplicaStart> next() {
+        List<ReplicaStart> out = new ArrayList<>();
+        for (AmsRun r : runs) {
+            out.addAll(r.iterate());
+        }
+        round++;
+        return out;
+    }
+
+    AmsRound progress(long restarts) {
+        int active = 0;
+        double lowest = Double.POSITIVE_INFINITY;
+        for (AmsRun r : runs) {
+            if (!r.finished()) {
+                active++;
+                lowest = Math.min(lowest, r.lowestLevel());
+            }
+        }
+        return new AmsRound(round, active, runs.length, restarts, lowest);
+    }
+
+    List<AmsRunResult> results() {
+        List<AmsRunResult> out = new ArrayList<>();
+        for (int r = 0; r < runs.length; r++) {
+            out.add(runs[r].result(spec.betaOfRun(r), spec.dt()));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,117 @@
+package org.ensemble.splitting;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.ensemble.random.Streams;
+
+/**
+ * One independent AMS run on the coordinator (Bréhier–Lelièvre–Rousset 2015): at iteration j the
+ * level Z_j is the k-th lowest maximum level; every replica at or below it is killed (K_j of them,
+ * ties included) and restarted from the first record point above Z_j of a survivor drawn uniformly;
+ * the run ends when Z_j ≥ b or all n replicas would be killed (extinction, estimate 0). The estimate
+ * p̂ = ∏_j (1 − K_j/n) · #{reached B}/n is unbiased for every n and k.
+ */
+final class AmsRun {
+    /** Auxiliary Philox stream of the survivor draws, keyed by (seed, run) with counter j·n + m. */
+    static final int STREAM_BRANCH = 1019;
+
+    private final int run;
+    private final int n;
+    private final int k;
+    private final double b;
+    private final long seed;
+    private final ReplicaPath[] paths;
+    private double logWeight;
+    private int iterations;
+    private long nextLineage;
+    private long cost;
+    private long firstCost;
+    private boolean finished;
+    private boolean extinct;
+
+    AmsRun(int run, int n, int k, double b, long seed) {
+        this.run = run;
+        this.n = n;
+        this.k = k;
+        this.b = b;
+        this.seed = seed;
+        this.paths = new ReplicaPath[n];
+        this.nextLineage = n;
+    }
+
+    void accept(int slot, ReplicaPath p) {
+        if (paths[slot] == null) {
+            firstCost += p.cost();
+        }
+        paths[slot] = p;
+        cost += p.cost();
+    }
+
+    boolean finished() {
+        return finished;
+    }
+
+    /** The next iteration's restarts, or none when the run has ended (then {@link #finished()}). */
+    List<ReplicaStart> iterate() {
+        if (finished) {
+            return List.of();
+        }
+        double[] sorted = new double[n];
+        for (int i = 0; i < n; i++) {
+            sorted[i] = paths[i].maxLevel();
+        }
+        java.util.Arrays.sort(sorted);
+        double z = sorted[k - 1];
+        if (z >= b) {
+            finished = true;
+            return List.of();
+        }
+        List<Integer> killed = new ArrayList<>();
+        List<Integer> survivors = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            (paths[i].maxLevel() <= z ? killed : survivors).add(i);
+        }
+        if (survivors.isEmpty()) {
+            finished = true;
+            extinct = true;
+            return List.of();
+        }
+        logWeight += Math.log1p(-(double) killed.size() / n);
+        List<ReplicaStart> out = new ArrayList<>();
+        long base = (long) iterations * n;
+        for (int m = 0; m < killed.size(); m++) {
+            double u = Streams.uniform(seed, run, STREAM_BRANCH, base + m);
+            ReplicaPath from = paths[survivors.get((int) (u * survivors.size()))];
+            int r = from.firstAbove(z);
+            int d = from.states().length / from.levels().length;
+            double[] x = java.util.Arrays.copyOfRange(from.states(), r * d, (r + 1) * d);
+            int slot = killed.get(m);
+            out.add(new ReplicaStart(paths[slot].member(), AmsSpec.lineage(run, nextLineage++), from.steps()[r], x));
+        }
+        iterations++;
+        return out;
+    }
+
+    /** The lowest maximum level now (the next kill level's lower bound), for progress. */
+    double lowestLevel() {
+        double m = Double.POSITIVE_INFINITY;
+        for (ReplicaPath p : paths) {
+            m = Math.min(m, p.maxLevel());
+        }
+        return m;
+    }
+
+    AmsRunResult result(double beta, double dt) {
+        int hits = 0;
+        double reactive = 0;
+        for (ReplicaPath p : paths) {
+            if (p.reachedB()) {
+                hits++;
+                reactive += p.endStep() * dt;
+            }
+        }
+        double p = extinct ? 0 : Math.exp(logWeight) * hits / n;
+        return new AmsRunResult(run, beta, p, iterations, cost, (double) firstCost / n,
+                hits > 0 ? reactive / hits : Double.NaN, extinct);
+    }
+}
