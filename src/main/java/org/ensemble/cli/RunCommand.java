@@ -56,6 +56,9 @@ final class RunCommand implements Callable<Integer> {
             cp = Checkpoint.find(resume);
             out = resume;
         }
+        if (org.ensemble.scenario.ImplicitBiasScenarioLoader.isImplicitBias(file)) {
+            return ImplicitBiasCommand.run(file, overrides, out, quiet, !noPlots, cp);
+        }
         if (org.ensemble.scenario.TrainingScenarioLoader.isTraining(file)) {
             return TrainingCommands.run(file, overrides, out, quiet, !noPlots, metrics, cp);
         }

@@ -22,6 +22,8 @@ public final class CoordinateReducer implements Reducer {
     private StepOrder pending;
     private long step;
     private int nextReport;
+    /** Whether the loss has reached {@code boostBelow}: from then on steps are boost·η (sticky, so a function of the path). */
+    private boolean boosted;
 
     public CoordinateReducer(CoordinateSpec spec, Observer<CoordinateReport> observer) {
         this.spec = spec;
@@ -77,6 +79,22 @@ public final class CoordinateReducer implements Reducer {
         if (step >= spec.steps()) {
             return Decision.finish(StepStatus.COMPLETED, "");
         }
+        if (loss <= spec.lossTarget()) {
+            if (w != null) {
+                return Decision.finish(StepStatus.COMPLETED, "loss target reached");
+            }
+            // Ask for the weights of this same step (a zero-step order) to report them, then finish.
+            pending = new StepOrder(step, 0, null, true);
+            return Decision.next(pending);
+        }
+        if (!boosted && spec.boost() > 1 && loss <= spec.boostBelow()) {
+            boosted = true;
+        }
+        if (boosted) {
+            for (int j = 0; j < n; j++) {
+                field[j] *= spec.boost();
+            }
+        }
         pending = new StepOrder(step, 1, field, isReport(step + 1));
         return Decision.next(pending);
     }
@@ -88,11 +106,14 @@ public final class CoordinateReducer implements Reducer {
 
     @Override
     public List<StateArray> checkpoint() {
-        return pending.state();
+        List<StateArray> out = new java.util.ArrayList<>(pending.state());
+        out.add(StateArray.of("boosted", 1, new long[] {boosted ? 1 : 0}));
+        return out;
     }
 
     @Override
     public StepOrder resume(List<StateArray> state) {
+        boosted = StateArray.named(state, "boosted").longs()[0] != 0;
         pending = StepOrder.fromState(state);
         step = pending.fromStep();
         isReport(pending.toStep());

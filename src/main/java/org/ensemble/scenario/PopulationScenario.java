@@ -6,7 +6,7 @@ import java.nio.file.Path;
  * What every kind of scenario has (the shared header and a resolved rendering), so that the CLI
  * lists, validates and sweeps any kind through one dispatch ({@link ScenarioFiles}).
  */
-public sealed interface PopulationScenario permits Scenario, TrainingScenario {
+public sealed interface PopulationScenario permits Scenario, TrainingScenario, ImplicitBiasScenario {
     String name();
 
     Path source();

@@ -9,6 +9,9 @@ public final class ScenarioFiles {
     }
 
     public static PopulationScenario load(Path file, List<String> overrides) {
+        if (ImplicitBiasScenarioLoader.isImplicitBias(file)) {
+            return ImplicitBiasScenarioLoader.load(file, overrides);
+        }
         return TrainingScenarioLoader.isTraining(file) ? TrainingScenarioLoader.load(file, overrides)
                 : ScenarioLoader.load(file, overrides);
     }
