@@ -119,7 +119,7 @@ public final class MaxMarginStudy {
             a.put("angle(w_t, SVM direction)", Charts.column(angle));
             a.put("C / log t (C from the last step)", theoryAngle);
             charts.put("angle", Charts.line("Logistic GD: angle to the hard-margin SVM direction", "step t (log)",
-                    "angle, radians (log)", tt, a, true, true, false));
+                    "angle, radians", tt, a, true, false, false));
             charts.put("angle-log-t", Charts.line("Logistic GD: angle · log t levels off", "step t (log)",
                     "angle · log t (radians)", tt, Map.of("angle · log t", angleLog), true, false, false));
             Map<String, double[]> l = new LinkedHashMap<>();
