@@ -56,6 +56,10 @@ final class SweepCommand implements Callable<Integer> {
         metrics.quiet = quiet;
         Map.Entry<String, List<String>> v = ScenarioLoader.parseVary(vary);
         String key = v.getKey();
+        if (org.ensemble.scenario.ImplicitBiasScenarioLoader.isImplicitBias(file)) {
+            throw new IllegalArgumentException(file + ": implicit-bias studies sweep their own parameter (alphas,"
+                    + " scales); run them with ensemble run");
+        }
         if (org.ensemble.scenario.TrainingScenarioLoader.isTraining(file)) {
             return TrainingCommands.sweep(file, key, v.getValue(), overrides, out, quiet, !noPlots, metrics);
         }

@@ -3,7 +3,10 @@ package org.ensemble.scenario;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Loads a scenario file of any kind: a file with a {@code network} section is a training scenario. */
+/**
+ * Loads a scenario file of any kind: a file with an {@code implicit-bias} section is an implicit-bias
+ * study, one with a {@code network} section a training scenario.
+ */
 public final class ScenarioFiles {
     private ScenarioFiles() {
     }
