@@ -39,7 +39,12 @@ final class ImplicitBiasCommand {
             CoordinateRunner runner = s.execution().equals("engine") ? CoordinateRunner.engine(s.shards(), stop)
                     : CoordinateRunner.inProcess(s.shards(), stop);
             long t0 = System.nanoTime();
-            StudyResult r = ImplicitBiasStudies.run(s.problem(), s.seed(), runner);
+            StudyResult r = ImplicitBiasStudies.run(s.problem(), s.seed(), runner,
+                    line -> {
+                        if (!quiet) {
+                            System.out.println("  " + line);
+                        }
+                    });
             double wall = (System.nanoTime() - t0) / 1e9;
             EscapeRun.write(run.file("scenario.conf"), s.render());
             Map<String, Object> summary = new LinkedHashMap<>();

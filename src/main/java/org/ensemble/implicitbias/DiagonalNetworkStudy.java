@@ -52,6 +52,12 @@ public final class DiagonalNetworkStudy {
     }
 
     public static StudyResult run(Params p, long seed, CoordinateRunner runner) {
+        return run(p, seed, runner, line -> { });
+    }
+
+    /** As above, telling {@code progress} one line per finished α. */
+    public static StudyResult run(Params p, long seed, CoordinateRunner runner,
+                                  java.util.function.Consumer<String> progress) {
         Designs rng = new Designs(seed, 2);
         double[][] x = rng.matrix(p.n(), p.d(), 1 / Math.sqrt(p.n()));
         double[] y = Designs.times(x, planted(p.d(), p.sparsity()));
@@ -90,6 +96,8 @@ public final class DiagonalNetworkStudy {
                 c.add(v[i++]);
             }
             rows.add(List.of(alpha, eta, last[0].step(), last[0].loss(), v[0], v[1], v[2], v[3], v[4]));
+            progress.accept(String.format("α = %-8.3g %7d steps  → basis pursuit %.2e  → min-ℓ2 %.2e  → argmin Q_α %.2e",
+                    alpha, last[0].step(), v[0], v[1], v[2]));
         }
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("problem", p.key());

@@ -31,6 +31,11 @@ public final class MatrixSensingStudy {
     }
 
     public static StudyResult run(Params p, long seed) {
+        return run(p, seed, line -> { });
+    }
+
+    /** As above, telling {@code progress} one line per finished init scale. */
+    public static StudyResult run(Params p, long seed, java.util.function.Consumer<String> progress) {
         int n = p.n();
         int m = p.measurements();
         Designs rng = new Designs(seed, 4);
@@ -92,6 +97,7 @@ public final class MatrixSensingStudy {
             double err = diverged ? Double.NaN : frobenius(minus(x, xStar)) / xNorm;
             double tex = trace(x) - trace(xStar);
             rows.add(0, List.of(alpha, step, loss, err, tex));
+            progress.accept(String.format("α = %-8.3g %6d steps  relative error %.2e", alpha, step, err));
             errors.add(0, err);
             traceExcess.add(0, Math.abs(tex));
         }
