@@ -14,8 +14,9 @@ import org.ensemble.reference.LqrCost;
  * K₀, with the exact gradient 2[(R + BᵀP_K B)K − BᵀP_K A]Σ_K; J is gradient dominated, so the cost
  * gap J(K_t) − J* to the Riccati optimum falls linearly (the rate is fitted). As an extra, the same
  * iteration with a sampled two-point zeroth-order gradient D·(J(K + rU) − J(K − rU))/(2r)·U, U uniform
- * on the unit sphere of the D = m·n gain entries (exact costs, so its error is the estimator's
- * variance and O(r²) bias): the gap falls, then levels at the estimator's noise floor.
+ * on the unit sphere of the D = m·n gain entries, from exact costs: its error scales with ‖∇J‖ (plus
+ * an O(r²) smoothing bias), so the gap still falls linearly, more slowly and noisily than with the
+ * exact gradient.
  *
  * <p>Plain iterations, not a population: the state is one m × n gain whose cost couples every entry.
  */
