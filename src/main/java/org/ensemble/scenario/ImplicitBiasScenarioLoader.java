@@ -5,9 +5,7 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigRenderOptions;
-import com.typesafe.config.ConfigSyntax;
 import com.typesafe.config.ConfigValueFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,15 +31,7 @@ public final class ImplicitBiasScenarioLoader {
 
     /** Whether the file is an implicit-bias scenario (it has an {@code implicit-bias} section). */
     public static boolean isImplicitBias(Path file) {
-        if (!Files.isRegularFile(file)) {
-            return false;
-        }
-        try {
-            return ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF))
-                    .hasPath("implicit-bias");
-        } catch (ConfigException e) {
-            return false;
-        }
+        return ScenarioLoader.hasSection(file, "implicit-bias");
     }
 
     public static ImplicitBiasScenario load(Path file, List<String> overrides) {

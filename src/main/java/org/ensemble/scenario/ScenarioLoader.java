@@ -59,6 +59,19 @@ public final class ScenarioLoader {
     }
 
     /** Reads a scenario file as HOCON, with one-line errors for a missing file or bad syntax. */
+    /** Whether {@code file} is a readable HOCON file with {@code path} (how the kinds of scenario are told apart). */
+    static boolean hasSection(Path file, String path) {
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            return false;
+        }
+        try {
+            return ConfigFactory.parseFile(file.toFile(), com.typesafe.config.ConfigParseOptions.defaults()
+                    .setSyntax(com.typesafe.config.ConfigSyntax.CONF)).hasPath(path);
+        } catch (ConfigException e) {
+            return false;
+        }
+    }
+
     static Config parseFile(Path file) {
         String label = file.toString();
         if (!Files.isRegularFile(file)) {

@@ -6,7 +6,6 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigRenderOptions;
-import com.typesafe.config.ConfigSyntax;
 import com.typesafe.config.ConfigValueFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,15 +37,7 @@ public final class TrainingScenarioLoader {
 
     /** Whether the file is a training scenario (it has a {@code network} section). */
     public static boolean isTraining(Path file) {
-        if (!Files.isRegularFile(file)) {
-            return false;
-        }
-        try {
-            return ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF))
-                    .hasPath("network");
-        } catch (ConfigException e) {
-            return false;
-        }
+        return ScenarioLoader.hasSection(file, "network");
     }
 
     public static TrainingScenario load(Path file, List<String> overrides) {
