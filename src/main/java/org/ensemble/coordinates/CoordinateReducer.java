@@ -1,6 +1,5 @@
 package org.ensemble.coordinates;
 
-import java.util.Arrays;
 import java.util.List;
 import org.ensemble.step.Decision;
 import org.ensemble.step.Observer;
@@ -118,10 +117,5 @@ public final class CoordinateReducer implements Reducer {
         step = pending.fromStep();
         isReport(pending.toStep());
         return pending;
-    }
-
-    /** The field of the pending order (tests). */
-    double[] pendingField() {
-        return pending.field() == null ? null : Arrays.copyOf(pending.field(), pending.field().length);
     }
 }

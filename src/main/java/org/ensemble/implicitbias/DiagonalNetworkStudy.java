@@ -121,14 +121,14 @@ public final class DiagonalNetworkStudy {
                     .max().orElse(Double.NaN));
         }
         Map<String, double[]> series = new LinkedHashMap<>();
-        series.put("GD limit → basis pursuit", Charts.column(cols.get("toL1")));
-        series.put("GD limit → min-ℓ2", Charts.column(cols.get("toL2")));
-        series.put("GD limit → argmin Q_α", Charts.column(cols.get("toQ")));
-        series.put("exact: argmin Q_α → basis pursuit", Charts.column(cols.get("qToL1")));
-        series.put("exact: argmin Q_α → min-ℓ2", Charts.column(cols.get("qToL2")));
+        series.put("GD limit → basis pursuit", StudyCharts.column(cols.get("toL1")));
+        series.put("GD limit → min-ℓ2", StudyCharts.column(cols.get("toL2")));
+        series.put("GD limit → argmin Q_α", StudyCharts.column(cols.get("toQ")));
+        series.put("exact: argmin Q_α → basis pursuit", StudyCharts.column(cols.get("qToL1")));
+        series.put("exact: argmin Q_α → min-ℓ2", StudyCharts.column(cols.get("qToL2")));
         double[] shownAlphas = java.util.Arrays.copyOf(alphas, rows.size());
         Map<String, org.knowm.xchart.XYChart> charts = rows.isEmpty() ? Map.of() : Map.of("distances",
-                Charts.line("Diagonal network u⊙u − v⊙v: limit of GD against init scale α (n = " + p.n() + ", d = "
+                StudyCharts.line("Diagonal network u⊙u − v⊙v: limit of GD against init scale α (n = " + p.n() + ", d = "
                         + p.d() + ", " + p.sparsity() + "-sparse)", "init scale α (log)", "ℓ2 distance (log)",
                         shownAlphas, series, true, true, true));
         return new StudyResult(summary, List.of(new StudyResult.Table("alpha-sweep", List.of("alpha", "eta",

@@ -71,12 +71,12 @@ public final class LeastSquaresStudy {
         summary.put("final_distance_to_min_norm", dist.isEmpty() ? Double.NaN : dist.get(dist.size() - 1));
         summary.put("final_norm", Designs.norm(last));
         Map<String, double[]> series = new LinkedHashMap<>();
-        series.put("GD from 0: ‖w_t − X⁺y‖", Charts.column(dist));
-        series.put("exact envelope (1 − ηλ_min)^t ‖X⁺y‖", Charts.column(envelope));
+        series.put("GD from 0: ‖w_t − X⁺y‖", StudyCharts.column(dist));
+        series.put("exact envelope (1 − ηλ_min)^t ‖X⁺y‖", StudyCharts.column(envelope));
         return new StudyResult(summary, List.of(new StudyResult.Table("trajectory",
                 List.of("step", "loss", "distance_to_min_norm", "envelope"), rows)),
-                Map.of("distance", Charts.line("Least squares: GD from zero → minimum-norm solution (n = " + p.n()
-                        + ", d = " + p.d() + ")", "step t", "distance to X⁺y (log)", Charts.column(t), series,
+                Map.of("distance", StudyCharts.line("Least squares: GD from zero → minimum-norm solution (n = " + p.n()
+                        + ", d = " + p.d() + ")", "step t", "distance to X⁺y (log)", StudyCharts.column(t), series,
                         false, true, false)));
     }
 }

@@ -123,9 +123,9 @@ public final class LqrPolicyGradientStudy {
         summary.put("fit_points", fit.size());
         summary.put("sampled_final_cost_gap", sampledGap.isEmpty() ? Double.NaN
                 : sampledGap.get(sampledGap.size() - 1));
-        double[] x = Charts.column(it);
+        double[] x = StudyCharts.column(it);
         Map<String, double[]> series = new LinkedHashMap<>();
-        series.put("exact policy gradient: J(K_t) − J*", Charts.column(gap));
+        series.put("exact policy gradient: J(K_t) − J*", StudyCharts.column(gap));
         double[] fitted = new double[x.length];
         double intercept = fit.isEmpty() ? 0 : fit.get(0)[1] - slope * fit.get(0)[0];
         for (int i = 0; i < x.length; i++) {
@@ -133,7 +133,7 @@ public final class LqrPolicyGradientStudy {
         }
         series.put(String.format("fit: linear rate ρ = %.5f per iteration", Math.exp(slope)), fitted);
         Map<String, org.knowm.xchart.XYChart> charts = new LinkedHashMap<>();
-        charts.put("cost-gap", Charts.line("LQR policy gradient: cost gap to the Riccati optimum J* = "
+        charts.put("cost-gap", StudyCharts.line("LQR policy gradient: cost gap to the Riccati optimum J* = "
                 + String.format("%.6f", jStar), "iteration", "J(K_t) − J* (log)", x, series, false, true, false));
         if (sampledGap.size() > 1) {
             double[] xs = new double[sampledGap.size()];
@@ -146,9 +146,9 @@ public final class LqrPolicyGradientStudy {
             }
             Map<String, double[]> ss = new LinkedHashMap<>();
             ss.put("sampled two-point gradient (" + p.samples() + " directions per step, r = " + p.radius() + ")",
-                    Charts.column(sampledGap));
+                    StudyCharts.column(sampledGap));
             ss.put("exact gradient (same step size)", exactPart);
-            charts.put("sampled-gradient", Charts.line("LQR policy gradient with sampled gradients: cost gap",
+            charts.put("sampled-gradient", StudyCharts.line("LQR policy gradient with sampled gradients: cost gap",
                     "iteration", "J(K_t) − J* (log)", xs, ss, false, true, false));
         }
         return new StudyResult(summary, List.of(new StudyResult.Table("cost-gap", List.of("iteration", "gradient",

@@ -115,11 +115,11 @@ public final class MatrixSensingStudy {
         summary.put("largest_scale_relative_error", errors.get(errors.size() - 1));
         summary.put("error_shrinks_with_scale", nonIncreasingTowardSmall(errors));
         Map<String, double[]> series = new LinkedHashMap<>();
-        series.put("GD limit: ‖UUᵀ − X*‖_F / ‖X*‖_F", Charts.column(errors));
-        series.put("GD limit: |tr UUᵀ − tr X*| (nuclear-norm excess)", Charts.column(traceExcess));
+        series.put("GD limit: ‖UUᵀ − X*‖_F / ‖X*‖_F", StudyCharts.column(errors));
+        series.put("GD limit: |tr UUᵀ − tr X*| (nuclear-norm excess)", StudyCharts.column(traceExcess));
         return new StudyResult(summary, List.of(new StudyResult.Table("scale-sweep", List.of("init_scale", "steps",
                 "final_loss", "relative_error_to_min_nuclear_norm", "trace_excess"), rows)),
-                Map.of("recovery", Charts.line("Matrix sensing with X = UUᵀ: distance to the min-nuclear-norm"
+                Map.of("recovery", StudyCharts.line("Matrix sensing with X = UUᵀ: distance to the min-nuclear-norm"
                         + " solution X* (n = " + n + ", rank " + p.rank() + ", m = " + m + ")",
                         "init scale α, U₀ = αI (log)", "distance (log; 0 = the exact X*)", scales, series,
                         true, true, true)));

@@ -104,7 +104,7 @@ public final class MaxMarginStudy {
         summary.put("final_loss_times_t_over_exact", loss.isEmpty() ? Double.NaN
                 : loss.get(loss.size() - 1) * tEnd * eta / wn2);
         double c = angle.isEmpty() ? 0 : angle.get(angle.size() - 1) * Math.log(tEnd);
-        double[] tt = Charts.column(t);
+        double[] tt = StudyCharts.column(t);
         double[] theoryAngle = new double[tt.length];
         double[] theoryLoss = new double[tt.length];
         double[] angleLog = new double[tt.length];
@@ -116,16 +116,16 @@ public final class MaxMarginStudy {
         Map<String, org.knowm.xchart.XYChart> charts = new LinkedHashMap<>();
         if (tt.length > 1) {
             Map<String, double[]> a = new LinkedHashMap<>();
-            a.put("angle(w_t, SVM direction)", Charts.column(angle));
+            a.put("angle(w_t, SVM direction)", StudyCharts.column(angle));
             a.put("C / log t (C from the last step)", theoryAngle);
-            charts.put("angle", Charts.line("Logistic GD: angle to the hard-margin SVM direction", "step t (log)",
+            charts.put("angle", StudyCharts.line("Logistic GD: angle to the hard-margin SVM direction", "step t (log)",
                     "angle, radians", tt, a, true, false, false));
-            charts.put("angle-log-t", Charts.line("Logistic GD: angle · log t levels off", "step t (log)",
+            charts.put("angle-log-t", StudyCharts.line("Logistic GD: angle · log t levels off", "step t (log)",
                     "angle · log t (radians)", tt, Map.of("angle · log t", angleLog), true, false, false));
             Map<String, double[]> l = new LinkedHashMap<>();
-            l.put("training loss", Charts.column(loss));
+            l.put("training loss", StudyCharts.column(loss));
             l.put("exact rate ‖ŵ‖²/(η t)", theoryLoss);
-            charts.put("loss", Charts.line("Logistic GD on separable data: loss ~ 1/t", "step t (log)",
+            charts.put("loss", StudyCharts.line("Logistic GD on separable data: loss ~ 1/t", "step t (log)",
                     "mean logistic loss (log)", tt, l, true, true, false));
         }
         return new StudyResult(summary, List.of(new StudyResult.Table("trajectory", List.of("step", "loss",

@@ -6,11 +6,11 @@ import org.ensemble.plot.LinePlot;
 import org.knowm.xchart.XYChart;
 
 /** The studies' charts: {@link LinePlot} with values floored for log axes and readable decade ticks. */
-final class Charts {
+final class StudyCharts {
     /** Distances at rounding level are shown at this floor on log axes (a log axis cannot show 0). */
     static final double FLOOR = 1e-16;
 
-    private Charts() {
+    private StudyCharts() {
     }
 
     static XYChart line(String title, String xTitle, String yTitle, double[] x, Map<String, double[]> series,
