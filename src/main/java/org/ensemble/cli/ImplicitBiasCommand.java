@@ -22,7 +22,7 @@ final class ImplicitBiasCommand {
     private ImplicitBiasCommand() {
     }
 
-    static int run(Path file, List<String> overrides, Path out, boolean quiet, boolean plots,
+    static int run(Path file, List<String> overrides, Path out, boolean quiet, boolean plots, MetricsOptions metrics,
                    org.ensemble.checkpoint.Checkpoint resume) {
         ImplicitBiasScenario s = ImplicitBiasScenarioLoader.load(file, overrides);
         if (resume != null) {
@@ -31,6 +31,15 @@ final class ImplicitBiasCommand {
         }
         Path dir = out != null ? out : RunCommand.defaultOut(s.name());
         org.ensemble.run.Preflight.outputDirectory(dir);
+        metrics.start();
+        try {
+            return execute(s, dir, quiet, plots, metrics);
+        } finally {
+            metrics.finish();
+        }
+    }
+
+    private static int execute(ImplicitBiasScenario s, Path dir, boolean quiet, boolean plots, MetricsOptions metrics) {
         try (StopRequest stop = StopRequest.onSignals(); RunDirectory run = RunDirectory.create(dir)) {
             if (!quiet) {
                 System.out.println("implicit bias: " + s.problem().key() + " (" + s.execution()
@@ -38,6 +47,9 @@ final class ImplicitBiasCommand {
             }
             CoordinateRunner runner = s.execution().equals("engine") ? CoordinateRunner.engine(s.shards(), stop)
                     : CoordinateRunner.inProcess(s.shards(), stop);
+            int[] runs = {0};
+            runner = runner.watchedBy(spec -> metrics.coordinateSink(s.name(), dir.getFileName() + "-" + runs[0]++,
+                    s.seed(), spec.recipe().d(), spec.steps()));
             long t0 = System.nanoTime();
             StudyResult r = ImplicitBiasStudies.run(s.problem(), s.seed(), runner,
                     line -> {

@@ -107,6 +107,23 @@ final class MetricsOptions {
         return new org.ensemble.metrics.TrainingMetricsListener(rm, width, totalSteps, lr, radiusEdges);
     }
 
+    /** A fresh set of meters for one coordinate-model run (implicit bias), served from now on; no-op when disabled. */
+    Observer<org.ensemble.coordinates.CoordinateReport> coordinateSink(String scenario, String runId, long seed,
+                                                                      int coordinates, long plannedSteps) {
+        if (server == null) {
+            return m -> {
+            };
+        }
+        String v = Main.class.getPackage().getImplementationVersion();
+        RunMetrics rm = new RunMetrics(scenario, runId, "java", "cpu", seed, v == null ? "dev" : v);
+        server.serve(rm.registry());
+        if (current != null) {
+            current.close();
+        }
+        current = rm;
+        return new org.ensemble.metrics.CoordinateMetricsListener(rm, coordinates, plannedSteps);
+    }
+
     void finish() {
         if (server != null) {
             double grace = graceSeconds != null ? graceSeconds : server.scrapes() > 0 ? DEFAULT_GRACE_SECONDS : 0;

@@ -57,7 +57,7 @@ final class RunCommand implements Callable<Integer> {
             out = resume;
         }
         if (org.ensemble.scenario.ImplicitBiasScenarioLoader.isImplicitBias(file)) {
-            return ImplicitBiasCommand.run(file, overrides, out, quiet, !noPlots, cp);
+            return ImplicitBiasCommand.run(file, overrides, out, quiet, !noPlots, metrics, cp);
         }
         if (org.ensemble.scenario.TrainingScenarioLoader.isTraining(file)) {
             return TrainingCommands.run(file, overrides, out, quiet, !noPlots, metrics, cp);

@@ -11,6 +11,11 @@ import org.ensemble.step.StepOutcome;
 public interface CoordinateRunner {
     StepOutcome run(CoordinateSpec spec, Observer<CoordinateReport> observer);
 
+    /** This runner with {@code extra(spec)} (live metrics, say) watching every run beside the study's observer. */
+    default CoordinateRunner watchedBy(java.util.function.Function<CoordinateSpec, Observer<CoordinateReport>> extra) {
+        return (spec, observer) -> run(spec, org.ensemble.step.Observers.of(observer, extra.apply(spec)));
+    }
+
     static CoordinateRunner engine(int shards, java.util.function.BooleanSupplier stop) {
         return (spec, observer) -> CoordinatePopulation.run(spec, observer, shards, stop);
     }

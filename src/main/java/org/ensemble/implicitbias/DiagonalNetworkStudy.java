@@ -80,7 +80,7 @@ public final class DiagonalNetworkStudy {
             double eta = p.lrScale() / (4 * lmax * (2 * alpha * alpha + w));
             CoordinateSpec spec = new CoordinateSpec(new CoordinateRecipe(p.n(), p.d(), Designs.flat(x),
                     Parameterisation.SIGNED_SQUARES, alpha, eta, p.blockSize()), y, LossKind.SQUARE, p.steps(),
-                    new long[0], p.lossTarget(), p.boostBelow(), p.boost());
+                    CoordinateSpec.logSpaced(p.steps(), 4), p.lossTarget(), p.boostBelow(), p.boost());
             CoordinateReport[] last = new CoordinateReport[1];
             StepOutcome o = runner.run(spec, r -> last[0] = r);
             if (last[0] == null || o.status() != org.ensemble.step.StepStatus.COMPLETED) {

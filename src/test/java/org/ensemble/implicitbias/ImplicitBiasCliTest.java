@@ -27,9 +27,9 @@ class ImplicitBiasCliTest {
         Files.writeString(conf, "seed = 4\nimplicit-bias {\n  problem = least-squares\n  n = 6\n  d = 15\n"
                 + "  steps = 300\n  block-size = 2\n}\n");
         StringWriter err = new StringWriter();
-        assertEquals(0, run(err, "run", conf.toString(), "--quiet", "--out", tmp.resolve("a").toString(), "--set",
+        assertEquals(0, run(err, "run", conf.toString(), "--quiet", "--no-metrics", "--out", tmp.resolve("a").toString(), "--set",
                 "shards=1"), err.toString());
-        assertEquals(0, run(err, "run", conf.toString(), "--quiet", "--no-plots", "--out", tmp.resolve("b").toString(),
+        assertEquals(0, run(err, "run", conf.toString(), "--quiet", "--no-plots", "--no-metrics", "--out", tmp.resolve("b").toString(),
                 "--set", "shards=3"), err.toString());
         for (String f : new String[] {"summary.json", "trajectory.csv", "scenario.conf", "distance.png"}) {
             assertTrue(Files.exists(tmp.resolve("a").resolve(f)), f);
@@ -43,7 +43,7 @@ class ImplicitBiasCliTest {
         Files.writeString(conf, "seed = 4\nimplicit-bias {\n  problem = least-squares\n  steps = -3\n}\n");
         StringWriter err = new StringWriter();
         Path out = tmp.resolve("out");
-        assertEquals(2, run(err, "run", conf.toString(), "--out", out.toString()));
+        assertEquals(2, run(err, "run", conf.toString(), "--no-metrics", "--out", out.toString()));
         String msg = err.toString().strip();
         assertEquals(1, msg.lines().count(), msg);
         assertTrue(msg.contains(conf + ":4: implicit-bias.steps: expected an integer in [1, "), msg);

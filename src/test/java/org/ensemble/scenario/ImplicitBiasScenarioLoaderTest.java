@@ -27,6 +27,23 @@ class ImplicitBiasScenarioLoaderTest {
         assertEquals(s.render(), again.render());
     }
 
+    @Test
+    void everyShippedStudyLoadsAndItsRenderRoundTrips() throws java.io.IOException {
+        List<java.nio.file.Path> files;
+        try (java.util.stream.Stream<java.nio.file.Path> all = java.nio.file.Files.list(java.nio.file.Path.of("scenarios"))) {
+            files = all.filter(ImplicitBiasScenarioLoader::isImplicitBias).sorted().toList();
+        }
+        assertEquals(5, files.size(), files.toString());
+        java.util.Set<String> problems = new java.util.TreeSet<>();
+        for (java.nio.file.Path f : files) {
+            ImplicitBiasScenario s = ImplicitBiasScenarioLoader.load(f, List.of());
+            assertEquals(f.getFileName().toString().replace(".conf", ""), s.name());
+            assertEquals(s.render(), ImplicitBiasScenarioLoader.loadString(s.render(), "r.conf", List.of()).render());
+            problems.add(s.problem().key());
+        }
+        assertEquals(new java.util.TreeSet<>(ImplicitBiasScenarioLoader.PROBLEMS), problems);
+    }
+
     private static void assertError(String expectedStart, List<String> overrides, String contains) {
         ScenarioException e = assertThrows(ScenarioException.class,
                 () -> ImplicitBiasScenarioLoader.loadString(BASE, "d.conf", overrides));

@@ -389,8 +389,9 @@ class ScenarioLoaderTest {
 
     static Stream<Path> examples() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("scenarios"))) {
-            // Training scenarios have their own loader and test (TrainingScenarioLoaderTest).
-            return files.filter(f -> f.toString().endsWith(".conf") && !TrainingScenarioLoader.isTraining(f)).sorted()
+            // Training and implicit-bias scenarios have their own loaders and tests.
+            return files.filter(f -> f.toString().endsWith(".conf") && !TrainingScenarioLoader.isTraining(f)
+                    && !ImplicitBiasScenarioLoader.isImplicitBias(f)).sorted()
                     .toList().stream();
         }
     }
