@@ -72,6 +72,9 @@ final class ImplicitBiasCommand {
                 r.summary().forEach((k, v) -> System.out.println("  " + k + " = " + v));
             }
             System.out.println("outputs: " + done + "  (summary.json, " + String.join(", ", files) + ")");
+            if (stop.getAsBoolean()) {
+                return stop.exitCode(); // what it measured is committed, with status interrupted
+            }
             Object status = r.summary().get("status");
             if (status instanceof String st && !st.equals("completed")) {
                 return st.startsWith("diverged") ? Main.EXIT_DIVERGED : Main.EXIT_FAILURE;
