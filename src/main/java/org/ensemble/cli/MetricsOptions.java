@@ -97,6 +97,23 @@ final class MetricsOptions {
             return m -> {
             };
         }
+        return new org.ensemble.metrics.TrainingMetricsListener(served(scenario, runId, seed), width, totalSteps, lr,
+                radiusEdges);
+    }
+
+    /** A fresh set of meters for one coordinate-model run (implicit bias), served from now on; no-op when disabled. */
+    Observer<org.ensemble.coordinates.CoordinateReport> coordinateSink(String scenario, String runId, long seed,
+                                                                      int coordinates, long plannedSteps) {
+        if (server == null) {
+            return m -> {
+            };
+        }
+        return new org.ensemble.metrics.CoordinateMetricsListener(served(scenario, runId, seed), coordinates,
+                plannedSteps);
+    }
+
+    /** Fresh meters for a run on the CPU, served from now on; the previous run's are released. */
+    private RunMetrics served(String scenario, String runId, long seed) {
         String v = Main.class.getPackage().getImplementationVersion();
         RunMetrics rm = new RunMetrics(scenario, runId, "java", "cpu", seed, v == null ? "dev" : v);
         server.serve(rm.registry());
@@ -104,7 +121,7 @@ final class MetricsOptions {
             current.close();
         }
         current = rm;
-        return new org.ensemble.metrics.TrainingMetricsListener(rm, width, totalSteps, lr, radiusEdges);
+        return rm;
     }
 
     void finish() {

@@ -81,6 +81,7 @@ public final class ScenarioLoader {
     }
 
     /** Reads a scenario file as HOCON, with one-line errors for a missing file or bad syntax. */
+
     static Config parseFile(Path file) {
         String label = file.toString();
         if (!Files.isRegularFile(file)) {

@@ -389,11 +389,11 @@ class ScenarioLoaderTest {
 
     static Stream<Path> examples() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("scenarios"))) {
-            // Training, SGD-workers and splitting scenarios have their own loaders and tests
-            // (TrainingScenarioLoaderTest, SgdScenarioLoaderTest, SplittingScenarioLoaderTest).
+            // Training, SGD-workers, splitting and implicit-bias scenarios have their own loaders and tests
+            // (TrainingScenarioLoaderTest, SgdScenarioLoaderTest, SplittingScenarioLoaderTest, ...).
             return files.filter(f -> f.toString().endsWith(".conf") && !TrainingScenarioLoader.isTraining(f)
-                    && !SgdScenarioLoader.isSgd(f) && !SplittingScenarioLoader.isSplitting(f)).sorted().toList()
-                    .stream();
+                    && !SgdScenarioLoader.isSgd(f) && !SplittingScenarioLoader.isSplitting(f)
+                    && !ImplicitBiasScenarioLoader.isImplicitBias(f)).sorted().toList().stream();
         }
     }
 
