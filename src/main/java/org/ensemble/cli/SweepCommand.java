@@ -81,6 +81,8 @@ final class SweepCommand implements Callable<Integer> {
             List<Double> beta = new ArrayList<>();
             List<Double> lnK = new ArrayList<>();
             List<Double> lnKSe = new ArrayList<>();
+            List<Double> lnExact = new ArrayList<>();
+            List<Double> lnEk = new ArrayList<>();
             try (CsvWriter table = new CsvWriter(sweep.file("sweep.csv"), List.of(key, "mfpt", "mfpt_ci_low",
                     "mfpt_ci_high", "mfpt_se", "rate", "ln_rate", "ln_rate_se", "escaped", "censored", "exact_mfpt",
                     "eyring_kramers"))) {
@@ -97,6 +99,8 @@ final class SweepCommand implements Callable<Integer> {
                         beta.add(scenarios.get(i).dynamics().beta());
                         lnK.add(ln);
                         lnKSe.add(lnSe);
+                        lnExact.add(r.exactMfpt() == null ? Double.NaN : -Math.log(r.exactMfpt()));
+                        lnEk.add(r.eyringKramers() == null ? Double.NaN : -Math.log(r.eyringKramers()));
                     }
                 }
             }
@@ -122,7 +126,9 @@ final class SweepCommand implements Callable<Integer> {
                 summary.put("arrhenius", a);
                 if (!noPlots) {
                     ChartFiles.save(ArrheniusPlot.create("Arrhenius plot: " + first.name(), b, y, se, fit.barrier(),
-                            fit.barrierCiHigh() - fit.barrier(), fit.lnPrefactor(), tb), sweep.file("plots"),
+                            fit.barrierCiHigh() - fit.barrier(), fit.lnPrefactor(), tb,
+                            lnExact.stream().mapToDouble(Double::doubleValue).toArray(),
+                            lnEk.stream().mapToDouble(Double::doubleValue).toArray()), sweep.file("plots"),
                             "arrhenius");
                 }
                 System.out.printf("Arrhenius fit: barrier ΔV = %.4f ± %.4f (95%% CI [%.4f, %.4f]), true barrier %s;"

@@ -11,12 +11,15 @@ import org.ensemble.output.CsvWriter;
 import org.ensemble.output.RunCollection;
 import org.ensemble.plot.ChartFiles;
 import org.ensemble.plot.LinePlot;
+import org.ensemble.plot.Overlays;
+import org.ensemble.plot.Palette;
 import org.ensemble.run.EscapeRun;
 import org.ensemble.run.TrainingRun;
 import org.ensemble.scenario.TrainingScenario;
 import org.ensemble.scenario.TrainingScenarioLoader;
 import org.ensemble.step.StopRequest;
 import org.ensemble.training.TrainingOutcome;
+import org.knowm.xchart.XYChart;
 
 /**
  * {@code ensemble run} for training scenarios: one run, or — with a {@code study} or
@@ -172,6 +175,8 @@ final class TrainingCommands {
         double[] x = new double[st.values().size()];
         double[] rate = new double[x.length];
         double[] median = new double[x.length];
+        double[] lowest = new double[x.length];
+        double[] highest = new double[x.length];
         boolean numeric = true;
         try (CsvWriter runs = new CsvWriter(top.file("study.csv"), List.of(st.key(), "seed", "final_test_risk",
                 "final_train_risk", "success", "status"))) {
@@ -199,6 +204,8 @@ final class TrainingCommands {
                 row.put("max_final_test_risk", sorted[sorted.length - 1]);
                 table.add(row);
                 rate[v] = ok / (double) st.seeds().size();
+                lowest[v] = sorted[0];
+                highest[v] = sorted[sorted.length - 1];
                 median[v] = BenchCommand.median(finals);
                 try {
                     x[v] = Double.parseDouble(st.values().get(v));
@@ -217,15 +224,25 @@ final class TrainingCommands {
                     row.get("successes") + "/" + row.get("runs"), row.get("median_final_test_risk"),
                     row.get("min_final_test_risk"), row.get("max_final_test_risk"));
         }
-        Map<String, double[]> series = new LinkedHashMap<>();
-        series.put("success rate", rate);
-        ChartFiles.save(LinePlot.create("Success rate (held-out risk < " + threshold + ") against " + st.key(),
-                st.key() + (numeric ? "" : " (index)"), "fraction of seeds", x, series, numeric, false, true),
-                top.file("plots"), "success-rate");
-        Map<String, double[]> risks = new LinkedHashMap<>();
-        risks.put("median final held-out risk", median);
-        ChartFiles.save(LinePlot.create("Final held-out risk against " + st.key(), st.key(), "risk", x, risks,
-                numeric, true, true), top.file("plots"), "final-risk");
+        String xTitle = st.key() + (numeric ? "" : " (index)");
+        int runs = st.seeds().size();
+        double[] rateSe = new double[rate.length];
+        for (int v = 0; v < rate.length; v++) {
+            // Binomial standard error of the fraction, floored at one run in runs so 0 and 1 keep a bar.
+            double p = Math.min(Math.max(rate[v], 0.5 / runs), 1 - 0.5 / runs);
+            rateSe[v] = Math.sqrt(p * (1 - p) / runs);
+        }
+        XYChart sc = LinePlot.create("Success rate (final held-out risk < " + threshold + ") against " + st.key(),
+                xTitle, "fraction of " + runs + " seeds", x, Map.of(), numeric, false, true);
+        Overlays.errorBars(sc, "success rate ± SE (binomial)", x, rate, rateSe, Palette.series(0));
+        ChartFiles.save(sc, top.file("plots"), "success-rate");
+        XYChart rc = LinePlot.create("Final held-out risk against " + st.key() + " (" + runs + " seeds)", xTitle,
+                "final held-out risk", x, Map.of(), numeric, true, true);
+        Overlays.band(rc, "range over seeds (min … max)", x, lowest, highest, Palette.series(0));
+        Overlays.line(rc, "median over seeds", x, median, Palette.series(0)).setMarker(
+                org.knowm.xchart.style.markers.SeriesMarkers.CIRCLE);
+        Overlays.horizontal(rc, "success threshold " + threshold, threshold, min(x), max(x));
+        ChartFiles.save(rc, top.file("plots"), "final-risk");
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("vary", st.key());
         out.put("seeds", st.seeds());
@@ -282,5 +299,13 @@ final class TrainingCommands {
         out.put("loss", "E[(p - chi_S)^2]/2");
         out.put("rows", rows);
         return out;
+    }
+
+    private static double min(double[] v) {
+        return Arrays.stream(v).min().orElse(0);
+    }
+
+    private static double max(double[] v) {
+        return Arrays.stream(v).max().orElse(1);
     }
 }

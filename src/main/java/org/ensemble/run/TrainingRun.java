@@ -434,8 +434,8 @@ public final class TrainingRun {
         ChartFiles.save(LinePlot.create("Risk over mean-field time t = steps·ε: " + s.name(), "t", "risk", t, risks,
                 false, true, false), dir, "risk");
         long[][] h = hist.toArray(long[][]::new);
-        ChartFiles.save(HeatMaps.overTime("Radius |w| of the neurons over time (density per neuron)", t, edges, h,
-                s.network().width()), dir, "radius-histogram-over-time");
+        ChartFiles.save(HeatMaps.overTime("Radius |w| of the neurons over time", "radius |w|", "density per neuron", t,
+                edges, h, s.network().width()), dir, "radius-histogram-over-time");
         if (ode != null) {
             Map<String, double[]> w2 = new LinkedHashMap<>();
             w2.put("W2(particle radii, ODE radius law)", column(rows, col(header, "w2_radius")));
@@ -458,8 +458,8 @@ public final class TrainingRun {
             Map<String, double[]> dens = new LinkedHashMap<>();
             dens.put("particles", pd);
             dens.put("reduced ODE", od);
-            ChartFiles.save(LinePlot.create(String.format("Radius density at t = %.4g", last.time()), "|w|",
-                    "density", centers, dens, false, false, true), dir, "radius-density-final");
+            ChartFiles.save(LinePlot.create(String.format("Radius density at t = %.4g", last.time()), "radius |w|",
+                    "density per neuron", centers, dens, false, false, true), dir, "radius-density-final");
         }
         int cf = col(header, "free_energy");
         if (cf >= 0) {
