@@ -235,13 +235,14 @@ final class TrainingCommands {
         XYChart sc = LinePlot.create("Success rate (final held-out risk < " + threshold + ") against " + st.key(),
                 xTitle, "fraction of " + runs + " seeds", x, Map.of(), numeric, false, true);
         Overlays.errorBars(sc, "success rate ± SE (binomial)", x, rate, rateSe, Palette.series(0));
+        Overlays.yRange(sc, x[0], 0, 1);
         ChartFiles.save(sc, top.file("plots"), "success-rate");
         XYChart rc = LinePlot.create("Final held-out risk against " + st.key() + " (" + runs + " seeds)", xTitle,
                 "final held-out risk", x, Map.of(), numeric, true, true);
         Overlays.band(rc, "range over seeds (min … max)", x, lowest, highest, Palette.series(0));
         Overlays.line(rc, "median over seeds", x, median, Palette.series(0)).setMarker(
                 org.knowm.xchart.style.markers.SeriesMarkers.CIRCLE);
-        Overlays.horizontal(rc, "success threshold " + threshold, threshold, min(x), max(x));
+        Overlays.horizontal(rc, "success threshold " + org.ensemble.plot.TickLabels.number(threshold), threshold, min(x), max(x));
         ChartFiles.save(rc, top.file("plots"), "final-risk");
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("vary", st.key());

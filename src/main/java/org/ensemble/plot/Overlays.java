@@ -89,4 +89,15 @@ public final class Overlays {
         s.setLineStyle(new BasicStroke(2f));
         return s;
     }
+
+    /**
+     * Makes the y axis cover at least [lo, hi] (e.g. [0, 1] for a fraction) with an invisible
+     * scaffolding series; unlike fixed axis limits it keeps XChart's round ticks between them.
+     */
+    public static void yRange(XYChart c, double x, double lo, double hi) {
+        XYSeries s = c.addSeries("_y-range", new double[] {x, x, x}, new double[] {lo, lo + 0.381966 * (hi - lo), hi});
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setShowInLegend(false);
+    }
 }

@@ -8,7 +8,8 @@ import java.util.function.Function;
  * Tick labels people can read: numbers rounded to what the tick spacing needs, and on log axes
  * labels at every span. XChart places log ticks at 1…9 × 10^k (the unlabelled ones serve as minor
  * ticks); which of them carry a label depends on how many decades the axis spans: all of them
- * below ~1.2 decades (0.02, 0.03 … 0.1), 1, 2 and 5 up to 2.5 decades, decades only beyond.
+ * below ~1.2 decades (0.02, 0.03 … 0.1), 1, 2 and 5 up to 3.5 decades, decades only beyond (at least three
+ * of them then).
  */
 public final class TickLabels {
     private TickLabels() {
@@ -23,7 +24,7 @@ public final class TickLabels {
             }
             double exponent = Math.floor(Math.log10(v) + 1e-9);
             long mantissa = Math.round(v / Math.pow(10, exponent));
-            boolean shown = decades <= 1.2 || mantissa == 1 || (decades <= 2.5 && (mantissa == 2 || mantissa == 5));
+            boolean shown = decades <= 1.2 || mantissa == 1 || (decades <= 3.5 && (mantissa == 2 || mantissa == 5));
             return shown ? number(v) : "";
         };
     }
