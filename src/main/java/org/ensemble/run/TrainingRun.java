@@ -127,7 +127,7 @@ public final class TrainingRun {
             boolean isotropic = s.data() instanceof IsotropicGaussians && !net.trainB() && net.bSd() == 0
                     && net.bInit() == 0;
             this.freeEnergy = s.rule().noisy() && isotropic;
-            this.header = new ArrayList<>(List.of("step", "time", "train_risk", "test_risk", "mean_radius",
+            this.header = new ArrayList<>(List.of("step", "time", "running_train_loss", "test_risk", "mean_radius",
                     "sd_radius", "mean_a", "mean_b"));
             if (ode != null) {
                 header.addAll(List.of("ode_risk", "radial_risk", "w2_radius", "ode_mean_radius"));
@@ -183,6 +183,9 @@ public final class TrainingRun {
                     for (int c = 1; c < row.length; c++) {
                         cells[c] = row[c];
                     }
+                    // The running loss averages the batches since the last report; at step 0 that is the
+                    // first batch alone, not a training risk: left empty.
+                    cells[2] = r.step() == 0 ? null : cells[2];
                     risk.row(cells);
                     risk.flush();
                     hist.add(histogram(r.radii(), lo, hi, bins));
@@ -269,7 +272,7 @@ public final class TrainingRun {
         List<Double> v = new ArrayList<>();
         v.add((double) r.step());
         v.add(r.time());
-        v.add(r.trainRisk());
+        v.add(r.step() == 0 ? Double.NaN : r.trainRisk());
         v.add(r.testRisk());
         double[] ms = meanSd(r.radii());
         v.add(ms[0]);
@@ -423,7 +426,8 @@ public final class TrainingRun {
         double[] t = column(rows, 1);
         Map<String, double[]> risks = new LinkedHashMap<>();
         risks.put("held-out risk (particles)", column(rows, col(header, "test_risk")));
-        risks.put("training loss (batches since last report)", column(rows, col(header, "train_risk")));
+        risks.put("running training loss (batches since the last report)", column(rows, col(header,
+                "running_train_loss")));
         if (ode != null) {
             risks.put("reduced ODE (N = ∞)", column(rows, col(header, "ode_risk")));
             risks.put("radial risk of the particles' radii", column(rows, col(header, "radial_risk")));
