@@ -125,6 +125,8 @@ final class TrainingCommands {
         org.ensemble.run.Preflight.outputDirectory(dir);
         metrics.start();
         int worst = 0;
+        List<String> swept = new ArrayList<>();
+        List<Double> finalRisk = new ArrayList<>();
         try (RunCollection sweep = RunCollection.create(dir); StopRequest stop = StopRequest.onSignals()) {
             try (CsvWriter table = new CsvWriter(sweep.file("sweep.csv"), List.of(key, "exit", "final_test_risk",
                     "final_train_risk"))) {
@@ -136,7 +138,14 @@ final class TrainingCommands {
                     worst = Math.max(worst, d.exit());
                     table.row(values.get(i), d.exit(), d.single() == null ? null : d.single().finalTestRisk(),
                             d.single() == null ? null : d.single().finalTrainRisk());
+                    if (d.single() != null && Double.isFinite(d.single().finalTestRisk())) {
+                        swept.add(values.get(i));
+                        finalRisk.add(d.single().finalTestRisk());
+                    }
                 }
+            }
+            if (plots && swept.size() >= 2) {
+                riskAgainst(key, swept, finalRisk, sweep.file("plots"));
             }
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("scenario", variants.get(0).name());
@@ -308,5 +317,29 @@ final class TrainingCommands {
 
     private static double max(double[] v) {
         return Arrays.stream(v).max().orElse(1);
+    }
+
+    /** A training sweep's final held-out risk against the varied key (risk against width, …). */
+    private static void riskAgainst(String key, List<String> values, List<Double> risk, Path plots) {
+        double[] x = new double[values.size()];
+        boolean numeric = true;
+        for (int i = 0; i < x.length; i++) {
+            try {
+                x[i] = Double.parseDouble(values.get(i));
+            } catch (NumberFormatException e) {
+                numeric = false;
+            }
+        }
+        if (!numeric) {
+            for (int i = 0; i < x.length; i++) {
+                x[i] = i;
+            }
+        }
+        XYChart c = LinePlot.create("Final held-out risk against " + key, key + (numeric ? "" : " (index)"),
+                "final held-out risk", x, Map.of(), numeric, true, true);
+        Overlays.line(c, "final held-out risk (one seed per value)", x,
+                risk.stream().mapToDouble(Double::doubleValue).toArray(), Palette.series(0))
+                .setMarker(org.knowm.xchart.style.markers.SeriesMarkers.CIRCLE);
+        ChartFiles.save(c, plots, "final-risk");
     }
 }

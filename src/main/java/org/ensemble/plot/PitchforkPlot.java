@@ -20,6 +20,8 @@ public final class PitchforkPlot {
         Charts.requireSameLength("pitchfork theory", betaGrid, mStar);
         Charts.requireSameLength("pitchfork points", beta, measured);
         XYChart c = Charts.xy(title, "inverse temperature β", "stationary mean of the particles");
+        // The lower left is empty (m* ≥ 0 is drawn above, −m* only right of β_c).
+        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSW);
         double[] neg = new double[mStar.length];
         double top = 0;
         for (int i = 0; i < mStar.length; i++) {

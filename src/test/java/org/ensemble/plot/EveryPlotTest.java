@@ -52,13 +52,16 @@ class EveryPlotTest {
             sweep("chaos-sweep", "mckean-vlasov-vs-pde", "population.size=300,600,1200", "run.time=0.4",
                     "backend=java"),
             sweep("switching-sweep", "desai-zwanzig-switching", "population.size=20,30,40", "run.time=150",
-                    "backend=java"));
+                    "backend=java"),
+            sweep("pitchfork-sweep", "desai-zwanzig-phase-transition", "dynamics.beta=1.2,2.5",
+                    "population.size=500", "run.time=4", "run.report-every=0.1", "backend=java"),
+            sweep("width-sweep", "mmn-isotropic-gaussians", "network.width=20,40", "training.time=0.3"));
 
     private static final Set<String> EXPECTED = Set.of("survival", "histogram-over-time", "histogram-2d",
             "pde-density-2d", "particles-density-2d", "pde-vs-particles", "w2-over-time", "risk",
             "radius-histogram-over-time", "w2-radius-over-time", "radius-density-final", "free-energy",
             "success-rate", "final-risk", "parity-gradient-variance", "arrhenius", "propagation-of-chaos",
-            "switching-time");
+            "switching-time", "pitchfork");
 
     private static List<String> run(String name, String... sets) {
         List<String> a = new ArrayList<>(List.of(name, "run", "scenarios/" + name + ".conf"));
@@ -86,6 +89,10 @@ class EveryPlotTest {
             StringWriter err = new StringWriter();
             assertEquals(0, Main.execute(new PrintWriter(err, true), args.toArray(String[]::new)), c + ": " + err);
         }
+        // The β sweep of a Desai–Zwanzig scenario tabulates what it measures, not empty escape columns.
+        assertEquals("dynamics.beta,stationary_mean,stationary_mean_se,m_star,beta_c,delta_f",
+                Files.readAllLines(tmp.resolve("pitchfork-sweep/sweep.csv")).get(0));
+        assertTrue(Files.exists(tmp.resolve("width-sweep/plots/final-risk.png")));
         TreeMap<String, List<String>> problems = new TreeMap<>();
         Set<String> names = new TreeSet<>();
         ObjectMapper json = new ObjectMapper();
