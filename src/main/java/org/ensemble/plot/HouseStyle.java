@@ -93,7 +93,8 @@ final class HouseStyle {
      */
     private static void breakEqualSpacing(XYChart c) {
         java.util.TreeSet<Double> xs = new java.util.TreeSet<>();
-        double y = Double.NaN;
+        java.util.TreeSet<Double> ys = new java.util.TreeSet<>();
+        boolean logY = c.getStyler().isYAxisLogarithmic();
         for (XYSeries s : c.getSeriesCollection()) {
             double[] sx = s.getXData();
             double[] sy = s.getYData();
@@ -101,14 +102,18 @@ final class HouseStyle {
                 if (Double.isFinite(sx[i])) {
                     xs.add(sx[i]);
                 }
-                if (Double.isNaN(y) && Double.isFinite(sy[i]) && (sy[i] > 0 || !c.getStyler().isYAxisLogarithmic())) {
-                    y = sy[i];
+                if (Double.isFinite(sy[i]) && (sy[i] > 0 || !logY)) {
+                    ys.add(sy[i]);
                 }
             }
         }
-        if (xs.size() < 2 || Double.isNaN(y)) {
+        if (xs.size() < 2 || ys.isEmpty()) {
             return;
         }
+        // The same holds for y (two values are always "equally spaced"): the point lies off both grids.
+        double y = ys.size() < 2 ? ys.first() : logY
+                ? Math.exp(Math.log(ys.first()) + 0.381966 * (Math.log(ys.last()) - Math.log(ys.first())))
+                : ys.first() + 0.381966 * (ys.last() - ys.first());
         double lo = xs.first();
         double hi = xs.last();
         XYSeries s = c.addSeries(LAYOUT, new double[] {lo + 0.381966 * (hi - lo)}, new double[] {y});

@@ -129,6 +129,7 @@ public final class TrainingRun {
             this.freeEnergy = s.rule().noisy() && isotropic;
             this.header = new ArrayList<>(List.of("step", "time", "running_train_loss", "test_risk", "mean_radius",
                     "sd_radius", "mean_a", "mean_b"));
+            assert header.size() == BASE_COLUMNS;
             if (ode != null) {
                 header.addAll(List.of("ode_risk", "radial_risk", "w2_radius", "ode_mean_radius"));
             }
@@ -188,6 +189,13 @@ public final class TrainingRun {
                     cells[2] = r.step() == 0 ? null : cells[2];
                     risk.row(cells);
                     risk.flush();
+                    if (extra instanceof org.ensemble.metrics.TrainingMetricsListener meters) {
+                        // The values computed beside the report (reduced ODE, W2 of radius laws, free energy),
+                        // live for the training dashboard.
+                        for (int c = BASE_COLUMNS; c < row.length; c++) {
+                            meters.value(header.get(c), row[c]);
+                        }
+                    }
                     hist.add(histogram(r.radii(), lo, hi, bins));
                     last = r;
                 }
@@ -266,6 +274,9 @@ public final class TrainingRun {
             TrainingRun.report(out, s, outcome, summary, shown, wall);
         }
     }
+
+    /** risk.csv's columns before those computed beside the report (ODE, W2, free energy). */
+    private static final int BASE_COLUMNS = 8;
 
     private static double[] row(TrainingReport r, RadialOdeBeside ode, int k, boolean freeEnergy, NetworkSpec net,
                                 TrainingScenario s) {
