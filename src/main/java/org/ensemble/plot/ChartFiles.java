@@ -17,7 +17,7 @@ import org.knowm.xchart.internal.chartpart.Chart;
 /**
  * Writes a chart as PNG and SVG, with its {@link PlotModel} ({@code NAME.plot.json}: axes, tick
  * labels, legend entries, colour bar) beside them. The house rules ({@link HouseStyle}) are
- * applied first. Each file is written under a temporary name in the same directory and moved into
+ * applied first; the SVG is compacted ({@link SvgCompaction}). Each file is written under a temporary name in the same directory and moved into
  * place, so a failure never leaves a truncated image.
  */
 public final class ChartFiles {
@@ -37,8 +37,12 @@ public final class ChartFiles {
             // Tick labels exist once the chart has been drawn: the model is read after the PNG.
             PlotModel m = PlotModel.of(chart);
             write(model, out -> new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out, m));
-            write(svg, out -> VectorGraphicsEncoder.saveVectorGraphic(chart, out,
-                    VectorGraphicsEncoder.VectorGraphicsFormat.SVG));
+            write(svg, out -> {
+                java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream(1 << 16);
+                VectorGraphicsEncoder.saveVectorGraphic(chart, raw, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+                out.write(SvgCompaction.compact(raw.toString(java.nio.charset.StandardCharsets.UTF_8))
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            });
             return List.of(png, svg);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write plot " + dir.resolve(baseName) + ": " + rootMessage(e), e);
