@@ -75,6 +75,8 @@ final class Contours {
         List<double[]> saddles = new ArrayList<>();
         for (int i = 1; i + 1 < x.length; i++) {
             for (int j = 1; j + 1 < y.length; j++) {
+                final int ii = i;
+                final int jj = j;
                 double c = f[i][j];
                 boolean lowest = true;
                 int changes = 0;
@@ -86,9 +88,11 @@ final class Contours {
                     last = d;
                 }
                 if (lowest) {
-                    minima.add(new double[] {x[i], y[j]});
-                } else if (changes >= 4) {
-                    saddles.add(new double[] {x[i], y[j]});
+                    minima.add(new double[] {x[i], y[j], i, j});
+                } else if (changes >= 4 && saddles.stream().noneMatch(q -> Math.abs(q[2] - ii) <= 1
+                        && Math.abs(q[3] - jj) <= 1)) {
+                    // A saddle between grid points shows at two neighbours: the first one marks it.
+                    saddles.add(new double[] {x[i], y[j], i, j});
                 }
             }
         }

@@ -58,6 +58,7 @@ public final class DensityMap extends HeatMapChart {
         axes.getStyler().setPlotBackgroundColor(new Color(0, 0, 0, 0));
         axes.getStyler().setChartBackgroundColor(new Color(0, 0, 0, 0));
         axes.getStyler().setPlotGridLinesVisible(false);
+        axes.getStyler().setMarkerSize(9);
         axes.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         axes.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         // The axes need a series to exist; this one marks the map's corners, drawn invisibly.

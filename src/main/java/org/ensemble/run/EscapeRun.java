@@ -414,10 +414,27 @@ public final class EscapeRun {
                 ye[b] = obs.low()[1] + (obs.high()[1] - obs.low()[1]) * b / jb;
             }
             boolean targets = !obs.targetNames().isEmpty();
-            ChartFiles.save(HeatMaps.joint(targets ? String.format("Particles not yet escaped at t = %.4g (%d of %d)",
+            org.ensemble.plot.DensityMap map = (org.ensemble.plot.DensityMap) HeatMaps.joint(targets ? String.format("Particles not yet escaped at t = %.4g (%d of %d)",
                     last.time(), last.measured(), last.total()) : String.format("Particles at t = %.4g", last.time()),
-                    xe, ye, last.joint()), dir,
-                    "histogram-2d");
+                    xe, ye, last.joint());
+            if (obs.dimension() == 2) {
+                // The potential's contours on a finer grid than the histogram's, minima and saddles marked.
+                int n = 4 * jb;
+                double[] cx = new double[n];
+                double[] cy = new double[n];
+                double[][] v = new double[n][n];
+                for (int i = 0; i < n; i++) {
+                    cx[i] = xe[0] + (xe[jb] - xe[0]) * (i + 0.5) / n;
+                    cy[i] = ye[0] + (ye[jb] - ye[0]) * (i + 0.5) / n;
+                }
+                for (int i = 0; i < n; i++) {
+                    for (int j = 0; j < n; j++) {
+                        v[i][j] = s.potential().potential().energy(new double[] {cx[i], cy[j]});
+                    }
+                }
+                map.potential("V", cx, cy, v, 12);
+            }
+            ChartFiles.save(map, dir, "histogram-2d");
         }
     }
 
