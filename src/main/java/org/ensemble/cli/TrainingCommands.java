@@ -235,15 +235,23 @@ final class TrainingCommands {
         }
         String xTitle = st.key() + (numeric ? "" : " (index)");
         int runs = st.seeds().size();
-        double[] rateSe = new double[rate.length];
+        double[] lowCi = new double[rate.length];
+        double[] highCi = new double[rate.length];
         for (int v = 0; v < rate.length; v++) {
-            // Binomial standard error of the fraction, floored at one run in runs so 0 and 1 keep a bar.
-            double p = Math.min(Math.max(rate[v], 0.5 / runs), 1 - 0.5 / runs);
-            rateSe[v] = Math.sqrt(p * (1 - p) / runs);
+            // Wilson's 95% interval for a binomial fraction: inside [0, 1] and not empty at 0 or 1 successes.
+            double z = 1.96;
+            double centre = (rate[v] + z * z / (2 * runs)) / (1 + z * z / runs);
+            double half = z / (1 + z * z / runs) * Math.sqrt(rate[v] * (1 - rate[v]) / runs
+                    + z * z / (4.0 * runs * runs));
+            lowCi[v] = Math.max(0, centre - half);
+            highCi[v] = Math.min(1, centre + half);
         }
-        XYChart sc = LinePlot.create("Success rate (final held-out risk < " + threshold + ") against " + st.key(),
+        String thresholdText = org.ensemble.plot.TickLabels.number(threshold);
+        XYChart sc = LinePlot.create("Success rate (final held-out risk < " + thresholdText + ") against " + st.key(),
                 xTitle, "fraction of " + runs + " seeds", x, Map.of(), numeric, false, true);
-        Overlays.errorBars(sc, "success rate ± SE (binomial)", x, rate, rateSe, Palette.series(0));
+        Overlays.band(sc, "95% CI (Wilson)", x, lowCi, highCi, Palette.series(0));
+        Overlays.points(sc, "success rate", x, rate, Palette.series(0),
+                org.knowm.xchart.style.markers.SeriesMarkers.CIRCLE);
         Overlays.yRange(sc, x[0], 0, 1);
         ChartFiles.save(sc, top.file("plots"), "success-rate");
         XYChart rc = LinePlot.create("Final held-out risk against " + st.key() + " (" + runs + " seeds)", xTitle,
@@ -251,7 +259,7 @@ final class TrainingCommands {
         Overlays.band(rc, "range over seeds (min … max)", x, lowest, highest, Palette.series(0));
         Overlays.line(rc, "median over seeds", x, median, Palette.series(0)).setMarker(
                 org.knowm.xchart.style.markers.SeriesMarkers.CIRCLE);
-        Overlays.horizontal(rc, "success threshold " + org.ensemble.plot.TickLabels.number(threshold), threshold, min(x), max(x));
+        Overlays.horizontal(rc, "success threshold " + thresholdText, threshold, min(x), max(x));
         ChartFiles.save(rc, top.file("plots"), "final-risk");
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("vary", st.key());
