@@ -61,6 +61,10 @@ final class SweepCommand implements Callable<Integer> {
         metrics.quiet = quiet;
         Map.Entry<String, List<String>> v = ScenarioLoader.parseVary(vary);
         String key = v.getKey();
+        if (org.ensemble.scenario.TrainingScenarioLoader.isTraining(file) && !seeds.isEmpty()) {
+            throw new org.ensemble.scenario.ScenarioException("--seeds", 0, "", "replicas over seeds of a training"
+                    + " scenario are its study { vary, values, seeds } block (run it with ensemble run " + file + ")");
+        }
         if (org.ensemble.scenario.TrainingScenarioLoader.isTraining(file)) {
             return TrainingCommands.sweep(file, key, v.getValue(), overrides, out, quiet, !noPlots, metrics);
         }
