@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 import org.ensemble.observe.escape.ArrheniusFit;
 import org.ensemble.observe.escape.ArrheniusFitResult;
 import org.ensemble.observe.escape.MfptEstimate;
-import org.ensemble.output.CsvWriter;
 import org.ensemble.output.RunCollection;
 import org.ensemble.plot.ArrheniusPlot;
 import org.ensemble.plot.ChartFiles;
@@ -19,6 +18,8 @@ import org.ensemble.run.RunResult;
 import org.ensemble.scenario.Scenario;
 import org.ensemble.scenario.ScenarioLoader;
 import org.ensemble.step.StopRequest;
+import org.ensemble.study.Quantities;
+import org.ensemble.study.StudyTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -45,6 +46,10 @@ final class SweepCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     MetricsOptions metrics = new MetricsOptions();
 
+    @Option(names = "--seeds", split = ",", paramLabel = "S1,S2,...", description = "replicas: one run per value"
+            + " and seed; sweep.csv gets a seed column and sweep-means.csv the mean ± SE across seeds")
+    List<Long> seeds = new ArrayList<>();
+
     @Option(names = "--quiet", description = "no progress output")
     boolean quiet;
 
@@ -66,14 +71,28 @@ final class SweepCommand implements Callable<Integer> {
         if (org.ensemble.scenario.ImplicitBiasScenarioLoader.isImplicitBias(file)) {
             throw new IllegalArgumentException(file + ": implicit-bias studies sweep their own parameter (alphas,"
                     + " scales); run them with ensemble run");
+        if}
+        iforg.ensemble.scenario.TrainingScenarioLoader.isTraining(file) && !seeds.isEmpty()) {
+            throw new org.ensemble.scenario.ScenarioException("--seeds", 0, "", "replicas over seeds of a training"
+                    + " scenario are its study { vary, values, seeds } block (run it with ensemble run " + file + ")");
         }
         if (org.ensemble.scenario.TrainingScenarioLoader.isTraining(file)) {
             return TrainingCommands.sweep(file, key, v.getValue(), overrides, out, quiet, !noPlots, metrics);
         }
         // Validate every variant before running any, so bad input never leaves a partial sweep.
         List<Scenario> scenarios = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        List<Long> pointSeeds = new ArrayList<>();
         for (String value : v.getValue()) {
-            scenarios.add(ScenarioLoader.load(file, overrides, List.of(key + "=" + value)));
+            for (Long seed : seeds.isEmpty() ? java.util.Collections.<Long>singletonList(null) : seeds) {
+                List<String> sets = new ArrayList<>(List.of(key + "=" + value));
+                if (seed != null) {
+                    sets.add("seed=" + seed);
+                }
+                scenarios.add(ScenarioLoader.load(file, overrides, sets));
+                values.add(value);
+                pointSeeds.add(seed);
+            }
         }
         Scenario first = scenarios.get(0);
         Path dir = out != null ? out : RunCommand.defaultOut(first.name() + "-sweep");
@@ -84,32 +103,38 @@ final class SweepCommand implements Callable<Integer> {
         try (RunCollection sweep = RunCollection.create(dir); StopRequest stop = StopRequest.onSignals()) {
             List<RunResult> results = new ArrayList<>();
             for (int i = 0; i < scenarios.size() && !stop.getAsBoolean(); i++) {
-                System.out.printf("== %s = %s (%d of %d)%n", key, v.getValue().get(i), i + 1, scenarios.size());
-                String sub = key + "=" + v.getValue().get(i);
+                String sub = key + "=" + values.get(i) + (pointSeeds.get(i) == null ? "" : "/seed=" + pointSeeds.get(i));
+                System.out.printf("== %s (%d of %d)%n", sub, i + 1, scenarios.size());
                 results.add(EscapeRun.execute(scenarios.get(i), new RunOptions(sweep.point(sub), quiet, !noPlots,
                         metrics.sinks(), null, stop), System.out));
             }
             List<Double> beta = new ArrayList<>();
             List<Double> lnK = new ArrayList<>();
             List<Double> lnKSe = new ArrayList<>();
-            try (CsvWriter table = new CsvWriter(sweep.file("sweep.csv"), List.of(key, "mfpt", "mfpt_ci_low",
-                    "mfpt_ci_high", "mfpt_se", "rate", "ln_rate", "ln_rate_se", "escaped", "censored", "exact_mfpt",
-                    "eyring_kramers"))) {
-                for (int i = 0; i < results.size(); i++) {
-                    RunResult r = results.get(i);
-                    MfptEstimate m = r.mfpt();
-                    double ln = m == null ? Double.NaN : Math.log(m.rate());
-                    double lnSe = m == null ? Double.NaN : m.standardError() / m.mfpt();
-                    table.row(v.getValue().get(i), m == null ? null : m.mfpt(), m == null ? null : m.ciLow(),
-                            m == null ? null : m.ciHigh(), m == null ? null : m.standardError(),
-                            m == null ? null : m.rate(), ln, lnSe, m == null ? 0 : m.escaped(),
-                            m == null ? 0 : m.censored(), r.exactMfpt(), r.eyringKramers());
-                    if (arrhenius && Double.isFinite(ln) && lnSe > 0) {
-                        beta.add(scenarios.get(i).dynamics().beta());
-                        lnK.add(ln);
-                        lnKSe.add(lnSe);
-                    }
+            List<Double> lnExact = new ArrayList<>();
+            List<Double> lnEk = new ArrayList<>();
+            List<StudyTable.Row> rows = new ArrayList<>();
+            for (int i = 0; i < results.size(); i++) {
+                RunResult r = results.get(i);
+                rows.add(new StudyTable.Row(values.get(i), pointSeeds.get(i), Quantities.of(r)));
+                MfptEstimate m = r.mfpt();
+                double ln = m == null ? Double.NaN : Math.log(m.rate());
+                double lnSe = m == null ? Double.NaN : m.standardError() / m.mfpt();
+                if (arrhenius && Double.isFinite(ln) && lnSe > 0) {
+                    beta.add(scenarios.get(i).dynamics().beta());
+                    lnK.add(ln);
+                    lnKSe.add(lnSe);
+                    lnExact.add(r.exactMfpt() == null ? Double.NaN : -Math.log(r.exactMfpt()));
+                    lnEk.add(r.eyringKramers() == null ? Double.NaN : -Math.log(r.eyringKramers()));
                 }
+            }
+            StudyTable.write(sweep.file("sweep.csv"), key, !seeds.isEmpty(), rows);
+            List<StudyTable.Mean> means = StudyTable.means(rows);
+            if (!seeds.isEmpty()) {
+                StudyTable.writeMeans(sweep.file("sweep-means.csv"), key, means);
+            }
+            if (arrhenius && !noPlots) {
+                SweepPlots.pitchfork(results, means, sweep.file("plots"));
             }
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("scenario", first.name());
@@ -133,7 +158,9 @@ final class SweepCommand implements Callable<Integer> {
                 summary.put("arrhenius", a);
                 if (!noPlots) {
                     ChartFiles.save(ArrheniusPlot.create("Arrhenius plot: " + first.name(), b, y, se, fit.barrier(),
-                            fit.barrierCiHigh() - fit.barrier(), fit.lnPrefactor(), tb), sweep.file("plots"),
+                            fit.barrierCiHigh() - fit.barrier(), fit.lnPrefactor(), tb,
+                            lnExact.stream().mapToDouble(Double::doubleValue).toArray(),
+                            lnEk.stream().mapToDouble(Double::doubleValue).toArray()), sweep.file("plots"),
                             "arrhenius");
                 }
                 System.out.printf("Arrhenius fit: barrier ΔV = %.4f ± %.4f (95%% CI [%.4f, %.4f]), true barrier %s;"

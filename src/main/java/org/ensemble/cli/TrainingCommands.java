@@ -11,12 +11,15 @@ import org.ensemble.output.CsvWriter;
 import org.ensemble.output.RunCollection;
 import org.ensemble.plot.ChartFiles;
 import org.ensemble.plot.LinePlot;
+import org.ensemble.plot.Overlays;
+import org.ensemble.plot.Palette;
 import org.ensemble.run.EscapeRun;
 import org.ensemble.run.TrainingRun;
 import org.ensemble.scenario.TrainingScenario;
 import org.ensemble.scenario.TrainingScenarioLoader;
 import org.ensemble.step.StopRequest;
 import org.ensemble.training.TrainingOutcome;
+import org.knowm.xchart.XYChart;
 
 /**
  * {@code ensemble run} for training scenarios: one run, or — with a {@code study} or
@@ -122,6 +125,8 @@ final class TrainingCommands {
         org.ensemble.run.Preflight.outputDirectory(dir);
         metrics.start();
         int worst = 0;
+        List<String> swept = new ArrayList<>();
+        List<Double> finalRisk = new ArrayList<>();
         try (RunCollection sweep = RunCollection.create(dir); StopRequest stop = StopRequest.onSignals()) {
             try (CsvWriter table = new CsvWriter(sweep.file("sweep.csv"), List.of(key, "exit", "final_test_risk",
                     "final_train_risk"))) {
@@ -133,7 +138,14 @@ final class TrainingCommands {
                     worst = Math.max(worst, d.exit());
                     table.row(values.get(i), d.exit(), d.single() == null ? null : d.single().finalTestRisk(),
                             d.single() == null ? null : d.single().finalTrainRisk());
+                    if (d.single() != null && Double.isFinite(d.single().finalTestRisk())) {
+                        swept.add(values.get(i));
+                        finalRisk.add(d.single().finalTestRisk());
+                    }
                 }
+            }
+            if (plots && swept.size() >= 2) {
+                riskAgainst(key, swept, finalRisk, sweep.file("plots"));
             }
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("scenario", variants.get(0).name());
@@ -172,6 +184,8 @@ final class TrainingCommands {
         double[] x = new double[st.values().size()];
         double[] rate = new double[x.length];
         double[] median = new double[x.length];
+        double[] lowest = new double[x.length];
+        double[] highest = new double[x.length];
         boolean numeric = true;
         try (CsvWriter runs = new CsvWriter(top.file("study.csv"), List.of(st.key(), "seed", "final_test_risk",
                 "final_train_risk", "success", "status"))) {
@@ -199,6 +213,8 @@ final class TrainingCommands {
                 row.put("max_final_test_risk", sorted[sorted.length - 1]);
                 table.add(row);
                 rate[v] = ok / (double) st.seeds().size();
+                lowest[v] = sorted[0];
+                highest[v] = sorted[sorted.length - 1];
                 median[v] = BenchCommand.median(finals);
                 try {
                     x[v] = Double.parseDouble(st.values().get(v));
@@ -217,15 +233,34 @@ final class TrainingCommands {
                     row.get("successes") + "/" + row.get("runs"), row.get("median_final_test_risk"),
                     row.get("min_final_test_risk"), row.get("max_final_test_risk"));
         }
-        Map<String, double[]> series = new LinkedHashMap<>();
-        series.put("success rate", rate);
-        ChartFiles.save(LinePlot.create("Success rate (held-out risk < " + threshold + ") against " + st.key(),
-                st.key() + (numeric ? "" : " (index)"), "fraction of seeds", x, series, numeric, false, true),
-                top.file("plots"), "success-rate");
-        Map<String, double[]> risks = new LinkedHashMap<>();
-        risks.put("median final held-out risk", median);
-        ChartFiles.save(LinePlot.create("Final held-out risk against " + st.key(), st.key(), "risk", x, risks,
-                numeric, true, true), top.file("plots"), "final-risk");
+        String xTitle = st.key() + (numeric ? "" : " (index)");
+        int runs = st.seeds().size();
+        double[] lowCi = new double[rate.length];
+        double[] highCi = new double[rate.length];
+        for (int v = 0; v < rate.length; v++) {
+            // Wilson's 95% interval for a binomial fraction: inside [0, 1] and not empty at 0 or 1 successes.
+            double z = 1.96;
+            double centre = (rate[v] + z * z / (2 * runs)) / (1 + z * z / runs);
+            double half = z / (1 + z * z / runs) * Math.sqrt(rate[v] * (1 - rate[v]) / runs
+                    + z * z / (4.0 * runs * runs));
+            lowCi[v] = Math.max(0, centre - half);
+            highCi[v] = Math.min(1, centre + half);
+        }
+        String thresholdText = org.ensemble.plot.TickLabels.number(threshold);
+        XYChart sc = LinePlot.create("Success rate (final held-out risk < " + thresholdText + ") against " + st.key(),
+                xTitle, "fraction of " + runs + " seeds", x, Map.of(), numeric, false, true);
+        Overlays.band(sc, "95% CI (Wilson)", x, lowCi, highCi, Palette.series(0));
+        Overlays.points(sc, "success rate", x, rate, Palette.series(0),
+                org.knowm.xchart.style.markers.SeriesMarkers.CIRCLE);
+        Overlays.yRange(sc, x[0], 0, 1);
+        ChartFiles.save(sc, top.file("plots"), "success-rate");
+        XYChart rc = LinePlot.create("Final held-out risk against " + st.key() + " (" + runs + " seeds)", xTitle,
+                "final held-out risk", x, Map.of(), numeric, true, true);
+        Overlays.band(rc, "range over seeds (min … max)", x, lowest, highest, Palette.series(0));
+        Overlays.line(rc, "median over seeds", x, median, Palette.series(0)).setMarker(
+                org.knowm.xchart.style.markers.SeriesMarkers.CIRCLE);
+        Overlays.horizontal(rc, "success threshold " + thresholdText, threshold, min(x), max(x));
+        ChartFiles.save(rc, top.file("plots"), "final-risk");
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("vary", st.key());
         out.put("seeds", st.seeds());
@@ -282,5 +317,37 @@ final class TrainingCommands {
         out.put("loss", "E[(p - chi_S)^2]/2");
         out.put("rows", rows);
         return out;
+    }
+
+    private static double min(double[] v) {
+        return Arrays.stream(v).min().orElse(0);
+    }
+
+    private static double max(double[] v) {
+        return Arrays.stream(v).max().orElse(1);
+    }
+
+    /** A training sweep's final held-out risk against the varied key (risk against width, …). */
+    private static void riskAgainst(String key, List<String> values, List<Double> risk, Path plots) {
+        double[] x = new double[values.size()];
+        boolean numeric = true;
+        for (int i = 0; i < x.length; i++) {
+            try {
+                x[i] = Double.parseDouble(values.get(i));
+            } catch (NumberFormatException e) {
+                numeric = false;
+            }
+        }
+        if (!numeric) {
+            for (int i = 0; i < x.length; i++) {
+                x[i] = i;
+            }
+        }
+        XYChart c = LinePlot.create("Final held-out risk against " + key, key + (numeric ? "" : " (index)"),
+                "final held-out risk", x, Map.of(), numeric, true, true);
+        Overlays.line(c, "final held-out risk (one seed per value)", x,
+                risk.stream().mapToDouble(Double::doubleValue).toArray(), Palette.series(0))
+                .setMarker(org.knowm.xchart.style.markers.SeriesMarkers.CIRCLE);
+        ChartFiles.save(c, plots, "final-risk");
     }
 }

@@ -87,6 +87,11 @@ public final class FokkerPlanck2D {
         return rho.clone();
     }
 
+    /** The external potential at the cell centres, row-major [i * ny + j] (copy; for contour plots). */
+    public double[] potentialAtCentres() {
+        return v.clone();
+    }
+
     public void startGaussian(double[] mean, double[] sd) {
         NormalDistribution gx = new NormalDistribution(null, mean[0], sd[0]);
         NormalDistribution gy = new NormalDistribution(null, mean[1], sd[1]);

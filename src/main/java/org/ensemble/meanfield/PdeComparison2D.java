@@ -92,10 +92,7 @@ public final class PdeComparison2D implements PdeBeside {
                 w2.stream().mapToDouble(Double::doubleValue).toArray(), "sliced W2");
         if (lastPositions != null) {
             // Side by side at the last report: the PDE density and the particles' histogram on its grid.
-            PdePlots.density2d(dir, "pde-density-2d", String.format("PDE density at t = %.4g", pde.time()), pde,
-                    pde.density());
-            PdePlots.density2d(dir, "particles-density-2d", String.format("Particle histogram at t = %.4g",
-                    pde.time()), pde, pde.histogramOf(lastPositions));
+            PdePlots.density2dPair(dir, pde, pde.histogramOf(lastPositions));
         }
     }
 }

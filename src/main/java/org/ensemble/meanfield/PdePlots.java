@@ -1,25 +1,52 @@
 package org.ensemble.meanfield;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ensemble.plot.ChartFiles;
+import org.ensemble.plot.DensityMap;
+import org.ensemble.plot.HeatMaps;
 import org.ensemble.plot.LinePlot;
+import org.ensemble.plot.Overlays;
+import org.ensemble.plot.Palette;
+import org.knowm.xchart.XYChart;
 
 /** Plots of a PDE beside particles: W2 over time, and the density over the particle histogram. */
 final class PdePlots {
     private PdePlots() {
     }
 
-    /** A density on the 2-D PDE grid as a heat map (scaled to integer cell values for the chart). */
-    static void density2d(Path dir, String base, String title, FokkerPlanck2D pde, double[] density) {
-        long[] cells = new long[density.length];
-        for (int k = 0; k < density.length; k++) {
-            cells[k] = Math.round(1000 * density[k]);
+    /**
+     * The PDE density and the particles' histogram at the same time, on one log colour scale (three
+     * decades below the larger maximum, so the shallow minima show), with the potential's contours
+     * and its minima and saddles marked.
+     */
+    static void density2dPair(Path dir, FokkerPlanck2D pde, double[] particles) {
+        double[] xe = pde.edgesX();
+        double[] ye = pde.edgesY();
+        String unit = "density ρ(x, y) (log scale)";
+        DensityMap p = HeatMaps.density(String.format("PDE density at t = %.4g", pde.time()), xe, ye, pde.density(),
+                unit).logScale(1e-3);
+        DensityMap h = HeatMaps.density(String.format("Particle histogram at t = %.4g (same colour scale)",
+                pde.time()), xe, ye, particles, unit).logScale(1e-3);
+        int n = xe.length - 1;
+        int m = ye.length - 1;
+        double[] xc = new double[n];
+        double[] yc = new double[m];
+        double[][] v = new double[n][m];
+        double[] flat = pde.potentialAtCentres();
+        for (int i = 0; i < n; i++) {
+            xc[i] = pde.cx(i);
+            for (int j = 0; j < m; j++) {
+                yc[j] = pde.cy(j);
+                v[i][j] = flat[i * m + j];
+            }
         }
-        ChartFiles.save(org.ensemble.plot.HeatMaps.joint(title + " (×1000)", pde.edgesX(), pde.edgesY(), cells), dir,
-                base);
+        p.potential("V", xc, yc, v, 12);
+        h.potential("V", xc, yc, v, 12);
+        DensityMap.shareScale(p, h);
+        ChartFiles.save(p, dir, "pde-density-2d");
+        ChartFiles.save(h, dir, "particles-density-2d");
     }
 
     static void w2OverTime(Path dir, double[] t, double[] w2, String what) {
@@ -41,25 +68,31 @@ final class PdePlots {
         for (int i = 0; i < cells; i++) {
             centres[i] = 0.5 * (edges[i] + edges[i + 1]);
         }
-        Map<String, double[]> series = new LinkedHashMap<>();
+        XYChart c = LinePlot.create("PDE density (lines) over the particle histogram (points)", "x",
+                "density ρ(x)", centres, Map.of(), false);
+        int k = 0;
         for (PdeComparison.Snapshot s : snaps) {
-            // Particle histogram on a coarser grid (about 20 particles per bin at the mode), drawn at the PDE's centres.
+            // Particle histogram on a coarser grid (about 20 particles per bin at the mode), drawn at its bins' centres.
             int group = Math.max(1, cells / 100);
-            double[] hist = new double[cells];
+            int groups = (cells + group - 1) / group;
+            double[] hist = new double[groups];
+            double[] hx = new double[groups];
             double width = (edges[cells] - edges[0]) / cells * group;
+            for (int g = 0; g < groups; g++) {
+                hx[g] = edges[0] + (g + 0.5) * width;
+            }
             for (double x : s.positions()) {
                 int i = (int) Math.floor((x - edges[0]) / (edges[cells] - edges[0]) * cells);
                 if (i >= 0 && i < cells) {
-                    int g = i / group;
-                    for (int k = g * group; k < Math.min(cells, (g + 1) * group); k++) {
-                        hist[k] += 1.0 / (s.positions().length * width);
-                    }
+                    hist[i / group] += 1.0 / (s.positions().length * width);
                 }
             }
-            series.put(String.format("particles t = %.3g", s.time()), hist);
-            series.put(String.format("PDE t = %.3g", s.time()), s.density());
+            java.awt.Color colour = Palette.series(k++);
+            Overlays.line(c, String.format("PDE, t = %.3g", s.time()), centres, s.density(), colour);
+            Overlays.points(c, String.format("particles, t = %.3g", s.time()), hx, hist, colour,
+                    org.knowm.xchart.style.markers.SeriesMarkers.CIRCLE);
         }
-        ChartFiles.save(LinePlot.create("PDE density over the particle histogram", "x", "density", centres, series,
-                false), dir, "pde-vs-particles");
+        c.getStyler().setMarkerSize(4);
+        ChartFiles.save(c, dir, "pde-vs-particles");
     }
 }

@@ -1,11 +1,12 @@
 package org.ensemble.plot;
 
 import java.awt.Color;
+import java.awt.Font;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.Styler;
 
-/** Common chart construction: size, theme and legend placement shared by every plot. */
+/** Common chart construction: size, fonts, palette and legend placement shared by every plot. */
 final class Charts {
     static final int WIDTH = 900;
     static final int HEIGHT = 600;
@@ -19,7 +20,13 @@ final class Charts {
         c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         c.getStyler().setChartBackgroundColor(Color.WHITE);
         c.getStyler().setPlotGridLinesColor(new Color(225, 225, 225));
-        c.getStyler().setMarkerSize(4);
+        c.getStyler().setMarkerSize(6);
+        c.getStyler().setSeriesColors(Palette.all());
+        c.getStyler().setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        c.getStyler().setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+        c.getStyler().setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
+        c.getStyler().setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        c.getStyler().setErrorBarsColorSeriesColor(true);
         return c;
     }
 

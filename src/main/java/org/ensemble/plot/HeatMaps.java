@@ -1,18 +1,12 @@
 package org.ensemble.plot;
 
-import java.awt.Color;
-import java.util.ArrayList;
-import java.util.List;
 import org.knowm.xchart.HeatMapChart;
-import org.knowm.xchart.HeatMapChartBuilder;
 
 /**
- * Heat maps of histograms: a 1-D position histogram over time, and a 2-D histogram. Axis labels
- * are bin centres, thinned so they stay readable.
+ * Heat maps of histograms: a 1-D histogram over time, and a 2-D histogram or density, as
+ * {@link DensityMap}s (numeric axes, titled colour bar with round ticks).
  */
 public final class HeatMaps {
-    private static final int MAX_COLUMNS = 120;
-
     private HeatMaps() {
     }
 
@@ -24,28 +18,45 @@ public final class HeatMaps {
      */
     public static HeatMapChart overTime(String title, double[] times, double[] edges, long[][] counts,
                                         long population) {
+        return overTime(title, "position x", "density per particle of the population", times, edges, counts,
+                population);
+    }
+
+    /**
+     * As {@link #overTime(String, double[], double[], long[][], long)}, with the y-axis and
+     * colour-bar titles; population ≤ 0 normalises each time's histogram by the particles it
+     * counts (a probability density of those still measured, which does not fade as they leave).
+     */
+    public static DensityMap overTime(String title, String yTitle, String colourTitle, double[] times, double[] edges,
+                                      long[][] counts, long population) {
         if (times.length == 0 || counts.length != times.length) {
             throw new IllegalArgumentException("histogram over time: need one histogram per time");
         }
         int bins = edges.length - 1;
-        int stride = Math.max(1, (times.length + MAX_COLUMNS - 1) / MAX_COLUMNS);
-        List<Object> x = new ArrayList<>();
-        List<Object> y = new ArrayList<>();
-        for (int b = 0; b < bins; b++) {
-            y.add(label(0.5 * (edges[b] + edges[b + 1])));
-        }
-        List<Number[]> cells = new ArrayList<>();
-        int col = 0;
         int first = times.length > 1 && isPointMass(counts[0]) ? 1 : 0;
-        for (int k = first; k < times.length; k += stride) {
-            x.add(label(times[k]));
-            for (int b = 0; b < bins; b++) {
-                double density = population == 0 ? 0 : counts[k][b] / (population * (edges[b + 1] - edges[b]));
-                cells.add(new Number[] {col, b, density});
-            }
-            col++;
+        int n = times.length - first;
+        // Each report time in the middle of its column.
+        double[] tEdges = new double[n + 1];
+        for (int k = 1; k < n; k++) {
+            tEdges[k] = 0.5 * (times[first + k - 1] + times[first + k]);
         }
-        return chart(title, "time t", "position x", x, y, cells);
+        double t0 = times[first];
+        double tn = times[times.length - 1];
+        tEdges[0] = n > 1 ? t0 - (tEdges[1] - t0) : t0 - 0.5;
+        tEdges[n] = n > 1 ? tn + (tn - tEdges[n - 1]) : tn + 0.5;
+        double[][] v = new double[n][bins];
+        for (int k = 0; k < n; k++) {
+            long[] h = counts[first + k];
+            long total = 0;
+            for (long c : h) {
+                total += c;
+            }
+            double norm = population > 0 ? population : total;
+            for (int b = 0; b < bins; b++) {
+                v[k][b] = norm == 0 ? 0 : h[b] / (norm * (edges[b + 1] - edges[b]));
+            }
+        }
+        return new DensityMap(title, "time t", yTitle, tEdges, edges, v, colourTitle);
     }
 
     private static boolean isPointMass(long[] h) {
@@ -56,45 +67,36 @@ public final class HeatMaps {
         return nonzero <= 1;
     }
 
-    /** joint[i * bins + j]: counts in x bin i and y bin j. */
+    /** joint[i * bins + j]: counts in x bin i and y bin j, drawn as counts per cell. */
     public static HeatMapChart joint(String title, double[] xEdges, double[] yEdges, long[] joint) {
         int nx = xEdges.length - 1;
         int ny = yEdges.length - 1;
         if (joint.length != nx * ny) {
             throw new IllegalArgumentException("joint histogram has " + joint.length + " cells, expected " + nx * ny);
         }
-        List<Object> x = new ArrayList<>();
-        List<Object> y = new ArrayList<>();
-        for (int i = 0; i < nx; i++) {
-            x.add(label(0.5 * (xEdges[i] + xEdges[i + 1])));
-        }
-        for (int j = 0; j < ny; j++) {
-            y.add(label(0.5 * (yEdges[j] + yEdges[j + 1])));
-        }
-        List<Number[]> cells = new ArrayList<>();
+        double[][] v = new double[nx][ny];
         for (int i = 0; i < nx; i++) {
             for (int j = 0; j < ny; j++) {
-                cells.add(new Number[] {i, j, joint[i * ny + j]});
+                v[i][j] = joint[i * ny + j];
             }
         }
-        return chart(title, "x", "y", x, y, cells);
+        return new DensityMap(title, "x", "y", xEdges, yEdges, v, "particles per cell");
     }
 
-    private static HeatMapChart chart(String title, String xt, String yt, List<Object> x, List<Object> y,
-                                      List<Number[]> cells) {
-        HeatMapChart c = new HeatMapChartBuilder().width(Charts.WIDTH).height(Charts.HEIGHT).title(title)
-                .xAxisTitle(xt).yAxisTitle(yt).build();
-        c.getStyler().setRangeColors(new Color[] {new Color(250, 250, 255), new Color(120, 170, 230),
-            new Color(30, 60, 160), new Color(200, 30, 30)});
-        c.getStyler().setShowValue(false);
-        c.getStyler().setChartBackgroundColor(Color.WHITE);
-        c.getStyler().setXAxisLabelRotation(45);
-        c.getStyler().setLegendVisible(true);
-        c.addSeries("density", x, y, cells);
-        return c;
-    }
-
-    private static String label(double v) {
-        return String.format("%.3g", v);
+    /** density[i * ny + j]: a probability density on the cells (a PDE solution, a normalised histogram). */
+    public static DensityMap density(String title, double[] xEdges, double[] yEdges, double[] density,
+                                     String colourTitle) {
+        int nx = xEdges.length - 1;
+        int ny = yEdges.length - 1;
+        if (density.length != nx * ny) {
+            throw new IllegalArgumentException("density has " + density.length + " cells, expected " + nx * ny);
+        }
+        double[][] v = new double[nx][ny];
+        for (int i = 0; i < nx; i++) {
+            for (int j = 0; j < ny; j++) {
+                v[i][j] = density[i * ny + j];
+            }
+        }
+        return new DensityMap(title, "x", "y", xEdges, yEdges, v, colourTitle);
     }
 }

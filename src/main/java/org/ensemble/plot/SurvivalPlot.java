@@ -1,7 +1,6 @@
 package org.ensemble.plot;
 
 import java.awt.BasicStroke;
-import java.awt.Color;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -40,18 +39,10 @@ public final class SurvivalPlot {
             lo[i + 1] = Math.max(lower[j], survival[j] * 1e-3);
             hi[i + 1] = Math.max(upper[j], survival[j]);
         }
-        XYSeries band = c.addSeries("95% CI", t, hi, null);
-        band.setMarker(SeriesMarkers.NONE);
-        band.setLineColor(new Color(120, 160, 220));
-        band.setLineStyle(new BasicStroke(0.8f));
-        XYSeries bandLo = c.addSeries("95% CI (lower)", t, lo, null);
-        bandLo.setMarker(SeriesMarkers.NONE);
-        bandLo.setLineColor(new Color(120, 160, 220));
-        bandLo.setLineStyle(new BasicStroke(0.8f));
-        bandLo.setShowInLegend(false);
+        Overlays.band(c, "95% CI (pointwise)", t, lo, hi, Palette.series(0));
         XYSeries km = c.addSeries("Kaplan–Meier", t, s, null);
         km.setMarker(SeriesMarkers.NONE);
-        km.setLineColor(new Color(20, 60, 160));
+        km.setLineColor(Palette.series(0));
         km.setLineStyle(new BasicStroke(2f));
         if (Double.isFinite(mfpt) && mfpt > 0 && n > 0) {
             int m = 200;
@@ -64,7 +55,7 @@ public final class SurvivalPlot {
             }
             XYSeries fit = c.addSeries(String.format("exponential, τ = %.4g", mfpt), ft, fs, null);
             fit.setMarker(SeriesMarkers.NONE);
-            fit.setLineColor(new Color(200, 40, 40));
+            fit.setLineColor(Palette.series(1));
             fit.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
                     new float[] {6f, 4f}, 0f));
         }

@@ -397,9 +397,12 @@ public final class EscapeRun {
             for (int b = 0; b <= obs.bins(); b++) {
                 edges[b] = obs.low()[0] + (obs.high()[0] - obs.low()[0]) * b / obs.bins();
             }
-            ChartFiles.save(HeatMaps.overTime("Density of surviving particles over time (axis 0, per particle"
-                    + " of the population)", rec.histogramTimes(), edges, h, s.populationSize()), dir,
-                    "histogram-over-time");
+            // Normalised per particle still measured at each time: with targets that is the density
+            // of the particles not yet escaped, which would otherwise fade as they leave.
+            boolean targets = !obs.targetNames().isEmpty();
+            ChartFiles.save(HeatMaps.overTime(targets ? "Density of the particles not yet escaped, over time"
+                    : "Density of the particles over time", "position x" + (obs.dimension() > 1 ? " (axis 0)" : ""),
+                    "density per particle measured", rec.histogramTimes(), edges, h, 0), dir, "histogram-over-time");
         }
         Measure last = rec.snapshot();
         if (obs.dimension() >= 2 && last.joint() != null) {
@@ -410,9 +413,28 @@ public final class EscapeRun {
                 xe[b] = obs.low()[0] + (obs.high()[0] - obs.low()[0]) * b / jb;
                 ye[b] = obs.low()[1] + (obs.high()[1] - obs.low()[1]) * b / jb;
             }
-            ChartFiles.save(HeatMaps.joint(String.format("Particles in the well at t = %.4g (%d of %d not yet escaped)",
-                    last.time(), last.measured(), last.total()), xe, ye, last.joint()), dir,
-                    "histogram-2d");
+            boolean targets = !obs.targetNames().isEmpty();
+            org.ensemble.plot.DensityMap map = (org.ensemble.plot.DensityMap) HeatMaps.joint(targets ? String.format("Particles not yet escaped at t = %.4g (%d of %d)",
+                    last.time(), last.measured(), last.total()) : String.format("Particles at t = %.4g", last.time()),
+                    xe, ye, last.joint());
+            if (obs.dimension() == 2) {
+                // The potential's contours on a finer grid than the histogram's, minima and saddles marked.
+                int n = 4 * jb;
+                double[] cx = new double[n];
+                double[] cy = new double[n];
+                double[][] v = new double[n][n];
+                for (int i = 0; i < n; i++) {
+                    cx[i] = xe[0] + (xe[jb] - xe[0]) * (i + 0.5) / n;
+                    cy[i] = ye[0] + (ye[jb] - ye[0]) * (i + 0.5) / n;
+                }
+                for (int i = 0; i < n; i++) {
+                    for (int j = 0; j < n; j++) {
+                        v[i][j] = s.potential().potential().energy(new double[] {cx[i], cy[j]});
+                    }
+                }
+                map.potential("V", cx, cy, v, 12);
+            }
+            ChartFiles.save(map, dir, "histogram-2d");
         }
     }
 

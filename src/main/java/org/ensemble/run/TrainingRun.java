@@ -127,8 +127,9 @@ public final class TrainingRun {
             boolean isotropic = s.data() instanceof IsotropicGaussians && !net.trainB() && net.bSd() == 0
                     && net.bInit() == 0;
             this.freeEnergy = s.rule().noisy() && isotropic;
-            this.header = new ArrayList<>(List.of("step", "time", "train_risk", "test_risk", "mean_radius",
+            this.header = new ArrayList<>(List.of("step", "time", "running_train_loss", "test_risk", "mean_radius",
                     "sd_radius", "mean_a", "mean_b"));
+            assert header.size() == BASE_COLUMNS;
             if (ode != null) {
                 header.addAll(List.of("ode_risk", "radial_risk", "w2_radius", "ode_mean_radius"));
             }
@@ -183,8 +184,18 @@ public final class TrainingRun {
                     for (int c = 1; c < row.length; c++) {
                         cells[c] = row[c];
                     }
+                    // The running loss averages the batches since the last report; at step 0 that is the
+                    // first batch alone, not a training risk: left empty.
+                    cells[2] = r.step() == 0 ? null : cells[2];
                     risk.row(cells);
                     risk.flush();
+                    if (extra instanceof org.ensemble.metrics.TrainingMetricsListener meters) {
+                        // The values computed beside the report (reduced ODE, W2 of radius laws, free energy),
+                        // live for the training dashboard.
+                        for (int c = BASE_COLUMNS; c < row.length; c++) {
+                            meters.value(header.get(c), row[c]);
+                        }
+                    }
                     hist.add(histogram(r.radii(), lo, hi, bins));
                     last = r;
                 }
@@ -264,12 +275,15 @@ public final class TrainingRun {
         }
     }
 
+    /** risk.csv's columns before those computed beside the report (ODE, W2, free energy). */
+    private static final int BASE_COLUMNS = 8;
+
     private static double[] row(TrainingReport r, RadialOdeBeside ode, int k, boolean freeEnergy, NetworkSpec net,
                                 TrainingScenario s) {
         List<Double> v = new ArrayList<>();
         v.add((double) r.step());
         v.add(r.time());
-        v.add(r.trainRisk());
+        v.add(r.step() == 0 ? Double.NaN : r.trainRisk());
         v.add(r.testRisk());
         double[] ms = meanSd(r.radii());
         v.add(ms[0]);
@@ -423,7 +437,8 @@ public final class TrainingRun {
         double[] t = column(rows, 1);
         Map<String, double[]> risks = new LinkedHashMap<>();
         risks.put("held-out risk (particles)", column(rows, col(header, "test_risk")));
-        risks.put("training loss (batches since last report)", column(rows, col(header, "train_risk")));
+        risks.put("running training loss (batches since the last report)", column(rows, col(header,
+                "running_train_loss")));
         if (ode != null) {
             risks.put("reduced ODE (N = ∞)", column(rows, col(header, "ode_risk")));
             risks.put("radial risk of the particles' radii", column(rows, col(header, "radial_risk")));
@@ -434,8 +449,8 @@ public final class TrainingRun {
         ChartFiles.save(LinePlot.create("Risk over mean-field time t = steps·ε: " + s.name(), "t", "risk", t, risks,
                 false, true, false), dir, "risk");
         long[][] h = hist.toArray(long[][]::new);
-        ChartFiles.save(HeatMaps.overTime("Radius |w| of the neurons over time (density per neuron)", t, edges, h,
-                s.network().width()), dir, "radius-histogram-over-time");
+        ChartFiles.save(HeatMaps.overTime("Radius |w| of the neurons over time", "radius |w|", "density per neuron", t,
+                edges, h, s.network().width()), dir, "radius-histogram-over-time");
         if (ode != null) {
             Map<String, double[]> w2 = new LinkedHashMap<>();
             w2.put("W2(particle radii, ODE radius law)", column(rows, col(header, "w2_radius")));
@@ -458,8 +473,8 @@ public final class TrainingRun {
             Map<String, double[]> dens = new LinkedHashMap<>();
             dens.put("particles", pd);
             dens.put("reduced ODE", od);
-            ChartFiles.save(LinePlot.create(String.format("Radius density at t = %.4g", last.time()), "|w|",
-                    "density", centers, dens, false, false, true), dir, "radius-density-final");
+            ChartFiles.save(LinePlot.create(String.format("Radius density at t = %.4g", last.time()), "radius |w|",
+                    "density per neuron", centers, dens, false, false, true), dir, "radius-density-final");
         }
         int cf = col(header, "free_energy");
         if (cf >= 0) {

@@ -27,6 +27,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  * short runs kept here cover escape statistics, mean-field switching, the PDE beside the particles,
  * a pair kernel, SGD beside the reduced ODE and noisy SGD. A changed hash means changed numbers:
  * say which and why before re-recording.
+ *
+ * <p>Re-recorded once, for presentation only: every {@code risk.csv} (2 here, 36 in
+ * all-scenarios) names its third column {@code running_train_loss} (was {@code train_risk}) and
+ * leaves it empty at step 0, where it held one batch's loss. Checked before re-recording: each new
+ * file equals the old one with exactly those two edits, and every other CSV and summary.json of the
+ * training scenarios is byte-identical (111 files).
  */
 class GoldenOutputsTest {
     /** The same shortenings as scripts/golden.sh. */

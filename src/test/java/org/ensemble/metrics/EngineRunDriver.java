@@ -40,6 +40,16 @@ final class EngineRunDriver implements RunDriver {
                 "--set", "pde.cells=200");
     }
 
+    /**
+     * A short SGD run beside its reduced ODE (MMN isotropic Gaussians): risks, W2, radius histogram.
+     * Checked against the training dashboard only: a training run has no shard-phase or merge timers,
+     * which four overview panels show.
+     */
+    static EngineRunDriver training(Path out) {
+        return new EngineRunDriver("engine training run", Set.of("ensemble-training"), out,
+                "scenarios/mmn-isotropic-gaussians.conf", "--set", "network.width=200", "--set", "training.time=2");
+    }
+
     @Override
     public String name() {
         return name;

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * of every provisioned dashboard returns at least one series for that run, and the dashboards
  * are fit for file provisioning. Where the numbers come from is a {@link RunDriver}: a synthetic
  * one feeding every dashboard (the metrics package alone), and the real engine through the CLI,
- * an escape run and a mean-field run, each checked against the dashboards it concerns. Every process started
+ * an escape run, a mean-field run and a training run, each checked against the dashboards it concerns. Every process started
  * here is stopped by its handle with bounded waits. Aborted without /usr/bin/prometheus, failed
  * instead when ENSEMBLE_REQUIRE_PROMETHEUS=1 (CI).
  */
@@ -66,6 +66,11 @@ class PrometheusEndToEndTest {
     @Test
     void dashboardsQueryARealPrometheusScrapingAnEngineMeanFieldRun() throws Exception {
         check(EngineRunDriver.meanField(tmp.resolve("run")));
+    }
+
+    @Test
+    void dashboardsQueryARealPrometheusScrapingAnEngineTrainingRun() throws Exception {
+        check(EngineRunDriver.training(tmp.resolve("run")));
     }
 
     void check(RunDriver driver) throws Exception {
@@ -201,7 +206,7 @@ class PrometheusEndToEndTest {
                 out.add(d);
             }
         }
-        assertTrue(out.size() >= 3, "expected the overview, escape-time and mean-field dashboards");
+        assertTrue(out.size() >= 4, "expected the overview, escape-time, mean-field and training dashboards");
         Set<String> uids = new HashSet<>();
         out.forEach(d -> assertTrue(uids.add(d.get("uid").asText()), "duplicate dashboard uid " + d.get("uid")));
         assertTrue(Files.readString(DATASOURCES).contains("uid: " + DATASOURCE_UID),

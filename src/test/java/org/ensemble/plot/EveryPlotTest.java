@@ -1,0 +1,126 @@
+package org.ensemble.plot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.ensemble.cli.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every plot of every shipped scenario (short runs, the studies and the three kinds of sweep fit),
+ * checked against the house rules on the model read back from each drawn chart: every axis has a
+ * title and at least three labelled ticks, every data series a legend entry, every colour bar a
+ * title and three labelled ticks. The expected plot names are listed, so a plot that stops being
+ * written fails too.
+ */
+class EveryPlotTest {
+    @TempDir
+    Path tmp;
+
+    /** Each run or sweep: its name under tmp, then the command line. */
+    private static final List<List<String>> COMMANDS = List.of(
+            run("double-well-escape", "population.size=500", "run.time=40", "backend=java"),
+            run("double-well-arrhenius", "population.size=300", "run.time=40", "backend=java"),
+            run("muller-brown-escape", "population.size=300", "run.time=20", "backend=java"),
+            run("desai-zwanzig-phase-transition", "population.size=1000", "run.time=2", "backend=java"),
+            run("desai-zwanzig-switching", "run.time=100", "backend=java"),
+            run("mckean-vlasov-vs-pde", "population.size=1000", "run.time=0.6", "backend=java"),
+            run("muller-brown-vs-pde", "population.size=1000", "run.time=1", "backend=java"),
+            run("pair-kernel-vs-pde", "population.size=1000", "run.time=0.3", "backend=java"),
+            run("pair-kernel-2d-vs-pde", "population.size=500", "run.time=0.5", "backend=java"),
+            run("mmn-isotropic-gaussians", "network.width=100", "training.time=0.5"),
+            run("noisy-sgd-free-energy", "network.width=50", "training.time=1"),
+            run("parity-width", "study.values=[4,6]", "study.seeds=[1]", "training.time=1",
+                    "parity-gradients.dimensions=[4,5,6]", "parity-gradients.targets=50"),
+            run("teacher-student-width", "study.values=[15,30]", "study.seeds=[1,2]", "training.time=1",
+                    "observe.test-samples=200"),
+            sweep("arrhenius-sweep", "double-well-arrhenius", "dynamics.beta=2,3,4", "population.size=300",
+                    "run.time=60", "backend=java"),
+            sweep("chaos-sweep", "mckean-vlasov-vs-pde", "population.size=300,600,1200", "run.time=0.4",
+                    "backend=java"),
+            sweep("switching-sweep", "desai-zwanzig-switching", "population.size=20,30,40", "run.time=150",
+                    "backend=java"),
+            sweep("pitchfork-sweep", "desai-zwanzig-phase-transition", "dynamics.beta=1.2,2.5",
+                    "population.size=500", "run.time=4", "run.report-every=0.1", "backend=java"),
+            sweep("width-sweep", "mmn-isotropic-gaussians", "network.width=20,40", "training.time=0.3"));
+
+    private static final Set<String> EXPECTED = Set.of("survival", "histogram-over-time", "histogram-2d",
+            "pde-density-2d", "particles-density-2d", "pde-vs-particles", "w2-over-time", "risk",
+            "radius-histogram-over-time", "w2-radius-over-time", "radius-density-final", "free-energy",
+            "success-rate", "final-risk", "parity-gradient-variance", "arrhenius", "propagation-of-chaos",
+            "switching-time", "pitchfork");
+
+    private static List<String> run(String name, String... sets) {
+        List<String> a = new ArrayList<>(List.of(name, "run", "scenarios/" + name + ".conf"));
+        for (String s : sets) {
+            a.add("--set");
+            a.add(s);
+        }
+        return a;
+    }
+
+    private static List<String> sweep(String name, String scenario, String vary, String... sets) {
+        List<String> a = new ArrayList<>(List.of(name, "sweep", "scenarios/" + scenario + ".conf", "--vary", vary));
+        for (String s : sets) {
+            a.add("--set");
+            a.add(s);
+        }
+        return a;
+    }
+
+    @Test
+    void everyPlotKeepsTheHouseRules() throws IOException {
+        for (List<String> c : COMMANDS) {
+            List<String> args = new ArrayList<>(c.subList(1, c.size()));
+            args.addAll(List.of("--no-metrics", "--quiet", "--out", tmp.resolve(c.get(0)).toString()));
+            StringWriter err = new StringWriter();
+            assertEquals(0, Main.execute(new PrintWriter(err, true), args.toArray(String[]::new)), c + ": " + err);
+        }
+        // The β sweep of a Desai–Zwanzig scenario tabulates what it measures, not empty escape columns.
+        assertEquals("dynamics.beta,stationary_mean,stationary_mean_se,m_star,beta_c,delta_f",
+                Files.readAllLines(tmp.resolve("pitchfork-sweep/sweep.csv")).get(0));
+        assertTrue(Files.exists(tmp.resolve("width-sweep/plots/final-risk.png")));
+        TreeMap<String, List<String>> problems = new TreeMap<>();
+        Set<String> names = new TreeSet<>();
+        ObjectMapper json = new ObjectMapper();
+        int pngs = 0;
+        try (Stream<Path> files = Files.walk(tmp)) {
+            for (Path png : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".png"))::iterator) {
+                pngs++;
+                String base = png.getFileName().toString().replaceFirst("\\.png$", "");
+                names.add(base);
+                Path model = png.resolveSibling(base + ".plot.json");
+                String where = tmp.relativize(png).toString();
+                if (!Files.exists(model)) {
+                    problems.put(where, List.of("no plot model beside it"));
+                    continue;
+                }
+                List<String> p = json.readValue(model.toFile(), PlotModel.class).problems();
+                if (!p.isEmpty()) {
+                    problems.put(where, p);
+                }
+            }
+        }
+        assertTrue(names.containsAll(EXPECTED), "plots not written: " + new TreeSet<>(EXPECTED).stream()
+                .filter(n -> !names.contains(n)).toList());
+        assertTrue(pngs >= 30, pngs + " plots");
+        assertTrue(problems.isEmpty(), () -> {
+            StringBuilder b = new StringBuilder("plots that break the house rules:\n");
+            problems.forEach((k, v) -> b.append("  ").append(k).append(": ").append(v).append('\n'));
+            return b.toString();
+        });
+    }
+}
