@@ -71,8 +71,8 @@ final class SweepCommand implements Callable<Integer> {
         if (org.ensemble.scenario.ImplicitBiasScenarioLoader.isImplicitBias(file)) {
             throw new IllegalArgumentException(file + ": implicit-bias studies sweep their own parameter (alphas,"
                     + " scales); run them with ensemble run");
-        if}
-        iforg.ensemble.scenario.TrainingScenarioLoader.isTraining(file) && !seeds.isEmpty()) {
+        }
+        if (org.ensemble.scenario.TrainingScenarioLoader.isTraining(file) && !seeds.isEmpty()) {
             throw new org.ensemble.scenario.ScenarioException("--seeds", 0, "", "replicas over seeds of a training"
                     + " scenario are its study { vary, values, seeds } block (run it with ensemble run " + file + ")");
         }
