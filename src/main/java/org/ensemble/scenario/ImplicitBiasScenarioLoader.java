@@ -1,9 +1,6 @@
 package org.ensemble.scenario;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigException;
-import com.typesafe.config.ConfigFactory;
-import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValueFactory;
 import java.nio.file.Path;
@@ -42,24 +39,14 @@ public final class ImplicitBiasScenarioLoader {
     }
 
     public static ImplicitBiasScenario loadString(String hocon, String originName, List<String> overrides) {
-        Config base;
-        try {
-            base = ConfigFactory.parseString(hocon, ConfigParseOptions.defaults().setOriginDescription(originName));
-        } catch (ConfigException e) {
-            throw ScenarioLoader.parseError(originName, e);
-        }
+        Config base = ScenarioLoader.parseString(hocon, originName);
         return build(originName, originName.replaceFirst("\\.[^.]*$", ""), null,
                 ScenarioLoader.withOverrides(originName, base, overrides));
     }
 
     static ImplicitBiasScenario reload(ImplicitBiasScenario s, List<String> overrides) {
         String label = s.source() != null ? s.source().toString() : s.name();
-        Config base;
-        try {
-            base = ConfigFactory.parseString(s.resolved(), ConfigParseOptions.defaults().setOriginDescription(label));
-        } catch (ConfigException e) {
-            throw ScenarioLoader.parseError(label, e);
-        }
+        Config base = ScenarioLoader.parseString(s.resolved(), label);
         return build(label, s.name(), s.source(), ScenarioLoader.withOverrides(label, base, overrides));
     }
 

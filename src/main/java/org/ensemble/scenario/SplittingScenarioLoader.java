@@ -1,13 +1,8 @@
 package org.ensemble.scenario;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigException;
-import com.typesafe.config.ConfigFactory;
-import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigRenderOptions;
-import com.typesafe.config.ConfigSyntax;
 import com.typesafe.config.ConfigValueFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,15 +23,7 @@ public final class SplittingScenarioLoader {
 
     /** Whether the file is a splitting scenario (it has a {@code splitting} section). */
     public static boolean isSplitting(Path file) {
-        if (!Files.isRegularFile(file)) {
-            return false;
-        }
-        try {
-            return ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF))
-                    .hasPath("splitting");
-        } catch (ConfigException e) {
-            return false;
-        }
+        return ScenarioLoader.hasSection(file, "splitting");
     }
 
     public static SplittingScenario load(Path file, List<String> overrides) {
@@ -49,12 +36,7 @@ public final class SplittingScenarioLoader {
 
     static SplittingScenario reload(SplittingScenario s, List<String> overrides) {
         String label = s.source() != null ? s.source().toString() : s.name();
-        Config base;
-        try {
-            base = ConfigFactory.parseString(s.resolved(), ConfigParseOptions.defaults().setOriginDescription(label));
-        } catch (ConfigException e) {
-            throw ScenarioLoader.parseError(label, e);
-        }
+        Config base = ScenarioLoader.parseString(s.resolved(), label);
         Path dir = s.source() != null ? s.source().toAbsolutePath().getParent() : Path.of(".");
         return build(label, s.name(), dir, s.source(), ScenarioLoader.withOverrides(label, base, overrides));
     }
