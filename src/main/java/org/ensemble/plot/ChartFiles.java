@@ -16,17 +16,46 @@ import org.knowm.xchart.internal.chartpart.Chart;
 
 /**
  * Writes a chart as PNG and SVG, with its {@link PlotModel} ({@code NAME.plot.json}: axes, tick
- * labels, legend entries, colour bar) beside them. The house rules ({@link HouseStyle}) are
+ * labels, legend entries, colour bar) and its {@link ChartData} ({@code NAME.chart.json}, what it is redrawn from) beside them. The house rules ({@link HouseStyle}) are
  * applied first; the SVG is compacted ({@link SvgCompaction}). Each file is written under a temporary name in the same directory and moved into
  * place, so a failure never leaves a truncated image.
  */
 public final class ChartFiles {
+    /** The suffix of the file each plot is redrawn from. */
+    public static final String DATA_SUFFIX = ".chart.json";
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS.mappedFeature());
+
     private ChartFiles() {
+    }
+
+    /**
+     * Draws again the plot whose data are in {@code NAME.chart.json}, as {@code NAME.png}, {@code .svg}
+     * and {@code .plot.json} in {@code outDir}.
+     *
+     * @throws IllegalArgumentException if the file is not chart data this version reads (the message names it)
+     */
+    public static List<Path> redraw(Path chartData, Path outDir) {
+        String file = chartData.getFileName().toString();
+        if (!file.endsWith(DATA_SUFFIX)) {
+            throw new IllegalArgumentException(chartData + ": not a chart data file (*" + DATA_SUFFIX + ")");
+        }
+        Chart<?, ?> chart;
+        try {
+            chart = MAPPER.readValue(chartData.toFile(), ChartData.class).toChart();
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException(chartData + ": unreadable chart data: " + rootMessage(e).lines()
+                    .findFirst().orElse(""), e);
+        }
+        return save(chart, outDir, file.substring(0, file.length() - DATA_SUFFIX.length()));
     }
 
     public static List<Path> save(Chart<?, ?> chart, Path dir, String baseName) {
         try {
             Files.createDirectories(dir);
+            // The data first, before the house rules add their scaffolding: what `ensemble plot` redraws from.
+            ChartData data = ChartData.of(chart);
+            write(dir.resolve(baseName + ".chart.json"), out -> MAPPER.writeValue(out, data));
             if (chart instanceof XYChart xy) {
                 HouseStyle.apply(xy);
             }

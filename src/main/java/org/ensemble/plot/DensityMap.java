@@ -169,6 +169,31 @@ public final class DensityMap extends HeatMapChart {
         return this;
     }
 
+    double[] xEdges() {
+        return xEdges;
+    }
+
+    double[] yEdges() {
+        return yEdges;
+    }
+
+    double[][] values() {
+        return values;
+    }
+
+    boolean isLog() {
+        return log;
+    }
+
+    double logFloor() {
+        return logFloor;
+    }
+
+    /** The scale set by {@link #scale} or {@link #shareScale}; null: fitted when drawn. */
+    ColourScale explicitScale() {
+        return scale;
+    }
+
     /** The axes chart (titles, ticks, legend) under the raster. */
     public XYChart axes() {
         return axes;

@@ -117,6 +117,25 @@ class EveryPlotTest {
         assertTrue(names.containsAll(EXPECTED), "plots not written: " + new TreeSet<>(EXPECTED).stream()
                 .filter(n -> !names.contains(n)).toList());
         assertTrue(pngs >= 30, pngs + " plots");
+        // `ensemble plot` draws every one of them again from its chart data, byte for byte.
+        int redrawn = 0;
+        for (List<String> c : COMMANDS) {
+            Path from = tmp.resolve(c.get(0));
+            Path to = tmp.resolve("redrawn").resolve(c.get(0));
+            StringWriter err = new StringWriter();
+            assertEquals(0, Main.execute(new PrintWriter(err, true), "plot", from.toString(), "--out", to.toString()),
+                    c + ": " + err);
+            try (Stream<Path> files = Files.walk(from)) {
+                for (Path png : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".png"))::iterator) {
+                    Path again = to.resolve(from.relativize(png));
+                    assertTrue(Files.exists(again), "not redrawn: " + png);
+                    assertTrue(java.util.Arrays.equals(Files.readAllBytes(png), Files.readAllBytes(again)),
+                            "redrawn plot differs: " + tmp.relativize(png));
+                    redrawn++;
+                }
+            }
+        }
+        assertEquals(pngs, redrawn);
         assertTrue(problems.isEmpty(), () -> {
             StringBuilder b = new StringBuilder("plots that break the house rules:\n");
             problems.forEach((k, v) -> b.append("  ").append(k).append(": ").append(v).append('\n'));
