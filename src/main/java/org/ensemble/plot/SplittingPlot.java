@@ -33,12 +33,26 @@ public final class SplittingPlot {
         pts.setMarkerColor(bar);
         for (int i = 0; i < beta.length; i++) {
             double lo = Math.max(p[i] - 2 * se[i], p[i] / 10);
-            XYSeries e = c.addSeries("bar " + i, new double[] {beta[i], beta[i]}, new double[] {lo, p[i] + 2 * se[i]});
+            // "_": part of the points' series (its legend entry says ±2 SE), not a series of its own.
+            XYSeries e = c.addSeries("_bar " + i, new double[] {beta[i], beta[i]}, new double[] {lo, p[i] + 2 * se[i]});
             e.setMarker(SeriesMarkers.NONE);
             e.setLineColor(bar);
             e.setShowInLegend(false);
         }
+        // One β (or a narrow range) would leave the x axis a single tick: pad it as the ratio plot does.
+        double lo = Math.min(min(beta), min(exactBeta));
+        double hi = Math.max(max(beta), max(exactBeta));
+        double pad = Math.max(0.5, 0.05 * (hi - lo));
+        c.getStyler().setXAxisMin(lo - pad).setXAxisMax(hi + pad);
         return c;
+    }
+
+    private static double min(double[] v) {
+        return java.util.Arrays.stream(v).min().orElseThrow();
+    }
+
+    private static double max(double[] v) {
+        return java.util.Arrays.stream(v).max().orElseThrow();
     }
 
     /**
