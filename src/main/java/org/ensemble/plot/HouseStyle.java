@@ -31,6 +31,7 @@ final class HouseStyle {
                 st.setXAxisTickLabelsFormattingFunction(TickLabels.logAxis(r[0], r[1]));
             } else {
                 st.setXAxisLogarithmic(false);
+                c.setXAxisTitle(notLog(c.getXAxisTitle()));
             }
         }
         if (st.isYAxisLogarithmic()) {
@@ -40,6 +41,7 @@ final class HouseStyle {
                 st.setYAxisTickLabelsFormattingFunction(TickLabels.logAxis(r[0], r[1]));
             } else {
                 st.setYAxisLogarithmic(false);
+                c.setYAxisTitle(notLog(c.getYAxisTitle()));
             }
         }
         if (!st.isXAxisLogarithmic()) {
@@ -56,6 +58,11 @@ final class HouseStyle {
         if (inLegend > LEGEND_INSIDE_MAX && st.getLegendPosition() == Styler.LegendPosition.InsideNE) {
             st.setLegendPosition(Styler.LegendPosition.OutsideE);
         }
+    }
+
+    /** An axis title without the "(log scale)" it no longer has. */
+    private static String notLog(String title) {
+        return title == null ? null : title.replace(" (log scale)", "").replace(" (log axis)", "");
     }
 
     /** The positive data range along one axis (error bars included on y), or the axis limits where set. */

@@ -24,7 +24,9 @@ public final class SplittingPlot {
         c.getStyler().setYAxisDecimalPattern("0.#E0");
         c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
         XYSeries curve = c.addSeries("exact committor (quadrature)", exactBeta, exact);
-        curve.setMarker(SeriesMarkers.NONE);
+        // One β: the exact value is a point, drawn as a marker (a one-point line is invisible).
+        curve.setMarker(max(exactBeta) > min(exactBeta) ? SeriesMarkers.NONE : SeriesMarkers.DIAMOND);
+        curve.setMarkerColor(new Color(60, 60, 60));
         curve.setLineColor(new Color(60, 60, 60));
         Color bar = new Color(200, 40, 40);
         XYSeries pts = c.addSeries("mean of independent runs (±2 SE)", beta, p);
