@@ -38,6 +38,10 @@ final class RunCommand implements Callable<Integer> {
             + " RUN_DIR from its last checkpoint (FILE and --set must give the same resolved scenario)")
     Path resume;
 
+    @Option(names = "--jobs", paramLabel = "N", description = "a study's points run at once (default: as many as the"
+            + " cores allow without oversubscribing the shards; 1 while live metrics are served)")
+    Integer jobs;
+
     @Option(names = "--quiet", description = "no progress output")
     boolean quiet;
 
@@ -78,6 +82,17 @@ final class RunCommand implements Callable<Integer> {
         }
         if (org.ensemble.scenario.TrainingScenarioLoader.isTraining(file)) {
             return TrainingCommands.run(file, overrides, out, quiet, !noPlots, metrics, cp);
+        }
+        java.util.Optional<org.ensemble.scenario.ParticleStudy> study = org.ensemble.scenario.ParticleStudy.read(file,
+                overrides);
+        if (study.isPresent()) {
+            if (cp != null) {
+                throw new IllegalArgumentException(file + ": a study is not resumed as a whole; resume its interrupted"
+                        + " point's own directory, or run the study again");
+            }
+            org.ensemble.scenario.ParticleStudy st = study.get();
+            return ParticleSweep.run(new ParticleSweep.Plan(file, overrides, st.vary(), st.values(), st.seeds(), true),
+                    out, quiet, !noPlots, metrics, jobs);
         }
         Scenario s = ScenarioLoader.load(file, overrides);
         Path dir = out != null ? out : defaultOut(s.name());

@@ -366,6 +366,8 @@ public final class ScenarioLoader {
             r.put("pde", Map.of("cells", cells, "range", rangeOut, "dt", pdt));
         }
         double checkpointEvery = CheckpointSection.parse(root, r);
+        // A study block is read by ParticleStudy; each of its points is this scenario without it.
+        root.has("study");
         root.rejectUnknown();
 
         if (gran.equals("particle") && size > 1_000_000) {

@@ -2,7 +2,6 @@ package org.ensemble.scenario;
 
 import org.ensemble.step.Granularity;
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValueFactory;
 import java.nio.file.Files;
@@ -189,38 +188,14 @@ public final class TrainingScenarioLoader {
         Optional<TrainingScenario.StudySpec> study = Optional.empty();
         if (root.has("study")) {
             Section st = root.section("study");
-            String key = st.string("vary", null, true);
-            if (!key.matches("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*") || key.startsWith("study")) {
-                throw st.error("vary", "expected a key path like network.width, got '" + key + "'");
-            }
-            List<String> values = new ArrayList<>();
-            if (st.has("values")) {
-                Object raw = st.config().getValue("values").unwrapped();
-                if (!(raw instanceof List<?> l) || l.isEmpty()) {
-                    throw st.error("values", "expected a non-empty list of values");
-                }
-                for (Object o : l) {
-                    values.add(ConfigValueFactory.fromAnyRef(o).render(ConfigRenderOptions.concise()));
-                }
-            } else {
-                throw st.error("values", "missing; expected a list of values for " + key);
-            }
-            double[] seedsRaw = st.vector("seeds", new double[] {seed}, false);
-            List<Long> seeds = new ArrayList<>();
-            for (double x : seedsRaw) {
-                if (x != Math.rint(x) || x < 0) {
-                    throw st.error("seeds", "expected non-negative integers, got " + x);
-                }
-                seeds.add((long) x);
-            }
+            ParticleStudy common = ParticleStudy.parse(st, seed);
+            String key = common.vary();
+            List<String> values = common.values();
+            List<Long> seeds = common.seeds();
             double success = st.positive("success-risk", 1e-3, false);
             st.rejectUnknown();
             study = Optional.of(new TrainingScenario.StudySpec(key, List.copyOf(values), List.copyOf(seeds), success));
-            List<Object> vs = new ArrayList<>();
-            for (String v : values) {
-                vs.add(ConfigFactory.parseString("v = " + v).getValue("v").unwrapped());
-            }
-            r.put("study", Map.of("vary", key, "values", vs, "seeds", seeds, "success-risk", success));
+            r.put("study", Map.of("vary", key, "values", common.plainValues(), "seeds", seeds, "success-risk", success));
         }
 
         Optional<TrainingScenario.ParityGradientSpec> pg = Optional.empty();
