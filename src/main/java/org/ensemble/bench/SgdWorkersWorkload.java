@@ -9,7 +9,8 @@ import org.ensemble.step.StepOutcome;
 import org.ensemble.step.StepStatus;
 
 /**
- * SGD workers on linear regression (isotropic Gaussians in R^d, batch b per worker): M workers and a
+ * SGD workers on the two-layer network of the neuron kind (16 tanh neurons on isotropic Gaussians in
+ * R^d, square loss, batch b per worker): M workers and a
  * parameter server under BSP (one round = one version = M·b gradient evaluations) or ASP with fixed
  * compute times (one round = M versions of b evaluations each), through the actors or as the plain
  * loop with the same numerics, to measure what the actors cost per round.
@@ -34,8 +35,8 @@ public final class SgdWorkersWorkload {
         this.scenario = SgdScenarioLoader.loadString("""
                 seed = %d
                 shards = %d
-                model { type = logistic-regression, data { type = isotropic-gaussians, dimension = %d, delta = 0.5 }
-                        test-samples = 100 }
+                model { type = two-layer-network, width = 16, activation = tanh, test-samples = 100
+                        data { type = isotropic-gaussians, dimension = %d, delta = 0.5 } }
                 workers { count = %d, policy = %s, batch = %d, lr = 0.05, delay { model = fixed } }
                 run { versions = %d, report-every = %d }
                 """.formatted(seed, threads, d, workers, policy, batch, versions, versions), "bench", List.of());

@@ -17,13 +17,14 @@ import org.ensemble.step.Granularity;
  * @param modelKind  quadratic, linear-regression or logistic-regression
  * @param curvature  diagonal of H (quadratic)
  * @param noiseSd    square roots of the diagonal of Σ (quadratic)
- * @param data       the data source (regressions), else null
+ * @param data       the data source (regressions, the network), else null
+ * @param width      the network's neurons (0 for the other models), with its {@code activation}
  * @param burnIn     versions left out of the stationary averages
  * @param stability  the staleness study: a run per (τ, η) instead of one run
  */
 public record SgdScenario(String name, Path source, long seed, int shards, Granularity granularity, int blockSize,
                           String modelKind, double[] curvature, double[] noiseSd, String dataKind, DataSource data,
-                          int testSamples, SgdSettings settings, long burnIn, Optional<StabilitySpec> stability,
+                          int testSamples, int width, org.ensemble.network.Activation activation, SgdSettings settings, long burnIn, Optional<StabilitySpec> stability,
                           double checkpointEvery, String resolved) implements PopulationScenario {
 
     /** Runs with M = τ + 1 workers (ASP, fixed compute times: delay exactly τ) over a grid of η, noise-free. */
@@ -35,12 +36,13 @@ public record SgdScenario(String name, Path source, long seed, int shards, Granu
         return switch (modelKind) {
             case "quadratic" -> new QuadraticModel(curvature, noiseSd, seed);
             case "linear-regression" -> new RegressionModel(data, RegressionModel.Loss.SQUARE, testSamples);
+            case "two-layer-network" -> new org.ensemble.sgd.NetworkModel(data, width, activation, testSamples);
             default -> new RegressionModel(data, RegressionModel.Loss.LOGISTIC, testSamples);
         };
     }
 
     public int dimension() {
-        return data != null ? data.dimension() : curvature.length;
+        return width > 0 ? width * (data.dimension() + 1) : data != null ? data.dimension() : curvature.length;
     }
 
     @Override

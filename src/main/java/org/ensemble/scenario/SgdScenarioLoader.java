@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.ensemble.data.DataSource;
+import org.ensemble.network.Activation;
 import org.ensemble.sgd.Algorithm;
 import org.ensemble.sgd.DelayModel;
+import org.ensemble.sgd.NetworkModel;
 import org.ensemble.sgd.Policy;
 import org.ensemble.sgd.SgdSettings;
 import org.ensemble.step.Granularity;
@@ -66,11 +68,14 @@ public final class SgdScenarioLoader {
         r.put("block-size", blockSize);
 
         Section model = root.section("model");
-        String kind = model.choice("type", null, List.of("quadratic", "linear-regression", "logistic-regression"));
+        String kind = model.choice("type", null, List.of("quadratic", "linear-regression", "logistic-regression",
+                "two-layer-network"));
         Map<String, Object> mm = new LinkedHashMap<>();
         mm.put("type", kind);
         double[] curvature = null;
         double[] noiseSd = null;
+        int width = 0;
+        Activation activation = null;
         DataSource data = null;
         String dataKind = null;
         int testSamples = 0;
@@ -99,6 +104,17 @@ public final class SgdScenarioLoader {
             testSamples = (int) model.integer("test-samples", 1000, false, 0, 10_000_000);
             mm.put("test-samples", testSamples);
             d = data.dimension();
+            if (kind.equals("two-layer-network")) {
+                width = (int) model.integer("width", 0, true, 1, 1_000_000);
+                activation = Activation.of(Activation.Kind.parse(model.choice("activation", "tanh",
+                        List.of("tanh", "relu", "sigmoid"))));
+                if ((long) width * (d + 1) > 100_000_000L) {
+                    throw model.error("width", "expected at most 1e8 parameters, got " + width + " × " + (d + 1));
+                }
+                mm.put("width", width);
+                mm.put("activation", activation.kind().key());
+                d = width * (d + 1);
+            }
         }
         model.rejectUnknown();
         r.put("model", mm);
@@ -183,10 +199,20 @@ public final class SgdScenarioLoader {
         long versions = run.integer("versions", 0, true, 1, Long.MAX_VALUE / 4);
         long every = run.integer("report-every", Math.max(1, versions / 100), false, 1, versions);
         long burnIn = run.integer("burn-in", versions / 10, false, 0, versions - 1);
-        double[] init = broadcast(run, "init", run.vector("init", new double[]{kind.equals("quadratic") ? 1 : 0},
-                false), d);
+        double[] init;
+        if (kind.equals("two-layer-network")) {
+            if (run.has("init")) {
+                throw run.error("init", "expected no init for a two-layer network: its neurons are drawn from the seed"
+                        + " (w ~ N(0, I/d), a ~ N(0, 1))");
+            }
+            init = NetworkModel.initial(width, data.dimension(), seed);
+        } else {
+            init = broadcast(run, "init", run.vector("init", new double[]{kind.equals("quadratic") ? 1 : 0}, false), d);
+        }
         run.rejectUnknown();
-        r.put("run", Map.of("versions", versions, "report-every", every, "burn-in", burnIn, "init", list(init)));
+        r.put("run", kind.equals("two-layer-network")
+                ? Map.of("versions", versions, "report-every", every, "burn-in", burnIn)
+                : Map.of("versions", versions, "report-every", every, "burn-in", burnIn, "init", list(init)));
 
         Optional<SgdScenario.StabilitySpec> stability = Optional.empty();
         if (root.has("stability")) {
@@ -232,7 +258,8 @@ public final class SgdScenarioLoader {
         String resolved = ConfigValueFactory.fromMap(r).render(ConfigRenderOptions.defaults()
                 .setOriginComments(false).setJson(false).setFormatted(true));
         return new SgdScenario(name, source, seed, shards, gran.equals("worker") ? Granularity.MEMBER
-                : Granularity.BLOCK, blockSize, kind, curvature, noiseSd, dataKind, data, testSamples, settings, burnIn,
+                : Granularity.BLOCK, blockSize, kind, curvature, noiseSd, dataKind, data, testSamples, width, activation,
+                settings, burnIn,
                 stability, checkpointEvery,
                 "# Resolved SGD-workers scenario: every default filled in. Run it again with: ensemble run THIS_FILE\n"
                         + resolved);
