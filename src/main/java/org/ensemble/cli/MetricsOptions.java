@@ -112,6 +112,17 @@ final class MetricsOptions {
                 plannedSteps);
     }
 
+    /** A fresh set of meters for one SGD-workers run, served from now on; no-op when disabled. */
+    Observer<org.ensemble.sgd.SgdReport> sgdSink(String scenario, String runId, long seed, int workers,
+                                                 long plannedVersions, long samplesPerVersion) {
+        if (server == null) {
+            return m -> {
+            };
+        }
+        return new org.ensemble.metrics.SgdMetricsListener(served(scenario, runId, seed), workers, plannedVersions,
+                samplesPerVersion);
+    }
+
     /** Fresh meters for a run on the CPU, served from now on; the previous run's are released. */
     private RunMetrics served(String scenario, String runId, long seed) {
         String v = Main.class.getPackage().getImplementationVersion();

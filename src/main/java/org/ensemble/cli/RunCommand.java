@@ -61,7 +61,7 @@ final class RunCommand implements Callable<Integer> {
             out = resume;
         }
         if (org.ensemble.scenario.SgdScenarioLoader.isSgd(file)) {
-            return SgdCommands.run(file, overrides, out, quiet, !noPlots, cp);
+            return SgdCommands.run(file, overrides, out, quiet, !noPlots, cp, metrics);
         }
         if (org.ensemble.scenario.SplittingScenarioLoader.isSplitting(file)) {
             if (cp != null) {

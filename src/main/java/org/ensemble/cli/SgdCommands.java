@@ -23,6 +23,14 @@ final class SgdCommands {
     }
 
     static int run(Path file, List<String> overrides, Path out, boolean quiet, boolean plots, Checkpoint resume) {
+        MetricsOptions none = new MetricsOptions();
+        none.disabled = true;
+        return run(file, overrides, out, quiet, plots, resume, none);
+    }
+
+    /** As above, with live metrics (one set of meters for the run; the stability study's many short runs have none). */
+    static int run(Path file, List<String> overrides, Path out, boolean quiet, boolean plots, Checkpoint resume,
+                   MetricsOptions metrics) {
         SgdScenario s = SgdScenarioLoader.load(file, overrides);
         if (resume != null && s.stability().isPresent()) {
             throw new IllegalArgumentException(file + ": a stability study cannot be resumed (its runs are short);"
@@ -35,8 +43,16 @@ final class SgdCommands {
                 boolean ok = SgdStabilityStudy.execute(s, dir, quiet, plots, System.out, stop);
                 return stop.getAsBoolean() ? stop.exitCode() : ok ? 0 : Main.EXIT_FAILURE;
             }
-            SgdRun.Result r = SgdRun.execute(s, dir, quiet, plots, System.out, stop, resume);
-            return r.outcome().status() == StepStatus.INTERRUPTED ? stop.exitCode() : exit(r.outcome());
+            metrics.quiet = quiet;
+            metrics.start();
+            try {
+                var sink = metrics.sgdSink(s.name(), dir.getFileName().toString(), s.seed(), s.settings().workers(),
+                        s.settings().versions(), s.settings().samplesPerUpdate());
+                SgdRun.Result r = SgdRun.execute(s, dir, quiet, plots, System.out, stop, resume, sink);
+                return r.outcome().status() == StepStatus.INTERRUPTED ? stop.exitCode() : exit(r.outcome());
+            } finally {
+                metrics.finish();
+            }
         }
     }
 

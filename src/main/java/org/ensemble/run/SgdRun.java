@@ -48,7 +48,14 @@ public final class SgdRun {
 
     public static Result execute(SgdScenario s, Path out, boolean quiet, boolean plots, PrintStream console,
                                  BooleanSupplier stop, Checkpoint resume) {
-        Kind kind = new Kind(s, quiet, plots, console, stop);
+        return execute(s, out, quiet, plots, console, stop, resume, r -> {
+        });
+    }
+
+    /** As above, with {@code extra} shown every report too (live metrics); a resume replays the logged reports to it. */
+    public static Result execute(SgdScenario s, Path out, boolean quiet, boolean plots, PrintStream console,
+                                 BooleanSupplier stop, Checkpoint resume, Observer<SgdReport> extra) {
+        Kind kind = new Kind(s, quiet, plots, console, stop, extra);
         RunPipeline.Done<StepOutcome> done = RunPipeline.execute(kind, out, resume, null, console);
         return new Result(done.directory(), done.outcome(), kind.summary);
     }
@@ -77,8 +84,11 @@ public final class SgdRun {
         private final TreeMap<Long, Long> staleness = new TreeMap<>();
         private Map<String, Object> summary;
         private Observer<SgdReport> observers;
+        private final Observer<SgdReport> extra;
 
-        Kind(SgdScenario s, boolean quiet, boolean plots, PrintStream console, BooleanSupplier stop) {
+        Kind(SgdScenario s, boolean quiet, boolean plots, PrintStream console, BooleanSupplier stop,
+             Observer<SgdReport> extra) {
+            this.extra = extra;
             this.s = s;
             this.quiet = quiet;
             this.plots = plots;
@@ -132,7 +142,7 @@ public final class SgdRun {
                     staleness.merge((r.staleness()[i] << 32) | r.staleness()[i + 1], r.staleness()[i + 2], Long::sum);
                 }
             };
-            observers = Observers.of(recorder, progress);
+            observers = Observers.of(recorder, progress, extra);
             return new RunPipeline.Opened<>(observers, () -> {
                 try (csv) {
                     progress.close();

@@ -50,6 +50,12 @@ final class EngineRunDriver implements RunDriver {
                 "scenarios/mmn-isotropic-gaussians.conf", "--set", "network.width=200", "--set", "training.time=2");
     }
 
+    /** A short SGD-workers run on a quadratic (loss, distance to the optimum, staleness, versions/s). */
+    static EngineRunDriver sgd(Path out) {
+        return new EngineRunDriver("engine SGD-workers run", Set.of("ensemble-sgd"), out,
+                "scenarios/sgd-stationary-variance.conf", "--set", "run.versions=60000", "--set", "run.burn-in=1000");
+    }
+
     @Override
     public String name() {
         return name;

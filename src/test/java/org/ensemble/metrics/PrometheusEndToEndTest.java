@@ -73,6 +73,11 @@ class PrometheusEndToEndTest {
         check(EngineRunDriver.training(tmp.resolve("run")));
     }
 
+    @Test
+    void dashboardsQueryARealPrometheusScrapingAnEngineSgdWorkersRun() throws Exception {
+        check(EngineRunDriver.sgd(tmp.resolve("run")));
+    }
+
     void check(RunDriver driver) throws Exception {
         PrometheusTools.requireBinaries();
         List<JsonNode> dashboards = loadAndCheckDashboards();
@@ -206,7 +211,7 @@ class PrometheusEndToEndTest {
                 out.add(d);
             }
         }
-        assertTrue(out.size() >= 4, "expected the overview, escape-time, mean-field and training dashboards");
+        assertTrue(out.size() >= 5, "expected the overview, escape-time, mean-field, training and SGD-workers dashboards");
         Set<String> uids = new HashSet<>();
         out.forEach(d -> assertTrue(uids.add(d.get("uid").asText()), "duplicate dashboard uid " + d.get("uid")));
         assertTrue(Files.readString(DATASOURCES).contains("uid: " + DATASOURCE_UID),
