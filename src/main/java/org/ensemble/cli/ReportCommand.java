@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "report", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Print a finished run's summary again from its summary.json (a sweep's: its table, sweep.csv),"
+        description = "Print a finished run's summary again from its summary.json (a sweep's or study's: its table,"
+                + " sweep.csv or study.csv, and the means across seeds),"
                 + " for runs of every kind.")
 final class ReportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN_DIR", description = "a run's or sweep's output directory")
@@ -26,7 +27,6 @@ final class ReportCommand implements Callable<Integer> {
             throw new IllegalArgumentException(dir + ": not a directory (expected a run's or sweep's output directory)");
         }
         Path summary = dir.resolve("summary.json");
-        Path sweep = dir.resolve("sweep.csv");
         if (Files.isRegularFile(summary)) {
             JsonNode json;
             try {
@@ -45,13 +45,21 @@ final class ReportCommand implements Callable<Integer> {
             SummaryText.lines(json).forEach(l -> System.out.println("  " + l));
             return 0;
         }
-        if (Files.isRegularFile(sweep)) {
-            System.out.println(dir + " (sweep)");
-            table(sweep).forEach(l -> System.out.println("  " + l));
-            return 0;
+        for (String kind : List.of("sweep", "study")) {
+            Path table = dir.resolve(kind + ".csv");
+            if (Files.isRegularFile(table)) {
+                System.out.println(dir + " (" + kind + ")");
+                table(table).forEach(l -> System.out.println("  " + l));
+                Path means = dir.resolve(kind + "-means.csv");
+                if (Files.isRegularFile(means)) {
+                    System.out.println("mean ± SE across seeds (" + means.getFileName() + ")");
+                    table(means).forEach(l -> System.out.println("  " + l));
+                }
+                return 0;
+            }
         }
         Path partial = dir.resolveSibling("." + dir.getFileName() + ".partial");
-        throw new IllegalArgumentException(dir + ": no summary.json or sweep.csv" + (Files.isDirectory(partial)
+        throw new IllegalArgumentException(dir + ": no summary.json, sweep.csv or study.csv" + (Files.isDirectory(partial)
                 || Files.isDirectory(dir.resolve("checkpoint")) ? " (the run did not finish: ensemble resume " + dir
                 + ")" : " (not a finished run's directory)"));
     }

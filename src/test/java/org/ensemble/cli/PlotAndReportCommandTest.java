@@ -77,7 +77,7 @@ class PlotAndReportCommandTest {
 
         Result noSummary = cli("report", empty.toString());
         assertEquals(2, noSummary.code);
-        assertTrue(noSummary.err.contains("no summary.json"), noSummary.err);
+        assertTrue(noSummary.err.contains("no summary.json, sweep.csv or study.csv"), noSummary.err);
         Files.writeString(empty.resolve("summary.json"), "{\"a\": ");
         Result badJson = cli("report", empty.toString());
         assertEquals(2, badJson.code);
