@@ -205,6 +205,7 @@ public final class LinearPeriodicStudy {
         Overlays.theoryLine(vc, "closed form exp(−r²)·Q(r)", r2, closed);
         Overlays.line(vc, String.format("fit r⁴·exp(c + s·r²), s = %.3f ± %.3f", fit.slope(), fit.slopeSe()), r2,
                 fitted, Palette.series(1));
+        vc.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
         charts.put("gradient-variance", vc);
         double[] scaled = new double[nr];
         double[] scaledBar = new double[nr];
@@ -227,6 +228,7 @@ public final class LinearPeriodicStudy {
         Overlays.theoryLine(lc, "closed form", r2, scaledClosed);
         Overlays.line(lc, "weighted fit", r2, scaledFit, Palette.series(1));
         Overlays.line(lc, "slope −1 (d → ∞) through the first point", r2, asymptote, Palette.series(2));
+        lc.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
         charts.put("gradient-variance-over-r4", lc);
         if (done >= 2) {
             double[] xs = Arrays.copyOf(tr, done);
@@ -237,7 +239,8 @@ public final class LinearPeriodicStudy {
                     Palette.series(0));
             Overlays.points(sc, "success rate", xs, Arrays.copyOf(rate, done), Palette.series(0), SeriesMarkers.CIRCLE);
             Overlays.yRange(sc, xs[0], 0, 1);
-            charts.put("linear-periodic-success-rate", sc);
+            sc.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+        charts.put("linear-periodic-success-rate", sc);
             double[] bars = new double[done];
             for (int i = 0; i < done; i++) {
                 bars[i] = 1.96 * ratioSe[i];
@@ -249,7 +252,8 @@ public final class LinearPeriodicStudy {
             Overlays.horizontal(rc, "trivial (predict E y)", 1.0, xs[0], xs[done - 1]);
             Overlays.horizontal(rc, "success threshold " + spec.successRatio(), spec.successRatio(), xs[0],
                     xs[done - 1]);
-            charts.put("linear-periodic-final-risk", rc);
+            rc.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+        charts.put("linear-periodic-final-risk", rc);
         }
         return new StudyResult(summary, tables, charts);
     }

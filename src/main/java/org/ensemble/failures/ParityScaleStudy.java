@@ -96,30 +96,36 @@ public final class ParityScaleStudy {
         }
         summary.put("table", rows);
 
-        List<ParityGradientVariance.Result> grads = new ArrayList<>();
         List<List<Object>> gradRows = new ArrayList<>();
         Activation act = Activation.of(Activation.Kind.parse(ns.activation()));
+        List<double[]> exactPts = new ArrayList<>();
+        List<double[]> sampledPts = new ArrayList<>();
+        for (int d : spec.exactDimensions()) {
+            if (interrupted || stop.getAsBoolean()) {
+                interrupted = true;
+                break;
+            }
+            ParityGradientVariance.Result e = ParityGradientVariance.exact(d, spec.gradientWidth(), act,
+                    spec.gradientSeed());
+            exactPts.add(new double[] {d, e.variance(), e.bound()});
+            gradRows.add(java.util.Arrays.asList(d, "exact", e.bound(), e.variance(), 0.0, e.variance() / e.bound(),
+                    null, null));
+            log.accept(String.format("gradient variance d = %d (exact): %.5g, G²/2^d = %.5g, ratio %.6f", d,
+                    e.variance(), e.bound(), e.variance() / e.bound()));
+        }
         for (int d : spec.dimensions()) {
             if (interrupted || stop.getAsBoolean()) {
                 interrupted = true;
                 break;
             }
-            ParityGradientVariance.Result exact = d <= spec.exactMaxD()
-                    ? ParityGradientVariance.exact(d, spec.gradientWidth(), act, spec.gradientSeed()) : null;
-            ParityGradientVariance.Result sampled = ParityGradientVariance.sampled(d, spec.gradientWidth(), act,
+            ParityGradientVariance.Result sm = ParityGradientVariance.sampled(d, spec.gradientWidth(), act,
                     spec.gradientSeed(), spec.gradientTargets(), spec.gradientBatch(), spec.gradientSeed() + 1);
-            if (exact != null) {
-                grads.add(exact);
-            }
-            grads.add(sampled);
-            double bound = exact != null ? exact.bound() : sampled.bound();
-            gradRows.add(java.util.Arrays.asList(d, bound, exact == null ? null : exact.variance(),
-                    exact == null ? null : exact.variance() / exact.bound(), sampled.variance(),
-                    sampled.varianceStandardError(), sampled.noisyVariance(),
-                    (sampled.variance() - bound) / sampled.varianceStandardError()));
-            log.accept(String.format("gradient variance d = %d: G²/2^d = %.4g, exact %s, sampled %.4g ± %.2g", d, bound,
-                    exact == null ? "-" : String.format("%.4g", exact.variance()), sampled.variance(),
-                    sampled.varianceStandardError()));
+            sampledPts.add(new double[] {d, sm.variance(), sm.varianceStandardError(), sm.bound(), sm.noisyVariance()});
+            gradRows.add(java.util.Arrays.asList(d, "sampled", sm.bound(), sm.variance(), sm.varianceStandardError(),
+                    sm.variance() / sm.bound(), (sm.variance() - sm.bound()) / sm.varianceStandardError(),
+                    sm.noisyVariance()));
+            log.accept(String.format("gradient variance d = %d (two-batch, %d targets): %.4g ± %.2g, G²/2^d = %.4g", d,
+                    spec.gradientTargets(), sm.variance(), sm.varianceStandardError(), sm.bound()));
         }
         if (interrupted) {
             summary.put("status", "interrupted");
@@ -132,9 +138,9 @@ public final class ParityScaleStudy {
                 new StudyResult.Table("parity-runs", List.of("d", "parity", "order", "seed", "budget",
                         "budget_over_2d", "final_test_risk", "final_train_risk", "success", "status"), runRows),
                 new StudyResult.Table("parity-success", sumHeader, summaryRows),
-                new StudyResult.Table("parity-gradient-variance", List.of("d", "bound_g2_over_2d",
-                        "exact_variance", "exact_over_bound", "sampled_variance", "sampled_se",
-                        "sampled_one_batch_variance", "sampled_minus_bound_in_se"), gradRows));
+                new StudyResult.Table("parity-gradient-variance", List.of("d", "method", "bound_g2_over_2d",
+                        "variance", "variance_se", "variance_over_bound", "minus_bound_in_se", "one_batch_variance"),
+                        gradRows));
         Map<String, XYChart> charts = new LinkedHashMap<>();
         int done = summaryRows.size() / 2;
         if (done >= 2) {
@@ -150,6 +156,7 @@ public final class ParityScaleStudy {
             Overlays.horizontal(risk, "trivial risk 1/2 (predict 0)", TRIVIAL_RISK, xs[0], xs[done - 1]);
             Overlays.horizontal(risk, "success threshold " + spec.successRisk(), spec.successRisk(), xs[0],
                     xs[done - 1]);
+            risk.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
             charts.put("parity-final-risk", risk);
             XYChart sc = LinePlot.create("Success rate against d (final held-out risk < " + spec.successRisk() + ")",
                     "input dimension d", "fraction of " + spec.seeds().length + " seeds", xs, Map.of(), false, false,
@@ -162,12 +169,50 @@ public final class ParityScaleStudy {
                         Palette.series(kind), kind == 0 ? SeriesMarkers.CIRCLE : SeriesMarkers.DIAMOND);
             }
             Overlays.yRange(sc, xs[0], 0, 1);
+            sc.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
             charts.put("parity-success-rate", sc);
         }
-        if (!grads.isEmpty()) {
-            charts.put("parity-gradient-variance", ParityGradientVariance.plot(grads));
+        if (exactPts.size() + sampledPts.size() >= 2) {
+            charts.put("parity-gradient-variance", gradientPlot(exactPts, sampledPts, spec));
         }
         return new StudyResult(summary, tables, charts);
+    }
+
+    /**
+     * Variance over targets against d, log y: the bound G²/2^d as the theory line (G² exact where the sums are
+     * exact, estimated from the sampled inputs elsewhere), exact variances, and the two-batch estimates — with
+     * their 95% CI where it lies above zero, else as a 95% upper bound (the batch noise hides a variance this small).
+     */
+    private static XYChart gradientPlot(List<double[]> exact, List<double[]> sampled, ParityScaleSpec spec) {
+        java.util.TreeMap<Double, Double> bound = new java.util.TreeMap<>();
+        exact.forEach(p -> bound.put(p[0], p[2]));
+        sampled.forEach(p -> bound.putIfAbsent(p[0], p[3]));
+        double[] bx = bound.keySet().stream().mapToDouble(Double::doubleValue).toArray();
+        double[] by = bound.values().stream().mapToDouble(Double::doubleValue).toArray();
+        XYChart c = LinePlot.create("Parity: variance over the 2^d targets of the population gradient (width "
+                + spec.gradientWidth() + ")", "input dimension d", "Var_S ∇L_S", bx, Map.of(), false, true, true);
+        Overlays.theoryLine(c, "bound G²/2^d", bx, by);
+        if (!exact.isEmpty()) {
+            Overlays.points(c, "exact (all 2^d inputs and targets)", exact.stream().mapToDouble(p -> p[0]).toArray(),
+                    exact.stream().mapToDouble(p -> p[1]).toArray(), Palette.series(0), SeriesMarkers.CIRCLE);
+        }
+        List<double[]> shown = sampled.stream().filter(p -> p[1] - 1.96 * p[2] > 0).toList();
+        List<double[]> upper = sampled.stream().filter(p -> !(p[1] - 1.96 * p[2] > 0)).toList();
+        if (!shown.isEmpty()) {
+            Overlays.errorBars(c, "two-batch estimate, 95% CI", shown.stream().mapToDouble(p -> p[0]).toArray(),
+                    shown.stream().mapToDouble(p -> p[1]).toArray(),
+                    shown.stream().mapToDouble(p -> 1.96 * p[2]).toArray(), Palette.series(1));
+        }
+        if (!upper.isEmpty()) {
+            Overlays.points(c, "two-batch estimate: 95% upper bound (" + spec.gradientTargets() + " targets)",
+                    upper.stream().mapToDouble(p -> p[0]).toArray(),
+                    upper.stream().mapToDouble(p -> Math.max(p[1], 0) + 1.96 * p[2]).toArray(), Palette.series(1),
+                    SeriesMarkers.TRIANGLE_DOWN);
+        }
+        Overlays.points(c, "one-batch variance (signal + batch noise)", sampled.stream().mapToDouble(p -> p[0])
+                .toArray(), sampled.stream().mapToDouble(p -> p[4]).toArray(), Palette.series(2), SeriesMarkers.SQUARE);
+        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+        return c;
     }
 
     /** The data section of a parity on {±1}^d over coordinates 0 … order−1. */

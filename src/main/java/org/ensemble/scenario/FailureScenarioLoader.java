@@ -118,13 +118,17 @@ public final class FailureScenarioLoader {
         int width = (int) g.integer("width", 32, false, 1, 100_000);
         int targets = (int) g.integer("targets", 400, false, 2, 10_000_000);
         int batch = (int) g.integer("batch", 64, false, 1, 10_000_000);
-        int exactMax = (int) g.integer("exact-max-d", 14, false, 0, 24);
+        Map<String, Object> gm = new LinkedHashMap<>();
+        int[] exact = integers(g, "exact-dimensions", new int[] {4, 6, 8, 10, 12, 14}, 1, 20, gm);
         long gseed = g.integer("seed", seed, false, 0, Long.MAX_VALUE);
         g.rejectUnknown();
         m.put("sparse-k", k);
-        m.put("gradients", Map.of("width", width, "targets", targets, "batch", batch, "exact-max-d", exactMax, "seed",
-                gseed));
-        return new ParityScaleSpec(ns, dims, k, seeds, success, width, targets, batch, exactMax, gseed);
+        gm.put("width", width);
+        gm.put("targets", targets);
+        gm.put("batch", batch);
+        gm.put("seed", gseed);
+        m.put("gradients", gm);
+        return new ParityScaleSpec(ns, dims, k, seeds, success, width, targets, batch, exact, gseed);
     }
 
     private static LinearPeriodicSpec linearPeriodic(Section s, NetworkSettings ns, long seed, Map<String, Object> m) {
