@@ -171,7 +171,7 @@ public final class DecompositionStudy {
             Overlays.horizontal(ec, "chance 1/2", 0.5, ks[0], ks[done - 1]);
             ec.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
             Overlays.horizontal(ec, "success threshold " + spec.successError(), spec.successError(), ks[0],
-                    ks[done - 1]);
+                    ks[done - 1]).setLineColor(Palette.series(4));
             charts.put("decomposition-error", ec);
             XYChart sc = LinePlot.create("Success rate against k (held-out error < " + spec.successError() + ")",
                     "blocks k", "fraction of " + seeds + " seeds", ks, Map.of(), false, false, true);

@@ -251,7 +251,7 @@ public final class LinearPeriodicStudy {
                     Palette.series(0));
             Overlays.horizontal(rc, "trivial (predict E y)", 1.0, xs[0], xs[done - 1]);
             Overlays.horizontal(rc, "success threshold " + spec.successRatio(), spec.successRatio(), xs[0],
-                    xs[done - 1]);
+                    xs[done - 1]).setLineColor(Palette.series(4));
             rc.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
         charts.put("linear-periodic-final-risk", rc);
         }

@@ -155,7 +155,7 @@ public final class ParityScaleStudy {
             }
             Overlays.horizontal(risk, "trivial risk 1/2 (predict 0)", TRIVIAL_RISK, xs[0], xs[done - 1]);
             Overlays.horizontal(risk, "success threshold " + spec.successRisk(), spec.successRisk(), xs[0],
-                    xs[done - 1]);
+                    xs[done - 1]).setLineColor(Palette.series(4));
             risk.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
             charts.put("parity-final-risk", risk);
             XYChart sc = LinePlot.create("Success rate against d (final held-out risk < " + spec.successRisk() + ")",
