@@ -73,7 +73,8 @@ public final class TrainingScenarioLoader {
         r.put("block-size", blockSize);
 
         Section data = root.section("data");
-        String kind = data.choice("type", null, List.of("isotropic-gaussians", "teacher", "parity", "hadamard", "csv"));
+        String kind = data.choice("type", null, List.of("isotropic-gaussians", "teacher", "parity", "hadamard", "csv",
+                "linear-periodic", "block-parity"));
         long dataSeed = data.integer("seed", seed, false, 0, Long.MAX_VALUE);
         Map<String, Object> dm = new LinkedHashMap<>();
         dm.put("type", kind);
@@ -314,6 +315,9 @@ public final class TrainingScenarioLoader {
                     out.put("target", target);
                     out.put("normalized", normalized);
                     return new HadamardData(d, target, normalized, seed);
+                }
+                case "linear-periodic", "block-parity" -> {
+                    return FailureDataSections.data(s, kind, seed, out);
                 }
                 default -> {
                     String file = s.string("file", null, true);

@@ -48,6 +48,13 @@ class EveryPlotTest {
                     "parity-gradients.dimensions=[4,5,6]", "parity-gradients.targets=50"),
             run("teacher-student-width", "study.values=[15,30]", "study.seeds=[1,2]", "training.time=1",
                     "observe.test-samples=200"),
+            run("parity-fresh-samples", "failures.dimensions=[10,30]", "failures.seeds=[1,2]",
+                    "failures.network.steps=200", "failures.gradients.exact-dimensions=[4,6]",
+                    "failures.gradients.targets=50"),
+            run("linear-periodic", "failures.training-norms=[1,4]", "failures.seeds=[1]",
+                    "failures.network.steps=200", "failures.directions=100", "failures.gradient-norms=[1,2,3]"),
+            run("end-to-end-vs-decomposition", "failures.blocks=[1,2,3]", "failures.seeds=[1]",
+                    "failures.network.steps=200", "failures.snr-samples=4000"),
             sweep("arrhenius-sweep", "double-well-arrhenius", "dynamics.beta=2,3,4", "population.size=300",
                     "run.time=60", "backend=java"),
             sweep("chaos-sweep", "mckean-vlasov-vs-pde", "population.size=300,600,1200", "run.time=0.4",
@@ -81,7 +88,9 @@ class EveryPlotTest {
             "success-rate", "final-risk", "parity-gradient-variance", "arrhenius", "propagation-of-chaos",
             "switching-time", "pitchfork", "loss-over-time", "loss-over-versions", "staleness", "stability",
             "probability", "ratio", "relative-error", "distance", "distances", "angle", "angle-log-t", "recovery",
-            "cost-gap", "sampled-gradient", "loss");
+            "cost-gap", "sampled-gradient", "loss", "parity-final-risk", "parity-success-rate", "gradient-variance",
+            "gradient-variance-over-r4", "linear-periodic-success-rate", "linear-periodic-final-risk",
+            "decomposition-error", "decomposition-success-rate", "gradient-snr");
 
     private static List<String> run(String name, String... sets) {
         List<String> a = new ArrayList<>(List.of(name, "run", "scenarios/" + name + ".conf"));
