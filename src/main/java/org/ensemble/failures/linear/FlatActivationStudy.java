@@ -28,7 +28,11 @@ public final class FlatActivationStudy {
     }
 
     public record Params(int d, int n, int passes, double delta, int levels, double smoothing, double eta,
-                         int samples, int reportsPerPass, int blockSize) {
+                         int samples, int reportsPerPass, int blockSize) implements LinearFailureProblem {
+        @Override
+        public String key() {
+            return "flat-activation";
+        }
     }
 
     /** A method's loss curve: mean and SE over samples at each report step. */

@@ -30,7 +30,11 @@ public final class HadamardStudy {
     /** The methods of the study and the step sizes tried (the two-layer net: η = lrScale/d). */
     public record Params(int[] dims, int samples, double[] eguEtas, double[] egEtas, double[] spindlyEtas,
                          double[] signedEtas, int hidden, double twoLayerInit, double twoLayerLrScale,
-                         int blockSize) {
+                         int blockSize) implements LinearFailureProblem {
+        @Override
+        public String key() {
+            return "hadamard";
+        }
     }
 
     /**
@@ -64,7 +68,7 @@ public final class HadamardStudy {
         Map<String, XYChart> charts = new LinkedHashMap<>();
         String status = "completed";
         for (int d : p.dims()) {
-            List<Curve> curves = curves(p, d, seed);
+            List<Curve> curves = curves(p, d, seed, runner);
             for (Curve c : curves) {
                 for (int i = 0; i < c.k().length; i++) {
                     double theory = 1 - (double) c.k()[i] / d;
@@ -230,8 +234,8 @@ public final class HadamardStudy {
             x[i] = k[i];
             theory[i] = 1 - (double) k[i] / d;
         }
-        XYChart c = LinePlot.create("Hadamard problem, d = " + d + " (mean over " + samples + " targets × orders, ± 1 SE)",
-                "examples seen k", "loss (square, mean over all d instances)", x, Map.of(), true, false, false);
+        XYChart c = LinePlot.create("Hadamard problem, d = " + d + " (" + samples + " draws of target and order)",
+                "examples seen k (one pass)", "loss: mean of (ŷ − y)² over all d rows", x, Map.of(), true, false, false);
         int colour = 0;
         for (Curve cv : shown) {
             Color col = Palette.series(colour++);
@@ -241,12 +245,12 @@ public final class HadamardStudy {
                 lo[i] = cv.mean()[i] - cv.se()[i];
                 hi[i] = cv.mean()[i] + cv.se()[i];
             }
-            String label = cv.method() + (cv.method().equals("gd") ? " (η = 1/d)" : " (η = " + cv.eta() + ")");
-            Overlays.band(c, label + " ± SE", x, lo, hi, col);
+            String label = cv.method() + (cv.method().equals("gd") ? ", η = 1/d" : ", η = " + cv.eta());
+            Overlays.band(c, cv.method() + " ± SE", x, lo, hi, col);
             Overlays.line(c, label, x, cv.mean(), col);
         }
-        Overlays.theoryLine(c, "1 − k/d (GD exactly; bound for rotation-invariant nets)", x, theory);
-        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+        Overlays.theoryLine(c, "1 − k/d (GD exactly)", x, theory);
+        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
         return c;
     }
 }

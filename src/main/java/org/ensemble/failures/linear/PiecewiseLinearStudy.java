@@ -34,7 +34,11 @@ public final class PiecewiseLinearStudy {
     private PiecewiseLinearStudy() {
     }
 
-    public record Params(int[] sizes, int knots, double epsilon, double lrScale, int blockSize) {
+    public record Params(int[] sizes, int knots, double epsilon, double lrScale, int blockSize) implements LinearFailureProblem {
+        @Override
+        public String key() {
+            return "piecewise-linear";
+        }
     }
 
     /** One (n, design) row of the table. */
