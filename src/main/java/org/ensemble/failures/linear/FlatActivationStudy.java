@@ -114,7 +114,8 @@ public final class FlatActivationStudy {
                     st.add(r.step());
                 });
                 if (o.status() != StepStatus.COMPLETED) {
-                    throw new IllegalStateException(METHODS.get(m) + ": " + o.status() + " " + o.message());
+                    throw new org.ensemble.run.RunFailedException("the study did not finish (nothing was written): "
+                        + METHODS.get(m) + " ended " + o.status().name().toLowerCase() + " " + o.message());
                 }
                 loss[m][s] = l.stream().mapToDouble(Double::doubleValue).toArray();
                 shown = st.stream().mapToLong(Long::longValue).toArray();

@@ -178,7 +178,8 @@ public final class HadamardStudy {
             if (o.status() == StepStatus.DIVERGED) {
                 diverged++;
             } else if (o.status() != StepStatus.COMPLETED) {
-                throw new IllegalStateException(method + " at η = " + eta + ": " + o.status() + " " + o.message());
+                throw new org.ensemble.run.RunFailedException("the study did not finish (nothing was written): "
+                        + method + " at η = " + eta + " ended " + o.status().name().toLowerCase() + " " + o.message());
             }
             for (int i = 0; i < k.length; i++) {
                 dev = Math.max(dev, Math.abs(row[i] - (1 - (double) k[i] / d)));

@@ -124,7 +124,8 @@ public final class PiecewiseLinearStudy {
             }
         });
         if (o.status() != StepStatus.COMPLETED) {
-            throw new IllegalStateException(design + " n = " + n + ": " + o.status() + " " + o.message());
+            throw new org.ensemble.run.RunFailedException("the study did not finish (nothing was written): "
+                        + design + " n = " + n + " ended " + o.status().name().toLowerCase() + " " + o.message());
         }
         return new Row(n, design, kappa, first[0], exact, bound);
     }

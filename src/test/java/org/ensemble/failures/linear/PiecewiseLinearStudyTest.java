@@ -18,7 +18,7 @@ class PiecewiseLinearStudyTest {
 
     @Test
     void iterationsFollowTheConditionNumberAndTheReparameterisationRemovesIt() {
-        List<PiecewiseLinearStudy.Row> rows = PiecewiseLinearStudy.rows(PARAMS, 0, CoordinateRunner.inProcess(2),
+        List<PiecewiseLinearStudy.Row> rows = PiecewiseLinearStudy.rows(PARAMS, 1, CoordinateRunner.inProcess(2),
                 line -> System.out.println(line));
         rows.forEach(System.out::println);
         PiecewiseLinearStudy.Row previous = null;
