@@ -67,6 +67,10 @@ final class SweepCommand implements Callable<Integer> {
             throw new IllegalArgumentException(file + ": gradient-failure studies sweep their own parameter"
                     + " (dimensions, norms, blocks); run them with ensemble run");
         }
+        if (org.ensemble.scenario.LinearFailuresScenarioLoader.isLinearFailures(file)) {
+            throw new IllegalArgumentException(file + ": linear-failures studies sweep their own parameters (dims,"
+                    + " step sizes, sizes); run them with ensemble run");
+        }
         if (org.ensemble.scenario.TrainingScenarioLoader.isTraining(file) && !seeds.isEmpty()) {
             throw new org.ensemble.scenario.ScenarioException("--seeds", 0, "", "replicas over seeds of a training"
                     + " scenario are its study { vary, values, seeds } block (run it with ensemble run " + file + ")");

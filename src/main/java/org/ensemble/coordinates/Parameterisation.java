@@ -86,6 +86,21 @@ public enum Parameterisation {
         throw new IllegalArgumentException("unknown parameterisation '" + key + "'");
     }
 
+    /** This parameterisation's start of coordinate i, for kinds that step coordinates their own way (online models). */
+    public void startCoordinate(double init, double[] a, double[] b, int i) {
+        start(init, a, b, i);
+    }
+
+    /** One step of coordinate i given its loss gradient g (see {@link #startCoordinate}). */
+    public void stepCoordinate(double eta, double g, double[] a, double[] b, int i) {
+        step(eta, g, a, b, i);
+    }
+
+    /** The weight w of a coordinate whose state is (a, b). */
+    public double weightOf(double a, double b) {
+        return weight(a, b);
+    }
+
     abstract void start(double init, double[] a, double[] b, int i);
 
     abstract void step(double eta, double g, double[] a, double[] b, int i);

@@ -7,7 +7,8 @@ import java.util.List;
  * Loads a scenario file of any kind: a file with a {@code network} section is a training scenario, one
  * with a {@code workers} section an SGD-workers scenario, one with a {@code splitting} section a
  * rare-escape (AMS) scenario, one with an {@code implicit-bias} section an implicit-bias study, one with a {@code failures}
- * section a gradient-failure study.
+ * section a gradient-failure study on networks, one with a {@code linear-failures} section a study of gradient
+ * failures on linear models.
  */
 public final class ScenarioFiles {
     private ScenarioFiles() {
@@ -25,6 +26,9 @@ public final class ScenarioFiles {
         }
         if (FailureScenarioLoader.isFailure(file)) {
             return FailureScenarioLoader.load(file, overrides);
+        }
+        if (LinearFailuresScenarioLoader.isLinearFailures(file)) {
+            return LinearFailuresScenarioLoader.load(file, overrides);
         }
         return TrainingScenarioLoader.isTraining(file) ? TrainingScenarioLoader.load(file, overrides)
                 : ScenarioLoader.load(file, overrides);

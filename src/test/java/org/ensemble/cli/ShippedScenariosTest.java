@@ -26,8 +26,9 @@ class ShippedScenariosTest {
 
     @Test
     void everyShippedScenarioIsCounted() throws IOException {
-        // 13 + five SGD-workers, four splitting and five implicit-bias scenarios.
-        assertEquals(31, shipped().count());
+        // 13 + six SGD-workers, four splitting, five implicit-bias, three gradient-failure and three linear-failures
+        // scenarios.
+        assertEquals(34, shipped().count());
     }
 
     @Test

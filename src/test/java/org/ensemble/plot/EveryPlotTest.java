@@ -80,7 +80,10 @@ class EveryPlotTest {
             run("implicit-bias-diagonal-networks", "implicit-bias.alphas=[1e-3,1]", "implicit-bias.steps=20000"),
             run("implicit-bias-matrix-factorisation", "implicit-bias.scales=[1,1e-3]", "implicit-bias.steps=2000"),
             run("implicit-bias-max-margin", "implicit-bias.steps=5000"),
-            run("lqr-policy-gradient", "implicit-bias.iterations=300", "implicit-bias.sampled-iterations=30"));
+            run("lqr-policy-gradient", "implicit-bias.iterations=300", "implicit-bias.sampled-iterations=30"),
+            run("hadamard-gd-egu-spindly", "linear-failures.dims=[32]", "linear-failures.samples=4"),
+            run("flat-activation", "linear-failures.n=200", "linear-failures.passes=2", "linear-failures.samples=2"),
+            run("piecewise-linear-curves", "linear-failures.sizes=[4,6]"));
 
     private static final Set<String> EXPECTED = Set.of("survival", "histogram-over-time", "histogram-2d",
             "pde-density-2d", "particles-density-2d", "pde-vs-particles", "w2-over-time", "risk",

@@ -1,0 +1,65 @@
+package org.ensemble.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ensemble.failures.linear.LinearFailureStudies;
+import org.ensemble.implicitbias.StudyFiles;
+import org.ensemble.implicitbias.StudyResult;
+import org.ensemble.output.RunDirectory;
+import org.ensemble.run.EscapeRun;
+import org.ensemble.scenario.LinearFailuresScenario;
+import org.ensemble.scenario.LinearFailuresScenarioLoader;
+import org.ensemble.step.StopRequest;
+
+/**
+ * {@code ensemble run} for linear-failures scenarios: one study into a staged run directory
+ * (scenario.conf, summary.json, its CSV table and plots), committed when complete.
+ */
+final class LinearFailuresCommand {
+    private LinearFailuresCommand() {
+    }
+
+    static int run(Path file, List<String> overrides, Path out, boolean quiet, boolean plots,
+                   org.ensemble.checkpoint.Checkpoint resume) {
+        LinearFailuresScenario s = LinearFailuresScenarioLoader.load(file, overrides);
+        if (resume != null) {
+            throw new IllegalArgumentException(file + ": a linear-failures study cannot be resumed (it keeps no"
+                    + " checkpoints; each of its runs is short); run it again");
+        }
+        Path dir = out != null ? out : RunCommand.defaultOut(s.name());
+        org.ensemble.run.Preflight.outputDirectory(dir);
+        try (StopRequest stop = StopRequest.onSignals(); RunDirectory run = RunDirectory.create(dir)) {
+            boolean engine = s.execution().equals("engine");
+            if (!quiet) {
+                System.out.println("linear failures: " + s.problem().key() + " (" + s.execution()
+                        + (engine ? ", " + s.shards() + " shards" : "") + ")");
+            }
+            long t0 = System.nanoTime();
+            StudyResult r = LinearFailureStudies.run(s.problem(), s.seed(), engine, s.shards(), stop, line -> {
+                if (!quiet) {
+                    System.out.println("  " + line);
+                }
+            });
+            double wall = (System.nanoTime() - t0) / 1e9;
+            EscapeRun.write(run.file("scenario.conf"), s.render());
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("scenario", s.name());
+            summary.put("seed", s.seed());
+            summary.put("study", s.problem().key());
+            summary.put("execution", s.execution());
+            summary.putAll(r.summary());
+            summary.put("wall_seconds", wall);
+            EscapeRun.json(run.file("summary.json"), summary);
+            List<String> files = StudyFiles.write(r, run.staging(), plots);
+            Path done = run.commit();
+            if (!quiet) {
+                r.summary().forEach((k, v) -> System.out.println("  " + k + " = " + v));
+            }
+            System.out.println("outputs: " + done + "  (summary.json, " + String.join(", ", files) + ")");
+            Object status = r.summary().get("status");
+            return status instanceof String st && !st.equals("completed") ? Main.EXIT_FAILURE : 0;
+        }
+    }
+}
