@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Loads a scenario file of any kind: a file with a {@code network} section is a training scenario, one
  * with a {@code workers} section an SGD-workers scenario, one with a {@code splitting} section a
- * rare-escape (AMS) scenario, one with an {@code implicit-bias} section an implicit-bias study.
+ * rare-escape (AMS) scenario, one with an {@code implicit-bias} section an implicit-bias study, one with a {@code gnn} section a GNN study.
  */
 public final class ScenarioFiles {
     private ScenarioFiles() {
@@ -18,6 +18,9 @@ public final class ScenarioFiles {
         }
         if (SplittingScenarioLoader.isSplitting(file)) {
             return SplittingScenarioLoader.load(file, overrides);
+        }
+        if (GnnScenarioLoader.isGnn(file)) {
+            return GnnScenarioLoader.load(file, overrides);
         }
         if (ImplicitBiasScenarioLoader.isImplicitBias(file)) {
             return ImplicitBiasScenarioLoader.load(file, overrides);
