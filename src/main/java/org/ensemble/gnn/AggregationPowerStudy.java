@@ -148,22 +148,28 @@ public final class AggregationPowerStudy {
         tables.add(new StudyResult.Table("multisets", header, rows));
         summary.put("multiset_cells", cells);
         summary.put("multiset_cells_agreeing_with_prediction", agree);
-        XYChart c = LinePlot.create("Centre embeddings of two neighbourhoods after one layer",
-                "multiset pair (numbered as in multisets.csv)", "relative distance (0 drawn at 1e-17)",
-                new double[0], Map.of(), false, true, false);
-        double[] x = new double[p.multisets().size()];
-        for (int q = 0; q < x.length; q++) {
-            x[q] = q + 1;
+        StringBuilder names = new StringBuilder("pair:");
+        for (int q = 0; q < p.multisets().size(); q++) {
+            MultisetPair m = p.multisets().get(q);
+            names.append("  ").append(q + 1).append(" {").append(m.a()).append("|").append(m.b()).append("}");
         }
+        XYChart c = LinePlot.create("Centre embeddings of two neighbourhoods after one layer",
+                names.toString(), "relative distance (0 drawn at 1e-17)",
+                new double[0], Map.of(), false, true, false);
         int i = 0;
         org.knowm.xchart.style.markers.Marker[] marks = {SeriesMarkers.CIRCLE, SeriesMarkers.DIAMOND,
             SeriesMarkers.SQUARE, SeriesMarkers.TRIANGLE_UP, SeriesMarkers.CROSS, SeriesMarkers.TRIANGLE_DOWN};
         for (Map.Entry<String, double[]> e : maxDistance.entrySet()) {
+            // Kinds side by side around each pair's number, so markers at the floor do not hide each other.
+            double[] x = new double[p.multisets().size()];
+            for (int q = 0; q < x.length; q++) {
+                x[q] = q + 1 + 0.08 * (i - (maxDistance.size() - 1) / 2.0);
+            }
             Overlays.points(c, e.getKey() + " (max over weights)", x, floor(e.getValue()), Palette.series(i),
                     marks[i % marks.length]);
             i++;
         }
-        Overlays.horizontal(c, "threshold " + p.threshold(), p.threshold(), 0.8, x.length + 0.2);
+        Overlays.horizontal(c, "threshold " + p.threshold(), p.threshold(), 0.7, p.multisets().size() + 0.3);
         c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
         charts.put("multiset-distances", c);
     }

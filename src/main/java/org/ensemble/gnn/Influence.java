@@ -20,6 +20,16 @@ public final class Influence {
 
     /** I_x(y) after k = 1 … depth layers: result[k − 1][x·n + y]. Layers must aggregate linearly (sum, mean, gcn). */
     public static double[][] distributions(Graph g, LayerStack stack, List<double[]> primal) {
+        double[][] s = scores(g, stack, primal);
+        double[][] out = new double[s.length][];
+        for (int k = 0; k < s.length; k++) {
+            out[k] = normalise(s[k], g.nodes());
+        }
+        return out;
+    }
+
+    /** The scores I(x, y) = Σ |∂h_x^(k)/∂h_y^(0)| before normalisation: result[k − 1][x·n + y]. */
+    public static double[][] scores(Graph g, LayerStack stack, List<double[]> primal) {
         int n = g.nodes();
         int d0 = stack.inWidth();
         int cols = n * d0;
@@ -67,16 +77,15 @@ public final class Influence {
                 }
             }
             t = next;
-            out[l] = normalise(t, n, dout, d0);
+            out[l] = absoluteSums(t, n, dout, d0);
         }
         return out;
     }
 
-    private static double[] normalise(double[] t, int n, int d, int d0) {
+    private static double[] absoluteSums(double[] t, int n, int d, int d0) {
         int cols = n * d0;
-        double[] dist = new double[n * n];
+        double[] score = new double[n * n];
         for (int x = 0; x < n; x++) {
-            double total = 0;
             for (int y = 0; y < n; y++) {
                 double s = 0;
                 for (int o = 0; o < d; o++) {
@@ -84,11 +93,22 @@ public final class Influence {
                         s += Math.abs(t[(x * d + o) * cols + y * d0 + f]);
                     }
                 }
-                dist[x * n + y] = s;
-                total += s;
+                score[x * n + y] = s;
+            }
+        }
+        return score;
+    }
+
+    private static double[] normalise(double[] score, int n) {
+        double[] dist = score.clone();
+        for (int x = 0; x < n; x++) {
+            double total = 0;
+            for (int y = 0; y < n; y++) {
+                total += dist[x * n + y];
             }
             for (int y = 0; y < n; y++) {
-                dist[x * n + y] = total > 0 ? dist[x * n + y] / total : 0;
+                // A node whose outputs are all dead (ReLU) has no influence distribution: NaN row.
+                dist[x * n + y] = total > 0 ? dist[x * n + y] / total : Double.NaN;
             }
         }
         return dist;
@@ -164,24 +184,43 @@ public final class Influence {
         return out;
     }
 
-    /** Mean over x of the total-variation distance ½ Σ_y |a_x(y) − b_x(y)| between two rows-of-distributions. */
+    /**
+     * Mean over the nodes x that have a distribution (rows of a that are not NaN) of the total-variation
+     * distance ½ Σ_y |a_x(y) − b_x(y)|; NaN if none has.
+     */
     public static double meanTotalVariation(double[] a, double[] b, int n) {
         double s = 0;
+        int rows = 0;
         for (int x = 0; x < n; x++) {
+            if (Double.isNaN(a[x * n])) {
+                continue;
+            }
             double tv = 0;
             for (int y = 0; y < n; y++) {
                 tv += Math.abs(a[x * n + y] - b[x * n + y]);
             }
             s += tv / 2;
+            rows++;
         }
-        return s / n;
+        return rows == 0 ? Double.NaN : s / rows;
     }
 
-    /** max |a − b| over all entries. */
+    /** Nodes without an influence distribution (every output dead): NaN rows of a. */
+    public static int undefinedRows(double[] a, int n) {
+        int c = 0;
+        for (int x = 0; x < n; x++) {
+            c += Double.isNaN(a[x * n]) ? 1 : 0;
+        }
+        return c;
+    }
+
+    /** max |a − b| over the entries of rows that are defined (not NaN). */
     public static double maxAbsDifference(double[] a, double[] b) {
         double m = 0;
         for (int i = 0; i < a.length; i++) {
-            m = Math.max(m, Math.abs(a[i] - b[i]));
+            if (!Double.isNaN(a[i])) {
+                m = Math.max(m, Math.abs(a[i] - b[i]));
+            }
         }
         return m;
     }

@@ -61,13 +61,13 @@ public final class InfluenceStudy {
         List<StudyResult.Table> tables = new ArrayList<>();
         Map<String, Chart<?, ?>> charts = new LinkedHashMap<>();
         List<String> header = List.of("graph", "activation", "weight_seed", "depth", "mean_tv_to_random_walk",
-                "max_abs_difference");
+                "max_abs_difference", "dead_nodes");
         List<List<Object>> rows = new ArrayList<>();
         List<List<Object>> meanRows = new ArrayList<>();
         double identityMax = 0;
         Map<String, Object> reluTv = new LinkedHashMap<>();
         XYChart tvChart = LinePlot.create("Influence distributions against the random walk P^k",
-                "layers k", "mean total variation to P^k (0 drawn at 1e-17)", new double[0], Map.of(), false, true,
+                "layers k", "mean TV distance to P^k (0 at 1e-17)", new double[0], Map.of(), false, true,
                 false);
         double[] ks = new double[p.depth()];
         for (int k = 0; k < ks.length; k++) {
@@ -81,6 +81,7 @@ public final class InfluenceStudy {
             double[] input = features(n, p.inWidth(), seed);
             for (Activation act : p.activations()) {
                 double[][] mean = new double[p.depth()][n * n];
+                int[][] defined = new int[p.depth()][n];
                 double[][] tv = new double[p.depth()][p.weightSeeds()];
                 for (int s = 0; s < p.weightSeeds(); s++) {
                     LayerStack stack = LayerStack.random("mean", p.depth(), p.inWidth(), p.hidden(), act, true,
@@ -90,22 +91,33 @@ public final class InfluenceStudy {
                         double t = Influence.meanTotalVariation(inf[k], walk[k], n);
                         double m = Influence.maxAbsDifference(inf[k], walk[k]);
                         tv[k][s] = t;
-                        rows.add(List.of(spec.describe(), act.key(), s, k + 1, t, m));
+                        rows.add(List.of(spec.describe(), act.key(), s, k + 1, t, m, Influence.undefinedRows(inf[k], n)));
                         if (act == Activation.IDENTITY) {
                             identityMax = Math.max(identityMax, m);
                         }
-                        for (int i = 0; i < n * n; i++) {
-                            mean[k][i] += inf[k][i] / p.weightSeeds();
+                        for (int x = 0; x < n; x++) {
+                            if (!Double.isNaN(inf[k][x * n])) {
+                                defined[k][x]++;
+                                for (int y = 0; y < n; y++) {
+                                    mean[k][x * n + y] += inf[k][x * n + y];
+                                }
+                            }
+                        }
+                    }
+                }
+                // The mean over the draws in which node x has a distribution (NaN if none).
+                for (int k = 0; k < p.depth(); k++) {
+                    for (int x = 0; x < n; x++) {
+                        for (int y = 0; y < n; y++) {
+                            mean[k][x * n + y] = defined[k][x] > 0 ? mean[k][x * n + y] / defined[k][x] : Double.NaN;
                         }
                     }
                 }
                 double[] tvMean = new double[p.depth()];
-                double[] tvHalf = new double[p.depth()];
                 double[] tvOfMean = new double[p.depth()];
                 for (int k = 0; k < p.depth(); k++) {
                     double[] ms = meanAndSe(tv[k]);
                     tvMean[k] = ms[0];
-                    tvHalf[k] = 1.96 * ms[1];
                     tvOfMean[k] = Influence.meanTotalVariation(mean[k], walk[k], n);
                     meanRows.add(List.of(spec.describe(), act.key(), k + 1, ms[0], ms[1], tvOfMean[k],
                             Influence.maxAbsDifference(mean[k], walk[k])));
@@ -116,11 +128,22 @@ public final class InfluenceStudy {
                     g1.put("tv_of_mean_distribution", toList(tvOfMean));
                     reluTv.put(spec.describe() + " " + act.key(), g1);
                 }
-                String label = spec.describe() + ", " + act.key();
-                Overlays.errorBars(tvChart, label + " (mean ± 1.96 SE over draws)", ks, floor(tvMean),
-                        tvHalf, Palette.series(series));
-                if (p.weightSeeds() > 1) {
-                    Overlays.line(tvChart, label + ", mean of the draws' distributions", ks, floor(tvOfMean),
+                String label = spec.describe() + " " + act.key();
+                if (p.weightSeeds() > 1 && act != Activation.IDENTITY) {
+                    // The spread over draws as a band from the smallest to the largest (a ±SE bar can reach
+                    // below 0, which a log axis cannot draw; the SE is in influence-means.csv).
+                    double[] lo = new double[p.depth()];
+                    double[] hi = new double[p.depth()];
+                    for (int k = 0; k < p.depth(); k++) {
+                        lo[k] = Math.max(FLOOR, java.util.Arrays.stream(tv[k]).min().orElse(0));
+                        hi[k] = Math.max(FLOOR, java.util.Arrays.stream(tv[k]).max().orElse(0));
+                    }
+                    Overlays.band(tvChart, label + ": range of draws", ks, lo, hi, Palette.series(series));
+                }
+                Overlays.points(tvChart, label + ": mean of draws", ks, floor(tvMean), Palette.series(series),
+                        org.knowm.xchart.style.markers.SeriesMarkers.CIRCLE);
+                if (p.weightSeeds() > 1 && act != Activation.IDENTITY) {
+                    Overlays.line(tvChart, label + ": mean influence", ks, floor(tvOfMean),
                             Palette.series(series));
                 }
                 series++;
@@ -156,7 +179,7 @@ public final class InfluenceStudy {
         String name = spec.describe().replaceAll("[^A-Za-z0-9]+", "-").replaceAll("-$", "");
         DensityMap a;
         DensityMap b;
-        String colour = "influence I_x(y), fraction";
+        String colour = "influence of y on x (fraction)";
         if (spec instanceof GraphSpec.Grid grid) {
             int x = (grid.rows() / 2) * grid.cols() + grid.cols() / 2;
             int k = Math.min(p.showDepth(), p.depth()) - 1;
@@ -175,7 +198,7 @@ public final class InfluenceStudy {
             a = new DensityMap(spec.describe() + ": influence (" + act.key() + ", mean of draws)" + where,
                     "column", "row", xe, ye, vi, colour);
             b = new DensityMap(spec.describe() + ": random walk (P^k)_xy" + where, "column", "row", xe, ye, vw,
-                    "(P^k)_xy, probability");
+                    "random walk x to y (probability)");
         } else {
             boolean ring = spec instanceof GraphSpec.Ring;
             int shift = ring ? n / 2 : 0;
@@ -194,7 +217,7 @@ public final class InfluenceStudy {
             a = new DensityMap(spec.describe() + ": influence on node 0 (" + act.key() + ", mean of draws)", xTitle,
                     "layers k", xe, ye, vi, colour);
             b = new DensityMap(spec.describe() + ": random walk (P^k)_0y", xTitle, "layers k", xe, ye, vw,
-                    "(P^k)_0y, probability");
+                    "random walk 0 to y (probability)");
         }
         a.logScale(1e-4);
         b.logScale(1e-4);
