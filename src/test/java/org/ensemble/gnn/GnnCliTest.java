@@ -64,6 +64,7 @@ class GnnCliTest {
             assertTrue(Files.size(tmp.resolve("one/plots/" + p + ".png")) > 10_000, p);
         }
         assertTrue(Files.readString(tmp.resolve("one/summary.json")).contains("\"wl_equivalent_readouts_identical\" : true"));
+        houseRules(tmp.resolve("one/plots"));
     }
 
     private static String[] concat(String[] a, String b) {
@@ -92,6 +93,18 @@ class GnnCliTest {
             assertFalse(model.contains("\"colourBarTitle\" : null"), p);
         }
         assertTrue(Files.readString(tmp.resolve("engine/summary.json")).contains("\"identity_exact\" : true"));
+        houseRules(tmp.resolve("engine/plots"));
+    }
+
+    /** Every plot keeps the house rules ({@link org.ensemble.plot.PlotModel#problems()}, as EveryPlotTest checks). */
+    static void houseRules(Path plots) throws Exception {
+        try (var files = Files.list(plots)) {
+            for (Path m : files.filter(f -> f.toString().endsWith(".plot.json")).toList()) {
+                List<String> problems = new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readValue(m.toFile(), org.ensemble.plot.PlotModel.class).problems();
+                assertTrue(problems.isEmpty(), m + ": " + problems);
+            }
+        }
     }
 
     @Test
