@@ -146,6 +146,18 @@ class GnnCliTest {
     }
 
     @Test
+    void theResolvedScenarioLoadsToItself() {
+        for (String f : List.of("gnn-aggregation-power.conf", "gnn-influence.conf")) {
+            org.ensemble.scenario.GnnScenario s = org.ensemble.scenario.GnnScenarioLoader.load(Path.of("scenarios", f),
+                    List.of());
+            org.ensemble.scenario.GnnScenario again = org.ensemble.scenario.GnnScenarioLoader.loadString(s.render(),
+                    f, List.of());
+            assertEquals(s.render(), again.render(), f);
+            assertEquals(s.study().key(), again.study().key());
+        }
+    }
+
+    @Test
     void validateAndListKnowTheKindAndResumeIsRefused() {
         StringWriter err = new StringWriter();
         assertEquals(2, run(err, "run", "scenarios/gnn-influence.conf", "--no-metrics", "--resume",

@@ -393,7 +393,8 @@ class ScenarioLoaderTest {
             // (TrainingScenarioLoaderTest, SgdScenarioLoaderTest, SplittingScenarioLoaderTest, ...).
             return files.filter(f -> f.toString().endsWith(".conf") && !TrainingScenarioLoader.isTraining(f)
                     && !SgdScenarioLoader.isSgd(f) && !SplittingScenarioLoader.isSplitting(f)
-                    && !ImplicitBiasScenarioLoader.isImplicitBias(f)).sorted().toList().stream();
+                    && !ImplicitBiasScenarioLoader.isImplicitBias(f) && !GnnScenarioLoader.isGnn(f)).sorted().toList()
+                    .stream();
         }
     }
 
