@@ -77,6 +77,9 @@ final class RunCommand implements Callable<Integer> {
                 return done ? 0 : stop.getAsBoolean() ? stop.exitCode() : Main.EXIT_FAILURE;
             }
         }
+        if (org.ensemble.scenario.GnnScenarioLoader.isGnn(file)) {
+            return GnnCommand.run(file, overrides, out, quiet, !noPlots, cp);
+        }
         if (org.ensemble.scenario.ImplicitBiasScenarioLoader.isImplicitBias(file)) {
             return ImplicitBiasCommand.run(file, overrides, out, quiet, !noPlots, metrics, cp);
         }

@@ -8,7 +8,8 @@ import java.util.List;
  * with a {@code workers} section an SGD-workers scenario, one with a {@code splitting} section a
  * rare-escape (AMS) scenario, one with an {@code implicit-bias} section an implicit-bias study, one with a {@code failures}
  * section a gradient-failure study on networks, one with a {@code linear-failures} section a study of gradient
- * failures on linear models.
+ * failures on linear models,
+ * one with a {@code gnn} section a GNN study.
  */
 public final class ScenarioFiles {
     private ScenarioFiles() {
@@ -20,6 +21,9 @@ public final class ScenarioFiles {
         }
         if (SplittingScenarioLoader.isSplitting(file)) {
             return SplittingScenarioLoader.load(file, overrides);
+        }
+        if (GnnScenarioLoader.isGnn(file)) {
+            return GnnScenarioLoader.load(file, overrides);
         }
         if (ImplicitBiasScenarioLoader.isImplicitBias(file)) {
             return ImplicitBiasScenarioLoader.load(file, overrides);

@@ -83,7 +83,9 @@ class EveryPlotTest {
             run("lqr-policy-gradient", "implicit-bias.iterations=300", "implicit-bias.sampled-iterations=30"),
             run("hadamard-gd-egu-spindly", "linear-failures.dims=[32]", "linear-failures.samples=4"),
             run("flat-activation", "linear-failures.n=200", "linear-failures.passes=2", "linear-failures.samples=2"),
-            run("piecewise-linear-curves", "linear-failures.sizes=[4,6]"));
+            run("piecewise-linear-curves", "linear-failures.sizes=[4,6]"),
+            run("gnn-aggregation-power", "gnn.weight-seeds=2", "gnn.execution=in-process"),
+            run("gnn-influence", "gnn.depth=4", "gnn.weight-seeds=2", "gnn.show-depth=2"));
 
     private static final Set<String> EXPECTED = Set.of("survival", "histogram-over-time", "histogram-2d",
             "pde-density-2d", "particles-density-2d", "pde-vs-particles", "w2-over-time", "risk",

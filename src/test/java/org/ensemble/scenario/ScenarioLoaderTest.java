@@ -394,7 +394,8 @@ class ScenarioLoaderTest {
             return files.filter(f -> f.toString().endsWith(".conf") && !TrainingScenarioLoader.isTraining(f)
                     && !SgdScenarioLoader.isSgd(f) && !SplittingScenarioLoader.isSplitting(f)
                     && !ImplicitBiasScenarioLoader.isImplicitBias(f) && !FailureScenarioLoader.isFailure(f)
-                    && !LinearFailuresScenarioLoader.isLinearFailures(f)).sorted().toList().stream();
+                    && !LinearFailuresScenarioLoader.isLinearFailures(f) && !GnnScenarioLoader.isGnn(f)).sorted()
+                    .toList().stream();
         }
     }
 
