@@ -1,0 +1,73 @@
+package org.ensemble.graphdynamics;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.ensemble.step.Observer;
+
+/**
+ * Asks for every state at the given steps and keeps a histogram of the phases there (density per
+ * bin on [0, 2π)) and, when a Fokker–Planck solution runs beside, the PDE's density on the same
+ * cells at the same time and W1 on the circle between the phases and the PDE.
+ */
+public final class PhaseSnapshots implements Observer<NodeMeasure> {
+    /** One snapshot: time, particle density per bin, PDE density per bin (null without PDE), W1 (NaN without PDE). */
+    public record Snapshot(double time, double[] histogram, double[] pde, double w1) {
+    }
+
+    private final long[] steps;
+    private final int bins;
+    private final CircleFokkerPlanck pde;
+    private final List<Snapshot> snapshots = new ArrayList<>();
+
+    /** {@code pde} may be null; when given its cells are the histogram's bins. */
+    public PhaseSnapshots(long[] steps, int bins, CircleFokkerPlanck pde) {
+        this.steps = steps.clone();
+        java.util.Arrays.sort(this.steps);
+        this.bins = pde != null ? pde.cells() : bins;
+        this.pde = pde;
+    }
+
+    @Override
+    public long nextNeed(long step) {
+        for (long s : steps) {
+            if (s >= step) {
+                return s;
+            }
+        }
+        return NEVER;
+    }
+
+    @Override
+    public void observe(NodeMeasure m) {
+        if (m.states() == null || java.util.Arrays.binarySearch(steps, m.step()) < 0) {
+            return;
+        }
+        double[] hist = histogram(m.states(), bins);
+        double[] rho = null;
+        double w1 = Double.NaN;
+        if (pde != null) {
+            pde.advanceTo(m.time());
+            rho = pde.density();
+            w1 = CircleWasserstein.distance(m.states(), rho);
+        }
+        snapshots.add(new Snapshot(m.time(), hist, rho, w1));
+    }
+
+    public List<Snapshot> snapshots() {
+        return snapshots;
+    }
+
+    /** Density per bin of phases (mod 2π) on {@code bins} equal bins of [0, 2π). */
+    public static double[] histogram(double[] phases, int bins) {
+        double h = 2 * Math.PI / bins;
+        double[] out = new double[bins];
+        for (double p : phases) {
+            int b = (int) (NodeDynamics.wrap(p) / h);
+            out[Math.min(b, bins - 1)] += 1;
+        }
+        for (int b = 0; b < bins; b++) {
+            out[b] /= phases.length * h;
+        }
+        return out;
+    }
+}
