@@ -76,6 +76,9 @@ final class RunCommand implements Callable<Integer> {
         if (org.ensemble.scenario.ImplicitBiasScenarioLoader.isImplicitBias(file)) {
             return ImplicitBiasCommand.run(file, overrides, out, quiet, !noPlots, metrics, cp);
         }
+        if (org.ensemble.scenario.GraphDynamicsScenarioLoader.isGraphDynamics(file)) {
+            return GraphDynamicsCommand.run(file, overrides, out, quiet, !noPlots, cp);
+        }
         if (org.ensemble.scenario.TrainingScenarioLoader.isTraining(file)) {
             return TrainingCommands.run(file, overrides, out, quiet, !noPlots, metrics, cp);
         }

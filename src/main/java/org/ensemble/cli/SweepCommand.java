@@ -68,6 +68,10 @@ final class SweepCommand implements Callable<Integer> {
             throw new IllegalArgumentException(file + ": splitting scenarios are not swept; give the values as a list"
                     + " in the run instead, e.g. ensemble run " + file + " --set dynamics.beta=[8,12,16]");
         }
+        if (org.ensemble.scenario.GraphDynamicsScenarioLoader.isGraphDynamics(file)) {
+            throw new IllegalArgumentException(file + ": graph-dynamics studies sweep their own coupling list"
+                    + " (graph-dynamics.coupling = [..]); run them with ensemble run");
+        }
         if (org.ensemble.scenario.ImplicitBiasScenarioLoader.isImplicitBias(file)) {
             throw new IllegalArgumentException(file + ": implicit-bias studies sweep their own parameter (alphas,"
                     + " scales); run them with ensemble run");

@@ -11,12 +11,14 @@ import org.ensemble.step.Observer;
  */
 public final class PhaseSnapshots implements Observer<NodeMeasure> {
     /**
-     * One snapshot: time, particle density per bin, PDE density per bin (null without PDE), W1 between
+     * One snapshot: time, particle density per bin (as is, and turned to the PDE's mean phase), the PDE's
+     * density averaged over the same bins (null without PDE), W1 between
      * them and W1 after turning the phases so their mean phase ψ is the PDE's (NaN without PDE). The
      * mean phase of N oscillators diffuses along the neutral rotation (variance ≈ 2Dt/(N r²)), which
      * the symmetric PDE does not: the aligned distance measures the shape alone.
      */
-    public record Snapshot(double time, double[] histogram, double[] pde, double w1, double w1Aligned) {
+    public record Snapshot(double time, double[] histogram, double[] alignedHistogram, double[] pde, double w1,
+                           double w1Aligned) {
     }
 
     private final long[] steps;
@@ -24,11 +26,14 @@ public final class PhaseSnapshots implements Observer<NodeMeasure> {
     private final CircleFokkerPlanck pde;
     private final List<Snapshot> snapshots = new ArrayList<>();
 
-    /** {@code pde} may be null; when given its cells are the histogram's bins. */
+    /** {@code pde} may be null; when given, {@code bins} must divide its cells (W1 uses the cells themselves). */
     public PhaseSnapshots(long[] steps, int bins, CircleFokkerPlanck pde) {
         this.steps = steps.clone();
         java.util.Arrays.sort(this.steps);
-        this.bins = pde != null ? pde.cells() : bins;
+        if (bins < 1 || (pde != null && pde.cells() % bins != 0)) {
+            throw new IllegalArgumentException(bins + " histogram bins do not divide the PDE's cells");
+        }
+        this.bins = bins;
         this.pde = pde;
     }
 
@@ -48,22 +53,29 @@ public final class PhaseSnapshots implements Observer<NodeMeasure> {
             return;
         }
         double[] hist = histogram(m.states(), bins);
+        double[] alignedHist = null;
         double[] rho = null;
         double w1 = Double.NaN;
         double aligned = Double.NaN;
         if (pde != null) {
             pde.advanceTo(m.time());
-            rho = pde.density();
-            w1 = CircleWasserstein.distance(m.states(), rho);
+            double[] cells = pde.density();
+            w1 = CircleWasserstein.distance(m.states(), cells);
             double[] mom = pde.moments();
             double turn = Math.atan2(mom[1], mom[0]) - m.psi();
             double[] turned = new double[m.states().length];
             for (int i = 0; i < turned.length; i++) {
                 turned[i] = m.states()[i] + turn;
             }
-            aligned = CircleWasserstein.distance(turned, rho);
+            aligned = CircleWasserstein.distance(turned, cells);
+            alignedHist = histogram(turned, bins);
+            int group = cells.length / bins;
+            rho = new double[bins];
+            for (int i = 0; i < cells.length; i++) {
+                rho[i / group] += cells[i] / group;
+            }
         }
-        snapshots.add(new Snapshot(m.time(), hist, rho, w1, aligned));
+        snapshots.add(new Snapshot(m.time(), hist, alignedHist, rho, w1, aligned));
     }
 
     public List<Snapshot> snapshots() {

@@ -7,7 +7,7 @@ import java.nio.file.Path;
  * lists, validates and sweeps any kind through one dispatch ({@link ScenarioFiles}).
  */
 public sealed interface PopulationScenario permits Scenario, TrainingScenario, SgdScenario,
-        SplittingScenario, ImplicitBiasScenario {
+        SplittingScenario, ImplicitBiasScenario, GraphDynamicsScenario {
     String name();
 
     Path source();

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Loads a scenario file of any kind: a file with a {@code network} section is a training scenario, one
  * with a {@code workers} section an SGD-workers scenario, one with a {@code splitting} section a
- * rare-escape (AMS) scenario, one with an {@code implicit-bias} section an implicit-bias study.
+ * rare-escape (AMS) scenario, one with an {@code implicit-bias} section an implicit-bias study, one with a {@code graph-dynamics}
+ * section a study of noisy dynamics on a graph.
  */
 public final class ScenarioFiles {
     private ScenarioFiles() {
@@ -21,6 +22,9 @@ public final class ScenarioFiles {
         }
         if (ImplicitBiasScenarioLoader.isImplicitBias(file)) {
             return ImplicitBiasScenarioLoader.load(file, overrides);
+        }
+        if (GraphDynamicsScenarioLoader.isGraphDynamics(file)) {
+            return GraphDynamicsScenarioLoader.load(file, overrides);
         }
         return TrainingScenarioLoader.isTraining(file) ? TrainingScenarioLoader.load(file, overrides)
                 : ScenarioLoader.load(file, overrides);

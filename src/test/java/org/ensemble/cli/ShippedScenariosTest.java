@@ -26,8 +26,8 @@ class ShippedScenariosTest {
 
     @Test
     void everyShippedScenarioIsCounted() throws IOException {
-        // 13 + five SGD-workers, four splitting and five implicit-bias scenarios.
-        assertEquals(27, shipped().count());
+        // 13 + five SGD-workers, four splitting, five implicit-bias and three graph-dynamics scenarios.
+        assertEquals(30, shipped().count());
     }
 
     @Test

@@ -104,7 +104,7 @@ class KuramotoTransitionTest {
             NodeRecipe recipe = NodeRecipe.of(null, n, dyn, 4096, ranges);
             CircleFokkerPlanck pde = new CircleFokkerPlanck(256, 3, 1, 0);
             pde.startWrappedNormal(0, 0.8);
-            PhaseSnapshots snaps = new PhaseSnapshots(new long[] {400}, 0, pde);
+            PhaseSnapshots snaps = new PhaseSnapshots(new long[] {400}, 64, pde);
             NodePopulation.runInProcess(recipe, ranges, new NodeReducer(recipe, 400, 400, snaps), () -> false);
             w1[i] = snaps.snapshots().get(0).w1Aligned();
         }
