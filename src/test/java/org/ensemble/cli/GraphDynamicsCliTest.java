@@ -40,7 +40,14 @@ class GraphDynamicsCliTest {
         Files.writeString(conf, scenario("kind = file, path = ring.txt", "  pde { coupling = 4, cells = 64, times = [0, 4] }\n"));
         Path out = dir.resolve("out");
         StringWriter err = new StringWriter();
-        assertEquals(0, run(err, "run", conf.toString(), "--out", out.toString(), "--quiet", "--no-plots"), err.toString());
+        assertEquals(0, run(err, "run", conf.toString(), "--out", out.toString(), "--quiet"), err.toString());
+        // every plot keeps the house rules (axis titles, labelled ticks, legend entries)
+        for (String plot : new String[] {"r-of-k", "r-over-time", "phase-histogram", "w1-to-pde"}) {
+            Path model = out.resolve(plot + ".plot.json");
+            assertTrue(Files.isRegularFile(model), plot);
+            assertEquals(java.util.List.of(), new ObjectMapper().readValue(model.toFile(),
+                    org.ensemble.plot.PlotModel.class).problems(), plot);
+        }
         @SuppressWarnings("unchecked")
         Map<String, Object> summary = new ObjectMapper().readValue(out.resolve("summary.json").toFile(), Map.class);
         assertEquals("completed", summary.get("status"));
@@ -49,10 +56,10 @@ class GraphDynamicsCliTest {
                 "scenario.conf"}) {
             assertTrue(Files.isRegularFile(out.resolve(f)), f);
         }
-        // the resolved scenario runs again to the same bytes
+        // the resolved scenario runs again to the same bytes, in process instead of on the actors
         Path again = dir.resolve("again");
         assertEquals(0, run(err, "run", out.resolve("scenario.conf").toString(), "--out", again.toString(), "--quiet",
-                "--no-plots"));
+                "--no-plots", "--set", "graph-dynamics.execution=in-process"));
         assertEquals(Files.readString(out.resolve("order-parameter.csv")),
                 Files.readString(again.resolve("order-parameter.csv")));
     }

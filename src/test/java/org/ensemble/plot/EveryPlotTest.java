@@ -55,13 +55,16 @@ class EveryPlotTest {
                     "backend=java"),
             sweep("pitchfork-sweep", "desai-zwanzig-phase-transition", "dynamics.beta=1.2,2.5",
                     "population.size=500", "run.time=4", "run.report-every=0.1", "backend=java"),
-            sweep("width-sweep", "mmn-isotropic-gaussians", "network.width=20,40", "training.time=0.3"));
+            sweep("width-sweep", "mmn-isotropic-gaussians", "network.width=20,40", "training.time=0.3"),
+            run("kuramoto-noise-transition", "graph-dynamics.graph.nodes=300", "graph-dynamics.time=3",
+                    "graph-dynamics.relax=1", "graph-dynamics.coupling=[1,3]", "graph-dynamics.pde.times=[0,1,3]",
+                    "graph-dynamics.extrapolate-dt=false"));
 
     private static final Set<String> EXPECTED = Set.of("survival", "histogram-over-time", "histogram-2d",
             "pde-density-2d", "particles-density-2d", "pde-vs-particles", "w2-over-time", "risk",
             "radius-histogram-over-time", "w2-radius-over-time", "radius-density-final", "free-energy",
             "success-rate", "final-risk", "parity-gradient-variance", "arrhenius", "propagation-of-chaos",
-            "switching-time", "pitchfork");
+            "switching-time", "pitchfork", "r-of-k", "r-over-time", "phase-histogram", "w1-to-pde");
 
     private static List<String> run(String name, String... sets) {
         List<String> a = new ArrayList<>(List.of(name, "run", "scenarios/" + name + ".conf"));
