@@ -22,7 +22,7 @@ final class GraphDynamicsCommand {
     private GraphDynamicsCommand() {
     }
 
-    static int run(Path file, List<String> overrides, Path out, boolean quiet, boolean plots,
+    static int run(Path file, List<String> overrides, Path out, boolean quiet, boolean plots, MetricsOptions metrics,
                    org.ensemble.checkpoint.Checkpoint resume) {
         GraphDynamicsScenario s = GraphDynamicsScenarioLoader.load(file, overrides);
         if (resume != null) {
@@ -31,6 +31,15 @@ final class GraphDynamicsCommand {
         }
         Path dir = out != null ? out : RunCommand.defaultOut(s.name());
         org.ensemble.run.Preflight.outputDirectory(dir);
+        metrics.start();
+        try {
+            return execute(s, dir, quiet, plots, metrics);
+        } finally {
+            metrics.finish();
+        }
+    }
+
+    private static int execute(GraphDynamicsScenario s, Path dir, boolean quiet, boolean plots, MetricsOptions metrics) {
         try (StopRequest stop = StopRequest.onSignals(); RunDirectory run = RunDirectory.create(dir)) {
             if (!quiet) {
                 System.out.println("graph dynamics: " + s.summaryLine().strip() + " (" + s.params().execution()
@@ -41,7 +50,8 @@ final class GraphDynamicsCommand {
                 if (!quiet) {
                     System.out.println("  " + line);
                 }
-            });
+            }, (id, nodes, edges, steps) -> metrics.graphSink(s.name(), dir.getFileName() + "-" + id, s.seed(), nodes,
+                    edges, steps));
             double wall = (System.nanoTime() - t0) / 1e9;
             EscapeRun.write(run.file("scenario.conf"), s.render());
             Map<String, Object> summary = new LinkedHashMap<>();

@@ -77,7 +77,7 @@ final class RunCommand implements Callable<Integer> {
             return ImplicitBiasCommand.run(file, overrides, out, quiet, !noPlots, metrics, cp);
         }
         if (org.ensemble.scenario.GraphDynamicsScenarioLoader.isGraphDynamics(file)) {
-            return GraphDynamicsCommand.run(file, overrides, out, quiet, !noPlots, cp);
+            return GraphDynamicsCommand.run(file, overrides, out, quiet, !noPlots, metrics, cp);
         }
         if (org.ensemble.scenario.TrainingScenarioLoader.isTraining(file)) {
             return TrainingCommands.run(file, overrides, out, quiet, !noPlots, metrics, cp);

@@ -11,6 +11,7 @@ import org.ensemble.graph.Graph;
 import org.ensemble.implicitbias.StudyResult;
 import org.ensemble.observe.TimeAverage;
 import org.ensemble.step.Granularity;
+import org.ensemble.step.Observer;
 import org.ensemble.step.Observers;
 import org.ensemble.step.ShardRange;
 import org.ensemble.step.StepOutcome;
@@ -26,12 +27,28 @@ import org.ensemble.step.StepStatus;
 public final class GraphDynamicsStudy {
     /** The dt/2 run's seed offset: its noise and initial sample are independent of the dt run's. */
     static final long HALF_STEP_SEED = 0x5DEECE66DL;
+    /** Seed step between independent samples of the quenched randomness. */
+    static final long SAMPLE_SEED = 0x9E3779B9L;
 
     private GraphDynamicsStudy() {
     }
 
+    /** What watches each engine run besides the study (live metrics): given the run, an observer. */
+    @FunctionalInterface
+    public interface Watch {
+        Observer<NodeMeasure> of(String runId, long nodes, long edges, long steps);
+
+        Watch NONE = (id, n, e, s) -> m -> {
+        };
+    }
+
     public static StudyResult run(GraphStudyParams p, long seed, int shards, BooleanSupplier stop,
                                   Consumer<String> progress) {
+        return run(p, seed, shards, stop, progress, Watch.NONE);
+    }
+
+    public static StudyResult run(GraphStudyParams p, long seed, int shards, BooleanSupplier stop,
+                                  Consumer<String> progress, Watch watch) {
         List<List<Object>> rk = new ArrayList<>();
         List<List<Object>> series = new ArrayList<>();
         List<List<Object>> hist = new ArrayList<>();
@@ -52,14 +69,14 @@ public final class GraphDynamicsStudy {
                     break outer;
                 }
                 boolean pde = p.pdeCoupling() > 0 && k == p.pdeCoupling() && gs == p.graphs().get(0);
-                Run coarse = once(p, graph, n, k, p.dt(), seed, shards, pde, stop);
+                Run coarse = once(p, graph, n, k, p.dt(), seed, shards, pde, stop, watch);
                 if (coarse.outcome.status() != StepStatus.COMPLETED) {
                     status = coarse.outcome.status().name().toLowerCase(java.util.Locale.ROOT) + ": "
                             + coarse.outcome.message();
                     break outer;
                 }
                 Run fine = p.extrapolateDt() ? once(p, graph, n, k, p.dt() / 2, seed + HALF_STEP_SEED, shards, false,
-                        stop) : null;
+                        stop, watch) : null;
                 if (fine != null && fine.outcome.status() != StepStatus.COMPLETED) {
                     status = fine.outcome.status().name().toLowerCase(java.util.Locale.ROOT) + ": "
                             + fine.outcome.message();
@@ -70,6 +87,26 @@ public final class GraphDynamicsStudy {
                 computeSeconds += coarse.outcome.seconds() + (fine == null ? 0 : fine.outcome.seconds());
                 PointResult pr = PointResult.of(p, gs, graph, k, coarse.series.averageFrom(p.relax()),
                         fine == null ? null : fine.series.averageFrom(p.relax()));
+                if (p.samples() > 1) {
+                    // quenched randomness (frequencies, initial phases) moves r by O(N^-1/2) from sample to
+                    // sample, which one run's time average cannot see: the SE is the spread over samples
+                    double[] rs = new double[p.samples()];
+                    rs[0] = pr.r();
+                    for (int smp = 1; smp < rs.length && !stop.getAsBoolean(); smp++) {
+                        long sSeed = seed + smp * SAMPLE_SEED;
+                        Run c = once(p, graph, n, k, p.dt(), sSeed, shards, false, stop, watch);
+                        Run f = p.extrapolateDt() ? once(p, graph, n, k, p.dt() / 2, sSeed + HALF_STEP_SEED, shards,
+                                false, stop, watch) : null;
+                        if (c.outcome.status() != StepStatus.COMPLETED
+                                || (f != null && f.outcome.status() != StepStatus.COMPLETED)) {
+                            status = "failed: sample " + smp + " of K = " + k + " did not complete";
+                            break outer;
+                        }
+                        rs[smp] = f == null ? c.series.averageFrom(p.relax()).mean()
+                                : 2 * f.series.averageFrom(p.relax()).mean() - c.series.averageFrom(p.relax()).mean();
+                    }
+                    pr = pr.overSamples(rs);
+                }
                 points.add(pr);
                 rk.add(pr.row());
                 progress.accept(pr.line());
@@ -123,7 +160,7 @@ public final class GraphDynamicsStudy {
     }
 
     private static Run once(GraphStudyParams p, Graph graph, int n, double k, double dt, long seed, int shards,
-                            boolean pde, BooleanSupplier stop) {
+                            boolean pde, BooleanSupplier stop, Watch watch) {
         NodeDynamics dyn = p.dynamics(k, dt, seed);
         List<ShardRange> ranges = NodePopulation.ranges(n, p.blockSize(), shards,
                 p.nodeActors() ? Granularity.MEMBER : Granularity.BLOCK);
@@ -141,11 +178,16 @@ public final class GraphDynamicsStudy {
             long[] at = Arrays.stream(p.pdeTimes()).mapToLong(t -> Math.min(steps, Math.round(t / dt))).toArray();
             snaps = new PhaseSnapshots(at, Math.min(64, p.pdeCells()), fp);
         }
+        Observer<NodeMeasure> live = watch.of(gsLabel(graph, n) + "-K" + k + "-dt" + dt, n, recipe.edges(), steps);
         NodeReducer reducer = new NodeReducer(recipe, steps, p.recordEvery(),
-                snaps == null ? s : Observers.of(s, snaps));
+                snaps == null ? Observers.of(s, live) : Observers.of(s, snaps, live));
         StepOutcome o = p.execution().equals("engine") ? NodePopulation.run(recipe, ranges, reducer, stop)
                 : NodePopulation.runInProcess(recipe, ranges, reducer, stop);
         return new Run(o, s, snaps);
+    }
+
+    private static String gsLabel(Graph graph, int n) {
+        return graph == null ? "complete-" + n : "graph-" + n + "-" + graph.edges();
     }
 
     /** The mean-field coupling per unit K: N·couplingOf/K averaged (1 for K/N on the complete graph, ⟨deg⟩/N·… for others). */
@@ -184,11 +226,22 @@ public final class GraphDynamicsStudy {
                 }
             } else if (p.rule() == NodeRule.KURAMOTO && p.gamma() > 0 && p.noise() == 0) {
                 ref = KuramotoMeanField.ottAntonsenR(keff, p.gamma());
-                kind = "Ott-Antonsen";
+                // below K_c = 2γ the N = ∞ value is 0 and r is O(N^-1/2) above it: no z
+                kind = keff > 2 * p.gamma() ? "Ott-Antonsen" : "Ott-Antonsen (0 below K_c; r = O(N^-1/2))";
             }
-            double z = Double.isFinite(ref) && se > 0 ? (r - ref) / se : Double.NaN;
+            double z = Double.isFinite(ref) && se > 0 && !kind.contains("below K_c") ? (r - ref) / se : Double.NaN;
             return new PointResult(gs.label(), n, graph == null ? (long) n * (n - 1) : graph.edges(), k, coarse, fine,
                     r, se, ref, kind, finite, z);
+        }
+
+        /** The mean over independent samples (this point is sample 0), SE = sd/sqrt(samples). */
+        PointResult overSamples(double[] rs) {
+            double mean = java.util.Arrays.stream(rs).average().orElseThrow();
+            double var = java.util.Arrays.stream(rs).map(v -> (v - mean) * (v - mean)).sum() / (rs.length - 1);
+            double sem = Math.sqrt(var / rs.length);
+            double zz = Double.isFinite(reference) && sem > 0 && !Double.isNaN(z) ? (mean - reference) / sem : Double.NaN;
+            return new PointResult(graph, nodes, edges, k, coarse, fine, mean, sem, reference, referenceKind + " ("
+                    + rs.length + " samples)", finiteN, zz);
         }
 
         List<Object> row() {

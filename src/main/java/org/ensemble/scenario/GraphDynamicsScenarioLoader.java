@@ -116,6 +116,8 @@ public final class GraphDynamicsScenarioLoader {
         m.put("block-size", block);
         int every = (int) s.integer("record-every", 5, false, 1, 1_000_000);
         m.put("record-every", every);
+        int samples = (int) s.integer("samples", 1, false, 1, 1000);
+        m.put("samples", samples);
         boolean extrapolate = s.bool("extrapolate-dt", noise > 0);
         m.put("extrapolate-dt", extrapolate);
         double pdeK = 0;
@@ -150,7 +152,7 @@ public final class GraphDynamicsScenarioLoader {
         r.put("graph-dynamics", m);
         GraphStudyParams params = new GraphStudyParams(graphs, rule, couplings, norm, noise, dt, time, relax, omega,
                 gamma, initial.equals("uniform"), spread, execution, gran.equals("node"), block, every, extrapolate,
-                pdeK, cells, pdeTimes);
+                pdeK, cells, pdeTimes, samples);
         String resolved = ConfigValueFactory.fromMap(r).render(ConfigRenderOptions.defaults()
                 .setOriginComments(false).setJson(false).setFormatted(true));
         return new GraphDynamicsScenario(name, source, seed, shards, params,
