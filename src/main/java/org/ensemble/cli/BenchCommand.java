@@ -31,9 +31,10 @@ final class BenchCommand implements Callable<Integer> {
     static final String LANGEVIN = "langevin-double-well";
     static final String MEANFIELD = "meanfield-sgd";
     static final String SGD_WORKERS = "sgd-workers";
+    static final String KURAMOTO_ER = "kuramoto-er";
 
     @Option(names = "--workload", defaultValue = LANGEVIN, description = LANGEVIN + " | " + MEANFIELD + " | "
-            + SGD_WORKERS)
+            + SGD_WORKERS + " | " + KURAMOTO_ER)
     String workload;
 
     @Option(names = "--n", description = "particles (1e6) or neurons (1e4)")
@@ -60,6 +61,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--activation", description = MEANFIELD + ": ramp | tanh | relu | sigmoid (ramp; the peers"
             + " have ramp (pl) and tanh)")
     String activationOption;
+
+    @Option(names = "--degree", description = KURAMOTO_ER + ": mean degree of G(n, p) (10)")
+    Double degreeOption;
 
     @Option(names = "--seed", defaultValue = "1", description = "seed of the random streams (1)")
     long seed;
@@ -92,6 +96,9 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (workload.equals(SGD_WORKERS)) {
             return sgdWorkers();
+        }
+        if (workload.equals(KURAMOTO_ER)) {
+            return kuramotoEr();
         }
         boolean meanField = workload.equals(MEANFIELD);
         if (!meanField && !workload.equals(LANGEVIN)) {
@@ -450,6 +457,68 @@ final class BenchCommand implements Callable<Integer> {
                         median(raw));
             }
             line.put(policy, points);
+        }
+        line.put("java", System.getProperty("java.version"));
+        System.out.println(new ObjectMapper().writeValueAsString(line));
+        return 0;
+    }
+
+    /**
+     * Noisy Kuramoto on G(n, p), n = --n (1e6), mean degree --degree (10), --steps (1000): edge-messages/s
+     * through the actors and raw (same shard models on a thread pool); with --peers DIR (bench/peers)
+     * the C/OpenMP peer of the same CSR loop, and the ratios. One JSON line.
+     */
+    private int kuramotoEr() throws Exception {
+        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        long nodes = nOption != null ? nOption : 1_000_000;
+        int st = stepsOption != null ? stepsOption : 1000;
+        double degree = degreeOption != null ? degreeOption : 10;
+        if (nodes < 3 || nodes > 50_000_000 || st < 1 || !(degree > 0 && degree < nodes - 1) || repeats < 1) {
+            throw new IllegalArgumentException("--n must be in [3, 5e7], --steps ≥ 1, 0 < --degree < n − 1, --repeats ≥ 1");
+        }
+        System.err.println("generating G(n, p) ...");
+        org.ensemble.bench.KuramotoGraphWorkload w = new org.ensemble.bench.KuramotoGraphWorkload((int) nodes, degree,
+                st, seed, t);
+        double[] raw = new double[repeats];
+        double[] actors = new double[repeats];
+        org.ensemble.bench.KuramotoGraphWorkload.Result last = null;
+        for (int i = 0; i < repeats; i++) {
+            raw[i] = w.raw().rate();
+            last = w.viaActors();
+            actors[i] = last.rate();
+            System.err.printf("run %d/%d: actors %.3g, raw %.3g edge-messages/s%n", i + 1, repeats, actors[i], raw[i]);
+        }
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("workload", KURAMOTO_ER);
+        line.put("nodes", nodes);
+        line.put("directed_edges", w.graph().edges());
+        line.put("steps", st);
+        line.put("threads", t);
+        line.put("rate", median(actors));
+        line.put("raw_rate", median(raw));
+        line.put("rates", toList(actors));
+        line.put("raw_rates", toList(raw));
+        line.put("actor_overhead", median(raw) / median(actors) - 1);
+        line.put("r_final", last.r());
+        if (peers != null) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            Path build = buildPeers(List.of("kuramoto_csr_omp"));
+            if (build == null) {
+                p.put("error", "make failed in " + Path.of("target", "peers"));
+            } else {
+                PeerRuns runs = new PeerRuns("c_omp", build, split("./kuramoto_csr_omp --n " + nodes + " --degree "
+                        + degree + " --steps " + st + " --seed " + seed), Map.of("OMP_NUM_THREADS", String.valueOf(t)));
+                for (int i = 0; i < repeats && runs.runOnce(i + 1, repeats, "edge-messages/s"); i++) {
+                    // runOnce records the rate.
+                }
+                Map<String, Object> c = runs.summary("edges", "r");
+                p.put("c_omp", c);
+                if (c.get("rate") instanceof Double peer) {
+                    line.put("ratio_c_omp_to_actors", peer / median(actors));
+                    line.put("ratio_c_omp_to_raw", peer / median(raw));
+                }
+            }
+            line.put("peers", p);
         }
         line.put("java", System.getProperty("java.version"));
         System.out.println(new ObjectMapper().writeValueAsString(line));

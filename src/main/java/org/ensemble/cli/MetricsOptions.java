@@ -123,6 +123,16 @@ final class MetricsOptions {
                 samplesPerVersion);
     }
 
+    /** A fresh set of meters for one graph-dynamics run, served from now on; no-op when disabled. */
+    Observer<org.ensemble.graphdynamics.NodeMeasure> graphSink(String scenario, String runId, long seed, long nodes,
+                                                               long edges, long plannedSteps) {
+        if (server == null) {
+            return m -> {
+            };
+        }
+        return new org.ensemble.metrics.GraphMetricsListener(served(scenario, runId, seed), nodes, edges, plannedSteps);
+    }
+
     /** Fresh meters for a run on the CPU, served from now on; the previous run's are released. */
     private RunMetrics served(String scenario, String runId, long seed) {
         String v = Main.class.getPackage().getImplementationVersion();

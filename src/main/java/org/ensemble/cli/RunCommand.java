@@ -89,6 +89,9 @@ final class RunCommand implements Callable<Integer> {
         if (org.ensemble.scenario.LinearFailuresScenarioLoader.isLinearFailures(file)) {
             return LinearFailuresCommand.run(file, overrides, out, quiet, !noPlots, cp);
         }
+        if (org.ensemble.scenario.GraphDynamicsScenarioLoader.isGraphDynamics(file)) {
+            return GraphDynamicsCommand.run(file, overrides, out, quiet, !noPlots, metrics, cp);
+        }
         if (org.ensemble.scenario.TrainingScenarioLoader.isTraining(file)) {
             return TrainingCommands.run(file, overrides, out, quiet, !noPlots, metrics, cp);
         }

@@ -63,6 +63,10 @@ final class SweepCommand implements Callable<Integer> {
             throw new IllegalArgumentException(file + ": GNN studies vary their own parameters (kinds, graphs,"
                     + " depths); run them with ensemble run");
         }
+        if (org.ensemble.scenario.GraphDynamicsScenarioLoader.isGraphDynamics(file)) {
+            throw new IllegalArgumentException(file + ": graph-dynamics studies sweep their own coupling list"
+                    + " (graph-dynamics.coupling = [..]); run them with ensemble run");
+        }
         if (org.ensemble.scenario.ImplicitBiasScenarioLoader.isImplicitBias(file)) {
             throw new IllegalArgumentException(file + ": implicit-bias studies sweep their own parameter (alphas,"
                     + " scales); run them with ensemble run");

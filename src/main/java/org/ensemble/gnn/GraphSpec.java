@@ -4,9 +4,8 @@ import java.util.List;
 import org.ensemble.graph.Graph;
 
 /**
- * A graph as a scenario names it; {@link #build()} makes the CSR form once. A new generator (for
- * example Barabási–Albert from {@code org.ensemble.graph}) is one more record here and one case in
- * the scenario loader.
+ * A graph as a scenario names it; {@link #build()} makes the CSR form once. A new generator of
+ * {@code org.ensemble.graph} is one more record here and one case in the scenario loader.
  */
 public sealed interface GraphSpec {
     Graph build();
@@ -47,6 +46,19 @@ public sealed interface GraphSpec {
         @Override
         public String describe() {
             return "complete(" + nodes + ")";
+        }
+    }
+
+    /** A seeded Barabási–Albert graph: each new node attaches to m existing ones by degree. */
+    record BarabasiAlbert(int nodes, int m, long seed) implements GraphSpec {
+        @Override
+        public Graph build() {
+            return org.ensemble.graph.GraphGenerators.barabasiAlbert(nodes, m, seed);
+        }
+
+        @Override
+        public String describe() {
+            return "ba(" + nodes + "," + m + ")";
         }
     }
 

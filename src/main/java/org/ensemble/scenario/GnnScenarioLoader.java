@@ -26,7 +26,8 @@ import org.ensemble.gnn.LayerStack;
  */
 public final class GnnScenarioLoader {
     static final List<String> STUDIES = List.of("aggregation-power", "influence");
-    static final List<String> GRAPH_TYPES = List.of("ring", "path", "complete", "grid", "edges", "union");
+    static final List<String> GRAPH_TYPES = List.of("ring", "path", "complete", "grid", "barabasi-albert", "edges",
+            "union");
     private static final int MAX_NODES = 100_000;
 
     private GnnScenarioLoader() {
@@ -152,6 +153,8 @@ public final class GnnScenarioLoader {
             case "path" -> new GraphSpec.Path(nodes(g, "nodes", 2));
             case "complete" -> new GraphSpec.Complete(nodes(g, "nodes", 1));
             case "grid" -> new GraphSpec.Grid(nodes(g, "rows", 1), nodes(g, "cols", 1));
+            case "barabasi-albert" -> new GraphSpec.BarabasiAlbert(nodes(g, "nodes", 2),
+                    (int) g.integer("m", 0, true, 1, 100), g.integer("seed", 1, false, 0, Long.MAX_VALUE));
             case "edges" -> edges(g);
             default -> {
                 List<GraphSpec> parts = new ArrayList<>();

@@ -7,7 +7,8 @@ import java.nio.file.Path;
  * lists, validates and sweeps any kind through one dispatch ({@link ScenarioFiles}).
  */
 public sealed interface PopulationScenario permits Scenario, TrainingScenario, SgdScenario,
-        SplittingScenario, ImplicitBiasScenario, FailureScenario, LinearFailuresScenario, GnnScenario {
+        SplittingScenario, ImplicitBiasScenario, FailureScenario, LinearFailuresScenario, GnnScenario,
+        GraphDynamicsScenario {
     String name();
 
     Path source();

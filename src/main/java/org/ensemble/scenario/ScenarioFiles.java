@@ -9,7 +9,8 @@ import java.util.List;
  * rare-escape (AMS) scenario, one with an {@code implicit-bias} section an implicit-bias study, one with a {@code failures}
  * section a gradient-failure study on networks, one with a {@code linear-failures} section a study of gradient
  * failures on linear models,
- * one with a {@code gnn} section a GNN study.
+ * one with a {@code gnn} section a GNN study,
+ * one with a {@code graph-dynamics} section a study of noisy dynamics on a graph.
  */
 public final class ScenarioFiles {
     private ScenarioFiles() {
@@ -33,6 +34,9 @@ public final class ScenarioFiles {
         }
         if (LinearFailuresScenarioLoader.isLinearFailures(file)) {
             return LinearFailuresScenarioLoader.load(file, overrides);
+        }
+        if (GraphDynamicsScenarioLoader.isGraphDynamics(file)) {
+            return GraphDynamicsScenarioLoader.load(file, overrides);
         }
         return TrainingScenarioLoader.isTraining(file) ? TrainingScenarioLoader.load(file, overrides)
                 : ScenarioLoader.load(file, overrides);

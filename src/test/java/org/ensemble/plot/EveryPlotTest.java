@@ -85,7 +85,10 @@ class EveryPlotTest {
             run("flat-activation", "linear-failures.n=200", "linear-failures.passes=2", "linear-failures.samples=2"),
             run("piecewise-linear-curves", "linear-failures.sizes=[4,6]"),
             run("gnn-aggregation-power", "gnn.weight-seeds=2", "gnn.execution=in-process"),
-            run("gnn-influence", "gnn.depth=4", "gnn.weight-seeds=2", "gnn.show-depth=2"));
+            run("gnn-influence", "gnn.depth=4", "gnn.weight-seeds=2", "gnn.show-depth=2"),
+            run("kuramoto-noise-transition", "graph-dynamics.graph.nodes=300", "graph-dynamics.time=3",
+                    "graph-dynamics.relax=1", "graph-dynamics.coupling=[1,3]", "graph-dynamics.pde.times=[0,1,3]",
+                    "graph-dynamics.extrapolate-dt=false"));
 
     private static final Set<String> EXPECTED = Set.of("survival", "histogram-over-time", "histogram-2d",
             "pde-density-2d", "particles-density-2d", "pde-vs-particles", "w2-over-time", "risk",
@@ -95,7 +98,8 @@ class EveryPlotTest {
             "probability", "ratio", "relative-error", "distance", "distances", "angle", "angle-log-t", "recovery",
             "cost-gap", "sampled-gradient", "loss", "parity-final-risk", "parity-success-rate", "gradient-variance",
             "gradient-variance-over-r4", "linear-periodic-success-rate", "linear-periodic-final-risk",
-            "decomposition-error", "decomposition-success-rate", "gradient-snr");
+            "decomposition-error", "decomposition-success-rate", "gradient-snr",
+            "r-of-k", "r-over-time", "phase-histogram", "w1-to-pde");
 
     private static List<String> run(String name, String... sets) {
         List<String> a = new ArrayList<>(List.of(name, "run", "scenarios/" + name + ".conf"));

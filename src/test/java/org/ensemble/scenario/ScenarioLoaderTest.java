@@ -389,13 +389,13 @@ class ScenarioLoaderTest {
 
     static Stream<Path> examples() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("scenarios"))) {
-            // Training, SGD-workers, splitting and implicit-bias scenarios have their own loaders and tests
+            // Training, SGD-workers, splitting, implicit-bias and graph-dynamics scenarios have their own loaders and tests
             // (TrainingScenarioLoaderTest, SgdScenarioLoaderTest, SplittingScenarioLoaderTest, ...).
             return files.filter(f -> f.toString().endsWith(".conf") && !TrainingScenarioLoader.isTraining(f)
                     && !SgdScenarioLoader.isSgd(f) && !SplittingScenarioLoader.isSplitting(f)
                     && !ImplicitBiasScenarioLoader.isImplicitBias(f) && !FailureScenarioLoader.isFailure(f)
-                    && !LinearFailuresScenarioLoader.isLinearFailures(f) && !GnnScenarioLoader.isGnn(f)).sorted()
-                    .toList().stream();
+                    && !LinearFailuresScenarioLoader.isLinearFailures(f) && !GnnScenarioLoader.isGnn(f)
+                    && !GraphDynamicsScenarioLoader.isGraphDynamics(f)).sorted().toList().stream();
         }
     }
 

@@ -1,0 +1,96 @@
+package org.ensemble.graphdynamics;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ensemble.plot.LinePlot;
+import org.ensemble.plot.Overlays;
+import org.ensemble.plot.Palette;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/** The study's charts: r over time, r(K) with ±2 SE against the mean-field curve, the phase law against the PDE, W1. */
+final class GraphDynamicsCharts {
+    private GraphDynamicsCharts() {
+    }
+
+    static Map<String, XYChart> of(GraphStudyParams p, List<GraphDynamicsStudy.PointResult> points, double[] times,
+                                   Map<String, double[]> timeSeries, List<List<Object>> hist, List<List<Object>> w1) {
+        Map<String, XYChart> out = new LinkedHashMap<>();
+        if (times != null && !timeSeries.isEmpty()) {
+            XYChart c = LinePlot.create("Order parameter over time (" + p.graphs().get(0).label() + ", N = "
+                    + p.nodes() + ", dt = " + p.dt() + ")", "time t", "order parameter r", times, timeSeries, false);
+            Overlays.yRange(c, times[0], 0, 1);
+            c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+            out.put("r-over-time", c);
+        }
+        if (!points.isEmpty()) {
+            out.put("r-of-k", rOfK(p, points));
+        }
+        if (!hist.isEmpty()) {
+            double[] theta = column(hist, 2);
+            XYChart c = LinePlot.create("Phase law at t = " + hist.get(0).get(1) + " (K = " + hist.get(0).get(0)
+                    + ", N = " + p.nodes() + ")", "phase θ (rad, 0 to 2π)", "density (1/rad)", theta, Map.of(), false);
+            Overlays.points(c, "oscillators (histogram)", theta, column(hist, 3), Palette.series(1), SeriesMarkers.DIAMOND);
+            Overlays.points(c, "oscillators, mean phase turned to the PDE's", theta, column(hist, 4), Palette.series(0),
+                    SeriesMarkers.CIRCLE);
+            Overlays.theoryLine(c, "Fokker-Planck on the circle", theta, column(hist, 5));
+            c.getStyler().setLegendPosition(Styler.LegendPosition.InsideN);
+            out.put("phase-histogram", c);
+        }
+        if (!w1.isEmpty()) {
+            double[] t = column(w1, 1);
+            Map<String, double[]> s = new LinkedHashMap<>();
+            s.put("W1(oscillators, PDE)", column(w1, 2));
+            s.put("W1 after aligning the mean phase", column(w1, 3));
+            XYChart c = LinePlot.create("W1 on the circle to the Fokker-Planck solution (N = " + p.nodes() + ")",
+                    "time t", "W1 (rad)", t, s, false, false, true);
+            Overlays.yRange(c, t[0], 0, 0);
+            out.put("w1-to-pde", c);
+        }
+        return out;
+    }
+
+    private static XYChart rOfK(GraphStudyParams p, List<GraphDynamicsStudy.PointResult> points) {
+        double kMin = points.stream().mapToDouble(GraphDynamicsStudy.PointResult::k).min().orElse(0);
+        double kMax = points.stream().mapToDouble(GraphDynamicsStudy.PointResult::k).max().orElse(1);
+        XYChart c = LinePlot.create("Order parameter r(K), N = " + p.nodes() + " (mean ± 2 SE)", "coupling K",
+                "time-averaged r", new double[] {kMin}, Map.of(), false);
+        List<String> graphs = new ArrayList<>();
+        points.forEach(q -> {
+            if (!graphs.contains(q.graph())) {
+                graphs.add(q.graph());
+            }
+        });
+        for (int g = 0; g < graphs.size(); g++) {
+            String name = graphs.get(g);
+            List<GraphDynamicsStudy.PointResult> mine = points.stream().filter(q -> q.graph().equals(name)).toList();
+            double[] k = mine.stream().mapToDouble(GraphDynamicsStudy.PointResult::k).toArray();
+            double[] r = mine.stream().mapToDouble(GraphDynamicsStudy.PointResult::r).toArray();
+            double[] bar = mine.stream().mapToDouble(q -> 2 * q.se()).toArray();
+            Overlays.errorBars(c, name + (p.extrapolateDt() ? " (dt-extrapolated)" : ""), k, r, bar, Palette.series(g));
+        }
+        int m = 200;
+        double[] kk = new double[m];
+        double[] rr = new double[m];
+        boolean oa = p.gamma() > 0 && p.noise() == 0;
+        boolean sc = p.gamma() == 0 && p.noise() > 0;
+        if (p.rule() == NodeRule.KURAMOTO && (oa || sc)) {
+            for (int i = 0; i < m; i++) {
+                kk[i] = kMin + (kMax - kMin) * i / (m - 1.0);
+                rr[i] = oa ? KuramotoMeanField.ottAntonsenR(kk[i], p.gamma())
+                        : KuramotoMeanField.selfConsistentR(kk[i], p.noise());
+            }
+            Overlays.theoryLine(c, oa ? "Ott-Antonsen sqrt(1 - 2γ/K)" : "self-consistency r = I1(Kr/D)/I0(Kr/D)", kk, rr);
+        }
+        Overlays.yRange(c, kMin, 0, 1);
+        c.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+        return c;
+    }
+
+    private static double[] column(List<List<Object>> rows, int c) {
+        return rows.stream().mapToDouble(r -> ((Number) r.get(c)).doubleValue()).toArray();
+    }
+}
