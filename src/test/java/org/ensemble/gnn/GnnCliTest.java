@@ -124,7 +124,7 @@ class GnnCliTest {
             {head + "  graph-pairs = [{ name = x, a = { type = ring, nodes = 2 }, b = { type = ring, nodes = 6 } }]\n}\n",
                 ":4: gnn.graph-pairs[0].a.nodes: expected an integer in [3, 100000], got 2"},
             {head + "  graph-pairs = [{ name = x, a = { type = star, nodes = 5 }, b = { type = ring, nodes = 6 } }]\n}\n",
-                "gnn.graph-pairs[0].a.type: expected one of ring, path, complete, grid, edges, union, got 'star'"},
+                "gnn.graph-pairs[0].a.type: expected one of ring, path, complete, grid, barabasi-albert, edges, union, got 'star'"},
             {"seed = 1\ngnn {\n  study = influence\n  graphs = [{ type = grid, rows = 60, cols = 60 }]\n}\n",
                 ":4: gnn.graphs[0].type: graph grid(60x60) has 3600 nodes"},
             {"seed = 1\ngnn {\n  study = influence\n  depht = 3\n  graphs = [{ type = ring, nodes = 6 }]\n}\n",
