@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.ensemble.bench.LangevinWorkload;
 import org.ensemble.bench.MeanFieldSgdWorkload;
 import org.ensemble.kernel.Backend;
+import org.ensemble.kernel.Steppers;
 import org.ensemble.network.Activation;
 import org.ensemble.network.DenseOps;
 import picocli.CommandLine.Command;
@@ -157,6 +158,7 @@ final class BenchCommand implements Callable<Integer> {
         line.put("impl", "ensemble");
         line.put("backend", w.resolved().backend().key());
         line.put("device", w.resolved().deviceDescription());
+        line.put("java_passes", Steppers.javaPasses());
         line.put("threads", t);
         line.put("n", n);
         line.put("steps", steps);
@@ -221,6 +223,7 @@ final class BenchCommand implements Callable<Integer> {
             line.put("steps", stepsHere);
             line.put("beta", betaHere);
             line.put("threads", t);
+            line.put("java_passes", Steppers.javaPasses());
             line.put("raw_rate", p.run().rate());
             line.put("step_seconds", p.run().seconds());
             line.put("escaped", p.escaped());
