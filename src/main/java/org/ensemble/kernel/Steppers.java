@@ -37,7 +37,7 @@ public final class Steppers {
 
     /** Which passes the java backend runs here: the Vector API's or the scalar ones (same bits). */
     public static String javaPasses() {
-        return TilePasses.best().name();
+        return TilePasses.create().name();
     }
 
     public static Resolved resolve(Backend requested, LangevinSetup setup) {

@@ -30,31 +30,40 @@ interface TilePasses {
 
     String name();
 
-    /** The vector passes where they run natively, else the scalar ones (same bits either way). */
-    static TilePasses best() {
-        return Holder.BEST;
+    /**
+     * New passes for one stepper (they hold scratch arrays, so each thread needs its own): the
+     * vector ones where they run natively, else the scalar ones (same bits either way).
+     */
+    static TilePasses create() {
+        if (Holder.VECTOR) {
+            try {
+                // By name, so that this interface never links the vector class where the module is absent.
+                return (TilePasses) Class.forName("org.ensemble.kernel.VectorTilePasses").getDeclaredConstructor()
+                        .newInstance();
+            } catch (ReflectiveOperationException | LinkageError e) {
+                return new ScalarTilePasses();
+            }
+        }
+        return new ScalarTilePasses();
     }
 
     /** Chooses once; the vector class is loaded only when its module is there. */
     final class Holder {
-        static final TilePasses BEST = choose();
+        static final boolean VECTOR = choose();
 
         private Holder() {
         }
 
-        private static TilePasses choose() {
+        private static boolean choose() {
             if (Boolean.getBoolean("ensemble.scalar")
                     || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-                return new ScalarTilePasses();
+                return false;
             }
             try {
-                Class<?> c = Class.forName("org.ensemble.kernel.VectorTilePasses");
-                if (!(Boolean) c.getMethod("nativeHere").invoke(null)) {
-                    return new ScalarTilePasses();
-                }
-                return (TilePasses) c.getDeclaredConstructor().newInstance();
+                return (Boolean) Class.forName("org.ensemble.kernel.VectorTilePasses").getMethod("nativeHere")
+                        .invoke(null);
             } catch (ReflectiveOperationException | LinkageError e) {
-                return new ScalarTilePasses();
+                return false;
             }
         }
     }

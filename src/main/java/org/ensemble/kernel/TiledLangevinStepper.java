@@ -86,7 +86,7 @@ public final class TiledLangevinStepper implements SlabStepper {
 
     /** A smaller {@code tile} saves memory where slabs are tiny (one particle per actor); results do not depend on it. */
     public TiledLangevinStepper(LangevinSetup setup, int tile) {
-        this(setup, tile, TilePasses.best());
+        this(setup, tile, TilePasses.create());
     }
 
     /** With the given passes (package-private: tests compare the scalar and vector ones). */

@@ -188,6 +188,33 @@ class TilePassesTest {
         }
     }
 
+    @Test
+    void steppersOnConcurrentThreadsGiveTheSequentialBits() throws Exception {
+        // The passes hold scratch arrays: each stepper must have its own, or shards running at once
+        // would overwrite each other's gathered layers.
+        LangevinSetup setup = new LangevinSetup(LangevinDynamics.overdamped(4, 1e-2), new DoubleWellPotential(0.1),
+                false, 0, new EscapeTargets(1).halfSpace("right", 0, 0.3, false), false, 46);
+        ParticleSlab[] alone = {slab(setup), slab(setup)};
+        for (ParticleSlab s : alone) {
+            new TiledLangevinStepper(setup).advance(s, 0, 400, null);
+        }
+        ParticleSlab[] together = {slab(setup), slab(setup)};
+        Thread[] threads = new Thread[2];
+        for (int i = 0; i < 2; i++) {
+            ParticleSlab s = together[i];
+            TiledLangevinStepper st = new TiledLangevinStepper(setup);
+            threads[i] = new Thread(() -> st.advance(s, 0, 400, null));
+            threads[i].start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        for (int i = 0; i < 2; i++) {
+            assertArrayEquals(alone[i].positions(), together[i].positions());
+            assertArrayEquals(alone[i].hitSteps(), together[i].hitSteps());
+        }
+    }
+
     static ParticleSlab slab(LangevinSetup setup) {
         int d = setup.dimension();
         ParticleSlab s = new ParticleSlab(4_294_966_000L, 2_000, d, false);
