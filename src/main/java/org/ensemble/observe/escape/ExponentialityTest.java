@@ -78,12 +78,7 @@ public final class ExponentialityTest {
      * (e.g. B = 199 or 999 at 5%) the size is exactly the level under the null.
      */
     public static ExponentialityResult test(EscapeSample s, double level, int replicates, long seed) {
-        if (!(level > 0 && level < 1)) {
-            throw new IllegalArgumentException("level must lie in (0, 1), got " + level);
-        }
-        if (replicates < 1) {
-            throw new IllegalArgumentException("the bootstrap needs at least 1 replicate, got " + replicates);
-        }
+        checkArguments(level, replicates);
         long n = s.size();
         long escaped = s.escapedCount();
         if (escaped < 2) {
@@ -111,6 +106,23 @@ public final class ExponentialityTest {
                 exceed++;
             }
         }
+        return bootstrapResult(d, modified, n, escaped, replicateD, exceed, level, censored);
+    }
+
+    private static void checkArguments(double level, int replicates) {
+        if (!(level > 0 && level < 1)) {
+            throw new IllegalArgumentException("level must lie in (0, 1), got " + level);
+        }
+        if (replicates < 1) {
+            throw new IllegalArgumentException("the bootstrap needs at least 1 replicate, got " + replicates);
+        }
+    }
+
+    /** The p-value (1 + #{D_b ≥ D}) / (B + 1) and the critical value from the replicates' D (sorted here). */
+    private static ExponentialityResult bootstrapResult(double d, double modified, long n, long escaped,
+                                                        double[] replicateD, int exceed, double level,
+                                                        boolean censored) {
+        int replicates = replicateD.length;
         double p = (exceed + 1.0) / (replicates + 1.0);
         // D is rejected iff at most m = ⌊level·(B+1)⌋ − 1 replicates reach it, i.e. iff it exceeds the
         // (m+1)-th largest replicate; with m < 0 no D can be rejected.
@@ -130,12 +142,7 @@ public final class ExponentialityTest {
      * and sorted.
      */
     public static ExponentialityResult test(EndCensoredSample s, double level, int replicates, long seed) {
-        if (!(level > 0 && level < 1)) {
-            throw new IllegalArgumentException("level must lie in (0, 1), got " + level);
-        }
-        if (replicates < 1) {
-            throw new IllegalArgumentException("the bootstrap needs at least 1 replicate, got " + replicates);
-        }
+        checkArguments(level, replicates);
         int n = s.size();
         long escaped = s.escapedCount();
         if (escaped < 2) {
@@ -179,12 +186,7 @@ public final class ExponentialityTest {
                 exceed++;
             }
         }
-        double p = (exceed + 1.0) / (replicates + 1.0);
-        Arrays.sort(replicateD);
-        int m = (int) Math.floor(level * (replicates + 1.0) + 1e-9) - 1;
-        double critical = m < 0 ? Double.POSITIVE_INFINITY : replicateD[replicates - 1 - m];
-        return new ExponentialityResult(d, modified, n, escaped, p, critical, level, replicates, p <= level,
-                censored ? BOOTSTRAP_CENSORED : BOOTSTRAP);
+        return bootstrapResult(d, modified, n, escaped, replicateD, exceed, level, censored);
     }
 
     /**

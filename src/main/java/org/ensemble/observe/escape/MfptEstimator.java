@@ -230,11 +230,7 @@ public final class MfptEstimator {
                 used++;
             }
         }
-        if (used < 2) {
-            return Double.POSITIVE_INFINITY;
-        }
-        double mean = sum / used;
-        return Math.sqrt(Math.max(0, (sum2 - used * mean * mean) / (used - 1)));
+        return standardDeviation(sum, sum2, used);
     }
 
     /**
@@ -310,6 +306,11 @@ public final class MfptEstimator {
                 used++;
             }
         }
+        return standardDeviation(sum, sum2, used);
+    }
+
+    /** The replicates' SD from their sum and sum of squares; +∞ with fewer than two. */
+    private static double standardDeviation(double sum, double sum2, int used) {
         if (used < 2) {
             return Double.POSITIVE_INFINITY;
         }
