@@ -24,6 +24,10 @@ import org.ensemble.population.Populations;
 import org.ensemble.scenario.Scenario;
 import org.ensemble.scenario.ScenarioLoader;
 import org.ensemble.langevin.BlockStatistics;
+import org.ensemble.observe.escape.EndCensoredSample;
+import org.ensemble.observe.escape.ExponentialityTest;
+import org.ensemble.observe.escape.KaplanMeier;
+import org.ensemble.observe.escape.MfptEstimator;
 
 /**
  * The peers' workload 1 (../shared/peers, langevin-double-well): N particles from x = −1 in
@@ -120,6 +124,32 @@ public final class LangevinWorkload {
 
     /** The same slabs and steppers on plain threads, no actors: the floor the actor layer is measured against. */
     public Result raw() throws Exception {
+        return raw(null);
+    }
+
+    /** A point of {@code bench --scale}: the raw run's rate and the end-of-run analysis of its escapes. */
+    public record ScalePoint(Result run, double analysisSeconds, long escaped) {
+    }
+
+    /**
+     * The raw run, then the analysis an escape run ends with (MFPT with its bootstrap CI,
+     * Kaplan–Meier, the exponentiality bootstrap with the run's replicate rule) on its escape
+     * times, timed apart.
+     */
+    public ScalePoint scalePoint() throws Exception {
+        List<Double> times = new ArrayList<>();
+        Result r = raw(times);
+        double[] t = times.stream().mapToDouble(Double::doubleValue).toArray();
+        long t0 = System.nanoTime();
+        EndCensoredSample sample = new EndCensoredSample(t, n - t.length, steps * dt);
+        MfptEstimator.forEscapeRun(sample, 0.95);
+        KaplanMeier.fit(sample, 0.95);
+        ExponentialityTest.test(sample, 0.05, sample.size() <= 50_000 ? 199 : 49, 0x5EEDL);
+        return new ScalePoint(r, (System.nanoTime() - t0) / 1e9, t.length);
+    }
+
+    /** {@code escapeTimes}, when not null, receives the escape times of the run (step × dt). */
+    private Result raw(List<Double> escapeTimes) throws Exception {
         LangevinSetup setup = setup();
         BlockLayout layout = new BlockLayout(n, 4096);
         int shards = layout.shardsFor(threads);
@@ -150,6 +180,15 @@ public final class LangevinWorkload {
             }
             Measure m = Measure.merge(all, observation(), StatisticsLevel.FULL, steps, steps * dt);
             double secs = (System.nanoTime() - t0) / 1e9;
+            if (escapeTimes != null) {
+                for (ShardWorker w : workers) {
+                    for (long h : w.slab().hitSteps()) {
+                        if (h != 0) {
+                            escapeTimes.add(h * dt);
+                        }
+                    }
+                }
+            }
             return new Result(secs, m.mean()[0], m.reached()[0], n * steps);
         } finally {
             pool.shutdownNow();

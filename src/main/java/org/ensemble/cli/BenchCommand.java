@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.ensemble.bench.LangevinWorkload;
 import org.ensemble.bench.MeanFieldSgdWorkload;
 import org.ensemble.kernel.Backend;
+import org.ensemble.kernel.Steppers;
 import org.ensemble.network.Activation;
 import org.ensemble.network.DenseOps;
 import picocli.CommandLine.Command;
@@ -92,8 +93,20 @@ final class BenchCommand implements Callable<Integer> {
             + " target/peers with make and run beside Ensemble")
     Path peers;
 
+    @Option(names = "--scale", description = LANGEVIN + ": time the raw kernel and the end-of-run escape analysis"
+            + " for N = 1e5, 1e6, 1e7, 1e8 (one run each after a warm-up; --steps 200 and --beta 1 unless given,"
+            + " so that particles escape); one JSON line per N")
+    boolean scale;
+
+    @Option(names = "--max-n", paramLabel = "N", defaultValue = "100000000", description = "--scale: largest N"
+            + " (1e8)")
+    long maxN;
+
     @Override
     public Integer call() throws Exception {
+        if (scale) {
+            return scale();
+        }
         if (workload.equals(SGD_WORKERS)) {
             return sgdWorkers();
         }
@@ -152,6 +165,7 @@ final class BenchCommand implements Callable<Integer> {
         line.put("impl", "ensemble");
         line.put("backend", w.resolved().backend().key());
         line.put("device", w.resolved().deviceDescription());
+        line.put("java_passes", Steppers.javaPasses());
         line.put("threads", t);
         line.put("n", n);
         line.put("steps", steps);
@@ -187,6 +201,46 @@ final class BenchCommand implements Callable<Integer> {
             addRatios(line, p, rate);
         }
         System.out.println(new ObjectMapper().writeValueAsString(line));
+        return 0;
+    }
+
+    /** {@code --scale}: particle-steps/s and the analysis time against N, one JSON line per N. */
+    private int scale() throws Exception {
+        if (!workload.equals(LANGEVIN) || nOption != null || peers != null || interactingTheta != null) {
+            throw new IllegalArgumentException("--scale times the " + LANGEVIN + " workload at N = 1e5 … --max-n;"
+                    + " it takes no --workload, --n, --peers or --interacting");
+        }
+        int stepsHere = stepsOption != null ? stepsOption : 200;
+        double dtHere = dtOption != null ? dtOption : 1e-3;
+        double betaHere = betaOption != null ? betaOption : 1;
+        Backend b = Backend.parse(backendOption != null ? backendOption : "java");
+        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (stepsHere < 1 || maxN < 100_000 || t < 1) {
+            throw new IllegalArgumentException("--scale needs --steps ≥ 1, --max-n ≥ 100000 and --threads ≥ 1");
+        }
+        System.err.println("warm-up ...");
+        new LangevinWorkload(100_000, stepsHere, dtHere, betaHere, seed, b, t).scalePoint();
+        ObjectMapper json = new ObjectMapper();
+        for (long nHere = 100_000; nHere <= maxN; nHere *= 10) {
+            LangevinWorkload.ScalePoint p = new LangevinWorkload(nHere, stepsHere, dtHere, betaHere, seed, b, t)
+                    .scalePoint();
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("workload", LANGEVIN + " --scale");
+            line.put("n", nHere);
+            line.put("steps", stepsHere);
+            line.put("beta", betaHere);
+            line.put("threads", t);
+            line.put("java_passes", Steppers.javaPasses());
+            line.put("raw_rate", p.run().rate());
+            line.put("step_seconds", p.run().seconds());
+            line.put("escaped", p.escaped());
+            line.put("analysis_seconds", p.analysisSeconds());
+            line.put("analysis_ns_per_particle", p.analysisSeconds() * 1e9 / nHere);
+            line.put("max_heap_gib", Runtime.getRuntime().maxMemory() / (double) (1L << 30));
+            line.put("java", System.getProperty("java.version"));
+            System.out.println(json.writeValueAsString(line));
+            System.out.flush();
+        }
         return 0;
     }
 

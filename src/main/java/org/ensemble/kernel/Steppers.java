@@ -35,6 +35,11 @@ public final class Steppers {
     private Steppers() {
     }
 
+    /** Which passes the java backend runs here: the Vector API's or the scalar ones (same bits). */
+    public static String javaPasses() {
+        return TilePasses.create().name();
+    }
+
     public static Resolved resolve(Backend requested, LangevinSetup setup) {
         boolean kernelCapable = setup.kernelCapable() && setup.dimension() <= 3;
         switch (requested) {

@@ -9,8 +9,6 @@ import org.ensemble.population.ParticleSlab;
 import org.ensemble.potential.DevicePotentials;
 import org.ensemble.potential.KernelPotential;
 import org.ensemble.potential.Potential;
-import org.ensemble.random.Philox4x32;
-import org.ensemble.random.PhiloxTile;
 import org.ensemble.random.Streams;
 import org.ensemble.random.Ziggurat;
 import org.ensemble.dynamics.PairInteraction;
@@ -18,8 +16,9 @@ import org.ensemble.dynamics.PairInteraction;
 /**
  * The {@code java} backend: the same arithmetic as {@link LangevinKernel}, reorganised
  * step-major over tiles of particles ({@value #DEFAULT_TILE} by default) so that the Philox rounds run as one
- * vectorizable pass per tile ({@link PhiloxTile}) instead of a scalar chain per particle. That
- * doubles the throughput on this hardware; results are bit-identical to the kernel's
+ * vectorizable pass per tile instead of a scalar chain per particle, and the Ziggurat and the 1-D
+ * update run eight particles at a time ({@link TilePasses}: the Vector API where 512-bit vectors
+ * are native, else {@link org.ensemble.random.PhiloxTile} and scalar loops); results are bit-identical to the kernel's
  * per-particle method (tested), because each particle still sees the same counters and the same
  * floating-point expressions in the same order.
  *
@@ -59,26 +58,27 @@ public final class TiledLangevinStepper implements SlabStepper {
 
     // Tile scratch, coordinate-major: x[c * tile + j].
     private final int[] slot;
-    private final int[] key0;
-    private final int[] idHi;
-    private final int[] w0;
-    private final int[] w1;
-    private final int[] w2;
-    private final int[] w3;
-    private final double[] x;
+    /** The tile's Philox blocks as 64-bit words: w01 for even draws, w23 for odd ones. */
+    private final long[] w01;
+    private final long[] w23;
     private final double[] v;
     private final double[] force;
     private final double[] gauss;
-    private final long[] hit;
-    private final int[] hitT;
-    private final boolean[] stopped;
     private final double[] px;
     // Second halves of the last Philox blocks, by slab index (see advance).
     private ParticleSlab cacheSlab;
     private long cachePair = -1;
-    private int[] cacheW2;
-    private int[] cacheW3;
+    private long[] cacheW23;
     private final double[] pg;
+    /** The tile's per-particle state and the run's constants, shared with the passes. */
+    private final TileState t;
+    private final int[] key0;
+    private final int[] idHi;
+    private final double[] x;
+    private final long[] hit;
+    private final int[] hitT;
+    private final boolean[] stopped;
+    private final TilePasses passes;
 
     public TiledLangevinStepper(LangevinSetup setup) {
         this(setup, DEFAULT_TILE);
@@ -86,6 +86,11 @@ public final class TiledLangevinStepper implements SlabStepper {
 
     /** A smaller {@code tile} saves memory where slabs are tiny (one particle per actor); results do not depend on it. */
     public TiledLangevinStepper(LangevinSetup setup, int tile) {
+        this(setup, tile, TilePasses.create());
+    }
+
+    /** With the given passes (package-private: tests compare the scalar and vector ones). */
+    TiledLangevinStepper(LangevinSetup setup, int tile, TilePasses passes) {
         if (tile < 1) {
             throw new IllegalArgumentException("tile must be ≥ 1");
         }
@@ -113,27 +118,29 @@ public final class TiledLangevinStepper implements SlabStepper {
         this.absorbing = setup.absorbing();
         this.seed = setup.seed();
         this.oneDimensionalBounds = dim == 1 ? bounds(targetTypes, targetParams) : null;
+        this.passes = passes;
+        this.t = new TileState(tile, dim, Streams.key1(seed), Streams.ctr3(seed), zx, zk, zf, potentialType,
+                potentialParams, interacting, theta, pairField, dt, noise, targetTypes, targetParams, absorbing,
+                oneDimensionalBounds);
         this.slot = new int[tile];
-        this.key0 = new int[tile];
-        this.idHi = new int[tile];
-        this.w0 = new int[tile];
-        this.w1 = new int[tile];
-        this.w2 = new int[tile];
-        this.w3 = new int[tile];
-        this.x = new double[dim * tile];
+        this.key0 = t.key0;
+        this.idHi = t.idHi;
+        this.w01 = new long[tile];
+        this.w23 = new long[tile];
+        this.x = t.x;
         this.v = new double[dim * tile];
         this.force = new double[dim * tile];
         this.gauss = new double[dim * tile];
-        this.hit = new long[tile];
-        this.hitT = new int[tile];
-        this.stopped = new boolean[tile];
+        this.hit = t.hit;
+        this.hitT = t.hitT;
+        this.stopped = t.stopped;
         this.px = new double[dim];
         this.pg = new double[dim];
     }
 
     @Override
     public String device() {
-        return "java (tiled, this JVM's threads)";
+        return "java (tiled, this JVM's threads, " + passes.name() + " passes)";
     }
 
     @Override
@@ -146,9 +153,8 @@ public final class TiledLangevinStepper implements SlabStepper {
         // step per call in interacting runs, d = 1), its second half is kept for the next call.
         boolean cached = cacheSlab == slab && (firstQ & 1L) == 1 && cachePair == (firstQ >>> 1);
         boolean keep = steps > 0 && (lastQ & 1L) == 0;
-        if (keep && (cacheW2 == null || cacheW2.length < slab.size())) {
-            cacheW2 = new int[slab.size()];
-            cacheW3 = new int[slab.size()];
+        if (keep && (cacheW23 == null || cacheW23.length < slab.size())) {
+            cacheW23 = new long[slab.size()];
         }
         if (steps == 1 && dim == 1 && !underdamped && potentialType != 0 && targetCount == 0) {
             singleStepInPlace(slab, fromStep, fieldMean, cached, keep);
@@ -165,8 +171,7 @@ public final class TiledLangevinStepper implements SlabStepper {
             long pair = -1;
             if (cached) {
                 for (int j = 0; j < m; j++) {
-                    w2[j] = cacheW2[slot[j]];
-                    w3[j] = cacheW3[slot[j]];
+                    w23[j] = cacheW23[slot[j]];
                 }
                 pair = firstQ >>> 1;
             }
@@ -194,8 +199,7 @@ public final class TiledLangevinStepper implements SlabStepper {
             }
             if (keep) {
                 for (int j = 0; j < m; j++) {
-                    cacheW2[slot[j]] = w2[j];
-                    cacheW3[slot[j]] = w3[j];
+                    cacheW23[slot[j]] = w23[j];
                 }
             }
             store(slab, m);
@@ -254,22 +258,14 @@ public final class TiledLangevinStepper implements SlabStepper {
 
     /** Gaussian draws q = step·d + c for the tile; refills the Philox tile when q's block pair changes. */
     private long draw(int m, long step, long pair) {
-        long k1 = Streams.key1(seed);
-        long c3l = Streams.ctr3(seed);
         for (int c = 0; c < dim; c++) {
             long q = step * dim + c;
             if ((q >>> 1) != pair) {
                 pair = q >>> 1;
                 refill(m, q);
             }
-            boolean low = (q & 1L) == 0;
-            long slow0 = Streams.slowCtr0(q);
-            long slow1 = Streams.slowCtr1(q);
-            int o = c * tile;
-            for (int j = 0; j < m; j++) {
-                long r = low ? PhiloxTile.word01(w0, w1, j) : PhiloxTile.word23(w2, w3, j);
-                gauss[o + j] = gaussian(r, j, k1, c3l, slow0, slow1);
-            }
+            passes.normals(t, m, (q & 1L) == 0 ? w01 : w23, Streams.slowCtr0(q), Streams.slowCtr1(q), gauss,
+                    c * tile);
         }
         return pair;
     }
@@ -285,8 +281,6 @@ public final class TiledLangevinStepper implements SlabStepper {
         int count = slab.activeCount();
         double[] pos = slab.positions();
         long first = slab.firstId();
-        long k1 = Streams.key1(seed);
-        long c3l = Streams.ctr3(seed);
         long q = step;
         boolean low = (q & 1L) == 0;
         long slow0 = Streams.slowCtr0(q);
@@ -303,15 +297,14 @@ public final class TiledLangevinStepper implements SlabStepper {
             }
             if (cached) {
                 for (int j = 0; j < m; j++) {
-                    w2[j] = cacheW2[slot[j]];
-                    w3[j] = cacheW3[slot[j]];
+                    w23[j] = cacheW23[slot[j]];
                 }
             } else {
                 refill(m, q);
             }
+            passes.normals(t, m, low ? w01 : w23, slow0, slow1, gauss, 0);
             for (int j = 0; j < m; j++) {
-                long r = low ? PhiloxTile.word01(w0, w1, j) : PhiloxTile.word23(w2, w3, j);
-                double g = gaussian(r, j, k1, c3l, slow0, slow1);
+                double g = gauss[j];
                 int i = slot[j];
                 double x0 = pos[i];
                 double f0 = DevicePotentials.grad0(potentialType, x0, 0.0, 0.0, potentialParams);
@@ -325,39 +318,16 @@ public final class TiledLangevinStepper implements SlabStepper {
             }
             if (keep) {
                 for (int j = 0; j < m; j++) {
-                    cacheW2[slot[j]] = w2[j];
-                    cacheW3[slot[j]] = w3[j];
+                    cacheW23[slot[j]] = w23[j];
                 }
             }
         }
     }
 
-    /**
-     * {@link Ziggurat#normal} for tile entry j, restated so that its fast path is small enough for
-     * the JIT to inline into the tile loops (calling Ziggurat.normal itself halved the rate).
-     */
-    private double gaussian(long r, int j, long k1, long c3l, long slow0, long slow1) {
-        int layer = (int) (r & 0xFFL);
-        double u = (double) (r >>> 11) * Ziggurat.TWO_POW_M53;
-        double z = u * zx[layer];
-        return u < zk[layer]
-                ? z * (double) (1 - (int) ((r >>> 7) & 2L))
-                : Ziggurat.slow(layer, z, (r & 0x100L) != 0 ? 1 : 0, key0[j] & Philox4x32.MASK32, k1,
-                        idHi[j] & Philox4x32.MASK32, c3l, slow0, slow1, zx, zf);
-    }
-
-    /** The Philox blocks of the pair holding draw q, for every tile entry, into w0..w3. */
+    /** The Philox blocks of the pair holding draw q, for every tile entry, into w01 and w23. */
     private void refill(int m, long q) {
-        int c0 = (int) Streams.normalCtr0(q);
-        int c1 = (int) Streams.normalCtr1(q);
-        int c3 = (int) Streams.ctr3(seed);
-        for (int j = 0; j < m; j++) {
-            w0[j] = c0;
-            w1[j] = c1;
-            w2[j] = idHi[j];
-            w3[j] = c3;
-        }
-        PhiloxTile.blocks(m, w0, w1, w2, w3, key0, (int) Streams.key1(seed));
+        passes.philox(m, Streams.normalCtr0(q), Streams.normalCtr1(q), Streams.ctr3(seed), Streams.key1(seed), key0,
+                idHi, w01, w23);
     }
 
     /**
@@ -366,50 +336,12 @@ public final class TiledLangevinStepper implements SlabStepper {
      * general path (tested bit for bit).
      */
     private long stepOneDimension(int m, long step, long pair, double[] mean) {
-        long k1 = Streams.key1(seed);
-        long c3l = Streams.ctr3(seed);
         long q = step;
         if ((q >>> 1) != pair) {
             pair = q >>> 1;
             refill(m, q);
         }
-        boolean low = (q & 1L) == 0;
-        long slow0 = Streams.slowCtr0(q);
-        long slow1 = Streams.slowCtr1(q);
-        double m0 = interacting ? mean[0] : 0.0;
-        // A cheap pre-test: in 1-D every target is a half-line or an interval, so a position below
-        // crossLow and above crossHigh is in none of them and skips the exact test.
-        double crossLow = Double.NEGATIVE_INFINITY;
-        double crossHigh = Double.POSITIVE_INFINITY;
-        if (oneDimensionalBounds != null) {
-            crossLow = oneDimensionalBounds[0];
-            crossHigh = oneDimensionalBounds[1];
-        }
-        for (int j = 0; j < m; j++) {
-            if (stopped[j]) {
-                continue;
-            }
-            long r = low ? PhiloxTile.word01(w0, w1, j) : PhiloxTile.word23(w2, w3, j);
-            double g = gaussian(r, j, k1, c3l, slow0, slow1);
-            double x0 = x[j];
-            double f0 = DevicePotentials.grad0(potentialType, x0, 0.0, 0.0, potentialParams);
-            if (interacting) {
-                f0 += MeanAttraction.force(x0, m0, theta);
-            }
-            if (pairField != null) {
-                f0 += pairField.force(x0, mean);
-            }
-            double y0 = OverdampedLangevin.step(x0, f0, dt, noise, g);
-            x[j] = y0;
-            if (targetCount > 0 && hit[j] == 0 && (y0 >= crossLow || y0 <= crossHigh)) {
-                int t = TargetRegions.firstContaining(y0, 0.0, 0.0, targetCount, targetTypes, targetParams);
-                if (t >= 0) {
-                    hit[j] = step + 1;
-                    hitT[j] = t;
-                    stopped[j] = absorbing;
-                }
-            }
-        }
+        passes.overdamped1D(t, m, (q & 1L) == 0 ? w01 : w23, Streams.slowCtr0(q), Streams.slowCtr1(q), mean, step + 1);
         return pair;
     }
 

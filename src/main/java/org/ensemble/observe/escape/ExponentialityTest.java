@@ -78,12 +78,7 @@ public final class ExponentialityTest {
      * (e.g. B = 199 or 999 at 5%) the size is exactly the level under the null.
      */
     public static ExponentialityResult test(EscapeSample s, double level, int replicates, long seed) {
-        if (!(level > 0 && level < 1)) {
-            throw new IllegalArgumentException("level must lie in (0, 1), got " + level);
-        }
-        if (replicates < 1) {
-            throw new IllegalArgumentException("the bootstrap needs at least 1 replicate, got " + replicates);
-        }
+        checkArguments(level, replicates);
         long n = s.size();
         long escaped = s.escapedCount();
         if (escaped < 2) {
@@ -111,6 +106,23 @@ public final class ExponentialityTest {
                 exceed++;
             }
         }
+        return bootstrapResult(d, modified, n, escaped, replicateD, exceed, level, censored);
+    }
+
+    private static void checkArguments(double level, int replicates) {
+        if (!(level > 0 && level < 1)) {
+            throw new IllegalArgumentException("level must lie in (0, 1), got " + level);
+        }
+        if (replicates < 1) {
+            throw new IllegalArgumentException("the bootstrap needs at least 1 replicate, got " + replicates);
+        }
+    }
+
+    /** The p-value (1 + #{D_b ≥ D}) / (B + 1) and the critical value from the replicates' D (sorted here). */
+    private static ExponentialityResult bootstrapResult(double d, double modified, long n, long escaped,
+                                                        double[] replicateD, int exceed, double level,
+                                                        boolean censored) {
+        int replicates = replicateD.length;
         double p = (exceed + 1.0) / (replicates + 1.0);
         // D is rejected iff at most m = ⌊level·(B+1)⌋ − 1 replicates reach it, i.e. iff it exceeds the
         // (m+1)-th largest replicate; with m < 0 no D can be rejected.
@@ -119,6 +131,80 @@ public final class ExponentialityTest {
         double critical = m < 0 ? Double.POSITIVE_INFINITY : replicateD[replicates - 1 - m];
         return new ExponentialityResult(d, modified, n, escaped, p, critical, level, replicates, p <= level,
                 censored ? BOOTSTRAP_CENSORED : BOOTSTRAP);
+    }
+
+    /**
+     * {@link #test(EscapeSample, double, int, long)} on a run's escapes and its count censored at
+     * the end: the same result, bit for bit, without per-particle arrays. Each replicate draws the
+     * same uniforms in the same order; a uniform above the largest one whose exponential falls
+     * inside the run is censored without its logarithm (the map u ↦ −log(1 − u)/k̂ is
+     * non-decreasing, Math.log being semi-monotonic), and only the replicate's escapes are kept
+     * and sorted.
+     */
+    public static ExponentialityResult test(EndCensoredSample s, double level, int replicates, long seed) {
+        checkArguments(level, replicates);
+        int n = s.size();
+        long escaped = s.escapedCount();
+        if (escaped < 2) {
+            return new ExponentialityResult(Double.NaN, Double.NaN, n, escaped, Double.NaN, Double.NaN, level, 0,
+                    false, INSUFFICIENT);
+        }
+        boolean censored = s.censored() > 0;
+        double d = distance(s.sorted());
+        double modified = censored ? Double.NaN : stephensModified(d, n);
+        double rate = escaped / s.exposure();
+        double censorAt = censored ? s.end() : Double.POSITIVE_INFINITY;
+        double lastInside = censored ? largestUniformInside(rate, censorAt) : 1.0;
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        double[] replicateD = new double[replicates];
+        double[] esc = new double[(int) Math.min(n, Math.max(16, 2 * escaped))];
+        int exceed = 0;
+        for (int r = 0; r < replicates; r++) {
+            int ne = 0;
+            double exposure = 0;
+            for (int i = 0; i < n; i++) {
+                double u = rng.nextDouble();
+                if (u > lastInside) {
+                    exposure += censorAt;
+                    continue;
+                }
+                double x = -Math.log(1 - u) / rate;
+                if (x <= censorAt) {
+                    if (ne == esc.length) {
+                        esc = Arrays.copyOf(esc, (int) Math.min(n, 2L * ne));
+                    }
+                    esc[ne++] = x;
+                    exposure += x;
+                } else {
+                    exposure += censorAt;
+                }
+            }
+            double[] sorted = Arrays.copyOf(esc, ne);
+            Arrays.sort(sorted);
+            replicateD[r] = distance(new SortedEscapes(sorted, new double[0], n - ne, censorAt, exposure));
+            if (replicateD[r] >= d) {
+                exceed++;
+            }
+        }
+        return bootstrapResult(d, modified, n, escaped, replicateD, exceed, level, censored);
+    }
+
+    /**
+     * The largest uniform u = j·2⁻⁵³ (what nextDouble returns) with −log(1 − u)/rate ≤ t, by
+     * bisection on j: the map is non-decreasing, and u = 0 gives 0 ≤ t.
+     */
+    static double largestUniformInside(double rate, double t) {
+        long lo = 0;
+        long hi = 1L << 53;
+        while (hi - lo > 1) {
+            long mid = (lo + hi) >>> 1;
+            if (-Math.log(1 - mid * 0x1.0p-53) / rate <= t) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo * 0x1.0p-53;
     }
 
     private static ExponentialityResult insufficient(EscapeSample s, double level) {
@@ -176,7 +262,7 @@ public final class ExponentialityTest {
             atRisk -= k;
             d = Math.max(d, Math.abs(surv - f));
         }
-        double end = Math.max(esc[ne - 1], cen.length > 0 ? cen[cen.length - 1] : 0);
+        double end = Math.max(esc[ne - 1], sorted.lastCensored());
         return Math.max(d, Math.abs(surv - Math.exp(-rate * end)));
     }
 }

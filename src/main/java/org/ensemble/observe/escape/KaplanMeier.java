@@ -50,8 +50,19 @@ public record KaplanMeier(double[] times, double[] survival, double[] lower, dou
         if (!(confidence > 0 && confidence < 1)) {
             throw new IllegalArgumentException("confidence must lie in (0, 1), got " + confidence);
         }
+        return fit(SortedEscapes.of(sample.timesView(), sample.escapedView(), null), confidence);
+    }
+
+    /** The same curve from the run's escapes and the count censored at its end, without per-particle arrays. */
+    public static KaplanMeier fit(EndCensoredSample sample, double confidence) {
+        if (!(confidence > 0 && confidence < 1)) {
+            throw new IllegalArgumentException("confidence must lie in (0, 1), got " + confidence);
+        }
+        return fit(sample.sorted(), confidence);
+    }
+
+    private static KaplanMeier fit(SortedEscapes sorted, double confidence) {
         double z = NormalDistribution.of(0, 1).inverseSurvivalProbability((1 - confidence) / 2);
-        SortedEscapes sorted = SortedEscapes.of(sample.timesView(), sample.escapedView(), null);
         double[] esc = sorted.escapes();
         double[] cen = sorted.censored();
         int ne = esc.length;
@@ -102,7 +113,7 @@ public record KaplanMeier(double[] times, double[] survival, double[] lower, dou
             atRisk -= d;
             k++;
         }
-        double horizon = Math.max(ne > 0 ? esc[ne - 1] : 0, cen.length > 0 ? cen[cen.length - 1] : 0);
+        double horizon = Math.max(ne > 0 ? esc[ne - 1] : 0, sorted.lastCensored());
         return new KaplanMeier(Arrays.copyOf(times, k), Arrays.copyOf(surv, k), Arrays.copyOf(lo, k),
                 Arrays.copyOf(hi, k), Arrays.copyOf(risk, k), Arrays.copyOf(ev, k), Arrays.copyOf(gw, k), horizon,
                 confidence);

@@ -1,5 +1,8 @@
 package org.ensemble.observe.escape;
 
+import java.util.Arrays;
+import org.apache.commons.rng.RandomProviderState;
+import org.apache.commons.rng.RestorableUniformRandomProvider;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
@@ -75,6 +78,44 @@ public final class MfptEstimator {
         return exponentialMle(s, confidence);
     }
 
+    /**
+     * {@link #forEscapeRun(EscapeSample, double)} on a run's escapes and its count censored at the
+     * end: the same estimate, bit for bit, in memory for the escapes only and time linear in the
+     * population (the bootstrap streams its resamples instead of holding them).
+     */
+    public static MfptEstimate forEscapeRun(EndCensoredSample s, double confidence) {
+        checkConfidence(confidence);
+        long escaped = s.escapedCount();
+        if (s.censored() == 0 && escaped >= 2) {
+            return sampleMean(s.toSample(), confidence);
+        }
+        if (escaped >= 2) {
+            double z = NormalDistribution.of(0, 1).inverseSurvivalProbability((1 - confidence) / 2);
+            double[] esc = s.escapeTimesView();
+            double end = s.end();
+            long censored = s.censored();
+            double mean = restrictedPlusTail(s.sorted(), (half, late) -> {
+                for (double t : esc) {
+                    if (t > half) {
+                        late.exposure += t - half;
+                        late.escapes++;
+                    }
+                }
+                if (end > half) {
+                    for (long i = 0; i < censored; i++) {
+                        late.exposure += end - half;
+                    }
+                }
+            });
+            double se = bootstrapSe(s);
+            double lo = mean - z * se;
+            double hi = mean + z * se;
+            return new MfptEstimate(mean, lo, hi, se, 1 / mean, 1 / hi, lo > 0 ? 1 / lo : Double.POSITIVE_INFINITY,
+                    escaped, censored, confidence, KM_TAIL);
+        }
+        return exponentialMle(escaped, s.censored(), s.exposure(), confidence);
+    }
+
     /** Sample mean with mean ± t_{n−1}·SD/√n; requires no censoring and n ≥ 2. */
     public static MfptEstimate sampleMean(EscapeSample s, double confidence) {
         checkConfidence(confidence);
@@ -107,9 +148,11 @@ public final class MfptEstimator {
     /** Exponential-model MLE k̂ = d/TTT with the chi-square CI (see the class comment); any censoring. */
     public static MfptEstimate exponentialMle(EscapeSample s, double confidence) {
         checkConfidence(confidence);
-        long d = s.escapedCount();
-        long c = s.censoredCount();
-        double ttt = s.exposure();
+        return exponentialMle(s.escapedCount(), s.censoredCount(), s.exposure(), confidence);
+    }
+
+    /** The MLE from d escapes, c censored and the time at risk ttt. */
+    private static MfptEstimate exponentialMle(long d, long c, double ttt, double confidence) {
         double alpha = 1 - confidence;
         if (d == 0 && !(ttt > 0)) {
             // Nobody observed for any time: nothing is known.
@@ -187,6 +230,87 @@ public final class MfptEstimator {
                 used++;
             }
         }
+        return standardDeviation(sum, sum2, used);
+    }
+
+    /**
+     * {@link #bootstrapSe(EscapeSample)} without the resample's index array: each resample is drawn
+     * in the same order from the same generator, its escape times kept, its censored particles
+     * counted, and the late-window sums taken on the fly with the window [end/2, end] — exact
+     * whenever a censored particle was drawn (the horizon is then {@code end}); otherwise the
+     * resample is drawn again from the saved generator state with its own window.
+     */
+    private static double bootstrapSe(EndCensoredSample s) {
+        RestorableUniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(BOOTSTRAP_SEED);
+        int n = s.size();
+        double[] esc = s.escapeTimesView();
+        int k = esc.length;
+        double end = s.end();
+        double half = 0.5 * end;
+        double[] picked = new double[Math.max(16, k + k / 4)];
+        double sum = 0;
+        double sum2 = 0;
+        int used = 0;
+        int replicates = n <= 100_000 ? BOOTSTRAP : 50;
+        for (int b = 0; b < replicates; b++) {
+            RandomProviderState state = rng.saveState();
+            int ne = 0;
+            double exposure = 0;
+            long lateEscapes = 0;
+            double lateExposure = 0;
+            for (int i = 0; i < n; i++) {
+                int p = rng.nextInt(n);
+                double ti;
+                if (p < k) {
+                    ti = esc[p];
+                    if (ne == picked.length) {
+                        picked = Arrays.copyOf(picked, 2 * ne);
+                    }
+                    picked[ne++] = ti;
+                } else {
+                    ti = end;
+                }
+                exposure += ti;
+                if (ti > half) {
+                    lateExposure += ti - half;
+                    if (p < k) {
+                        lateEscapes++;
+                    }
+                }
+            }
+            double[] sorted = Arrays.copyOf(picked, ne);
+            Arrays.sort(sorted);
+            boolean anyCensored = ne < n;
+            long lateE = lateEscapes;
+            double lateX = lateExposure;
+            double m = restrictedPlusTail(new SortedEscapes(sorted, new double[0], n - ne, end, exposure),
+                    (h, late) -> {
+                        if (anyCensored) {
+                            late.escapes = lateE;
+                            late.exposure = lateX;
+                            return;
+                        }
+                        RestorableUniformRandomProvider replay = RandomSource.XO_RO_SHI_RO_128_PP.create(BOOTSTRAP_SEED);
+                        replay.restoreState(state);
+                        for (int i = 0; i < n; i++) {
+                            double ti = esc[replay.nextInt(n)];
+                            if (ti > h) {
+                                late.exposure += ti - h;
+                                late.escapes++;
+                            }
+                        }
+                    });
+            if (Double.isFinite(m)) {
+                sum += m;
+                sum2 += m * m;
+                used++;
+            }
+        }
+        return standardDeviation(sum, sum2, used);
+    }
+
+    /** The replicates' SD from their sum and sum of squares; +∞ with fewer than two. */
+    private static double standardDeviation(double sum, double sum2, int used) {
         if (used < 2) {
             return Double.POSITIVE_INFINITY;
         }
@@ -200,15 +324,43 @@ public final class MfptEstimator {
      */
     static double restrictedPlusTail(double[] times, boolean[] escaped, int[] pick) {
         SortedEscapes sorted = SortedEscapes.of(times, escaped, pick);
+        return restrictedPlusTail(sorted, (half, late) -> {
+            int n = (int) sorted.size();
+            for (int q = 0; q < n; q++) {
+                int k = pick == null ? q : pick[q];
+                double ti = times[k];
+                if (ti > half) {
+                    late.exposure += ti - half;
+                    if (escaped[k]) {
+                        late.escapes++;
+                    }
+                }
+            }
+        });
+    }
+
+    /** Escapes and time at risk after {@code half}, summed in the sample's (or resample's) order. */
+    static final class LateWindow {
+        long escapes;
+        double exposure;
+    }
+
+    /** Fills the late window's sums for a given window start. */
+    interface LateSums {
+        void fill(double half, LateWindow late);
+    }
+
+    /** The walk of {@link #restrictedPlusTail(double[], boolean[], int[])} on a sorted sample. */
+    static double restrictedPlusTail(SortedEscapes sorted, LateSums lateSums) {
         double[] esc = sorted.escapes();
         double[] cen = sorted.censored();
         int ne = esc.length;
-        int n = sorted.size();
+        long n = sorted.size();
         double exposure = sorted.exposure();
         if (ne == 0) {
             return Double.NaN;
         }
-        double tMax = Math.max(esc[ne - 1], cen.length > 0 ? cen[cen.length - 1] : 0);
+        double tMax = Math.max(esc[ne - 1], sorted.lastCensored());
         double surv = 1;
         double area = 0;
         double prev = 0;
@@ -233,20 +385,9 @@ public final class MfptEstimator {
         }
         area += surv * (tMax - prev);
         // Tail rate from [T/2, T]; all data when the window has too few escapes (< 10) to say anything.
-        double half = 0.5 * tMax;
-        long lateEscapes = 0;
-        double lateExposure = 0;
-        for (int q = 0; q < n; q++) {
-            int k = pick == null ? q : pick[q];
-            double ti = times[k];
-            if (ti > half) {
-                lateExposure += ti - half;
-                if (escaped[k]) {
-                    lateEscapes++;
-                }
-            }
-        }
-        double tailMean = lateEscapes >= 10 ? lateExposure / lateEscapes : exposure / ne;
+        LateWindow late = new LateWindow();
+        lateSums.fill(0.5 * tMax, late);
+        double tailMean = late.escapes >= 10 ? late.exposure / late.escapes : exposure / ne;
         return area + surv * tailMean;
     }
 }
