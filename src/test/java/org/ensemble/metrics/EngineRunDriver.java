@@ -56,6 +56,13 @@ final class EngineRunDriver implements RunDriver {
                 "scenarios/sgd-stationary-variance.conf", "--set", "run.versions=60000", "--set", "run.burn-in=1000");
     }
 
+    /** A short noisy-Kuramoto run on a sparse Erdős–Rényi graph (order parameter, phase, edge messages/s). */
+    static EngineRunDriver graph(Path out) {
+        return new EngineRunDriver("engine graph-dynamics run", Set.of("ensemble-graph"), out,
+                "scenarios/kuramoto-erdos-renyi.conf", "--set", "graph-dynamics.graph.mean-degree=[10]", "--set",
+                "graph-dynamics.coupling=[3]", "--set", "graph-dynamics.time=20", "--set", "graph-dynamics.relax=5");
+    }
+
     @Override
     public String name() {
         return name;

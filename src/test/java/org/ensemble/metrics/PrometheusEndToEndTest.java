@@ -78,6 +78,11 @@ class PrometheusEndToEndTest {
         check(EngineRunDriver.sgd(tmp.resolve("run")));
     }
 
+    @Test
+    void dashboardsQueryARealPrometheusScrapingAnEngineGraphDynamicsRun() throws Exception {
+        check(EngineRunDriver.graph(tmp.resolve("run")));
+    }
+
     void check(RunDriver driver) throws Exception {
         PrometheusTools.requireBinaries();
         List<JsonNode> dashboards = loadAndCheckDashboards();
@@ -211,7 +216,7 @@ class PrometheusEndToEndTest {
                 out.add(d);
             }
         }
-        assertTrue(out.size() >= 5, "expected the overview, escape-time, mean-field, training and SGD-workers dashboards");
+        assertTrue(out.size() >= 6, "expected the overview, escape-time, mean-field, training, SGD-workers and graph dashboards");
         Set<String> uids = new HashSet<>();
         out.forEach(d -> assertTrue(uids.add(d.get("uid").asText()), "duplicate dashboard uid " + d.get("uid")));
         assertTrue(Files.readString(DATASOURCES).contains("uid: " + DATASOURCE_UID),
