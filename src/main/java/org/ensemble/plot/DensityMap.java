@@ -223,6 +223,17 @@ public final class DensityMap extends HeatMapChart {
         boolean legend = axes.getSeriesCollection().stream().anyMatch(XYSeries::isShowInLegend);
         axes.getStyler().setLegendVisible(legend);
         HouseStyle.apply(axes);
+        // Cells centred on whole numbers (node ids, layers k): ticks between them would read "2.5". XChart
+        // steps ticks by 1, 2, 5 × 10^e from a spacing hint in pixels; a hint of at least 0.8 of a cell's
+        // height (width) makes the step at least 1, so every tick is a whole number.
+        if (integerCells(xEdges)) {
+            int hint = (int) Math.ceil(0.8 * (width - BAR_SPACE) / (xEdges.length - 1));
+            axes.getStyler().setXAxisTickMarkSpacingHint(Math.max(axes.getStyler().getXAxisTickMarkSpacingHint(), hint));
+        }
+        if (integerCells(yEdges)) {
+            int hint = (int) Math.ceil(0.8 * height / (yEdges.length - 1));
+            axes.getStyler().setYAxisTickMarkSpacingHint(Math.max(axes.getStyler().getYAxisTickMarkSpacingHint(), hint));
+        }
         // First a layout pass off screen: it tells where the plot area lies.
         BufferedImage scratch = new BufferedImage(w, height, BufferedImage.TYPE_INT_ARGB);
         Graphics2D sg = scratch.createGraphics();
@@ -249,6 +260,17 @@ public final class DensityMap extends HeatMapChart {
                 (int) Math.round(yBottom - yTop), null);
         axes.paint(g, w, height);
         colourBar(g, cs, w + 20, (int) Math.round(yTop), (int) Math.round(yBottom));
+    }
+
+    /** Whether every cell is one unit wide and centred on a whole number (edges at k ± 0.5). */
+    static boolean integerCells(double[] edges) {
+        for (int i = 0; i < edges.length; i++) {
+            double e = edges[i] - 0.5;
+            if (e != Math.rint(e) || (i > 0 && edges[i] - edges[i - 1] != 1)) {
+                return false;
+            }
+        }
+        return edges.length >= 4; // three or more cells, so at least three whole-number labels
     }
 
     private static int cell(double[] edges, double v) {

@@ -31,6 +31,31 @@ class PlotLayerTest {
     }
 
     @Test
+    void cellsCentredOnWholeNumbersGetWholeNumberTicks() throws IOException {
+        // 8 layers k = 1 … 8 (edges at k ± 1/2) by 24 nodes −12 … 11: XChart's default spacing steps
+        // the short axis by 0.5 ("1.5", "2.5"), which names no layer.
+        double[] ye = new double[9];
+        for (int k = 0; k <= 8; k++) {
+            ye[k] = k + 0.5;
+        }
+        double[] xe = new double[25];
+        for (int j = 0; j <= 24; j++) {
+            xe[j] = j - 12.5;
+        }
+        double[][] v = new double[24][8];
+        for (double[] row : v) {
+            java.util.Arrays.fill(row, 1);
+        }
+        PlotModel m = drawn(new DensityMap("layers", "node", "layers k", xe, ye, v, "value"), "layers");
+        for (PlotModel.Axis a : List.of(m.x(), m.y())) {
+            assertTrue(a.tickLabels().size() >= 3, a.toString());
+            for (String t : a.tickLabels()) {
+                assertTrue(t.matches("-?\\d+"), "not a whole number: " + t + " in " + a);
+            }
+        }
+    }
+
+    @Test
     void logAxisSpanningLessThanADecadeIsLabelled() throws IOException {
         // The MMN risk falls from 0.1 to 0.022: XChart alone labels only "0.1" there.
         Map<String, double[]> s = new LinkedHashMap<>();
