@@ -162,6 +162,10 @@ public final class SgdRun {
 
         @Override
         public StepOutcome run(Observer<SgdReport> observer, CheckpointSink checkpoints, ResumePoint resume) {
+            if (s.wallTiming()) {
+                // Real threads and the machine's clock: not the step protocol's reproducible interleaving.
+                return org.ensemble.sgd.WallClockSgd.run(s.settings(), s::model, observer::observe, stop);
+            }
             return SgdPopulation.run(s, observer, stop, checkpoints, resume);
         }
 
@@ -218,7 +222,8 @@ public final class SgdRun {
                 run.put("staleness_bound", st.bound());
             }
             run.put("batch", st.batch());
-            run.put("delay", st.delays().describe());
+            run.put("delay", s.wallTiming() ? "wall clock (observed, not reproducible)" : st.delays().describe());
+            run.put("timing", s.wallTiming() ? "wall" : "simulated");
             run.put("algorithm", st.algorithm().key());
             if (st.algorithm() == Algorithm.LOCAL_SGD || st.algorithm() == Algorithm.EASGD) {
                 run.put("local_steps", st.localSteps());

@@ -19,12 +19,14 @@ import org.ensemble.step.Granularity;
  * @param noiseSd    square roots of the diagonal of Σ (quadratic)
  * @param data       the data source (regressions, the network), else null
  * @param width      the network's neurons (0 for the other models), with its {@code activation}
+ * @param wallTiming workers run truly at once and the delays are observed ({@code timing = wall}; not reproducible)
  * @param burnIn     versions left out of the stationary averages
  * @param stability  the staleness study: a run per (τ, η) instead of one run
  */
 public record SgdScenario(String name, Path source, long seed, int shards, Granularity granularity, int blockSize,
                           String modelKind, double[] curvature, double[] noiseSd, String dataKind, DataSource data,
-                          int testSamples, int width, org.ensemble.network.Activation activation, SgdSettings settings, long burnIn, Optional<StabilitySpec> stability,
+                          int testSamples, int width, org.ensemble.network.Activation activation, boolean wallTiming,
+                          SgdSettings settings, long burnIn, Optional<StabilitySpec> stability,
                           double checkpointEvery, String resolved) implements PopulationScenario {
 
     /** Runs with M = τ + 1 workers (ASP, fixed compute times: delay exactly τ) over a grid of η, noise-free. */

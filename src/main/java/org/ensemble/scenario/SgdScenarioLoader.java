@@ -171,6 +171,11 @@ public final class SgdScenarioLoader {
         if (w.has("dc-lambda") && algorithm != Algorithm.DC_ASGD) {
             throw w.error("dc-lambda", "expected only with algorithm = dc-asgd, the algorithm is " + algorithm.key());
         }
+        boolean wall = w.choice("timing", "simulated", List.of("simulated", "wall")).equals("wall");
+        if (wall && (policy != Policy.ASP || averaging || algorithm == Algorithm.EASGD)) {
+            throw w.error("timing", "expected timing = wall only for asynchronous workers (policy = asp, algorithm sgd"
+                    + " or dc-asgd): the others wait for each other, so the clock changes nothing");
+        }
         w.rejectUnknown();
         Map<String, Object> wm = new LinkedHashMap<>();
         wm.put("count", count);
@@ -184,6 +189,9 @@ public final class SgdScenarioLoader {
         wm.put("algorithm", algorithm.key());
         wm.put("lr", lr);
         wm.put("momentum", momentum);
+        if (wall) {
+            wm.put("timing", "wall");
+        }
         if (algorithm == Algorithm.DC_ASGD) {
             wm.put("dc-lambda", dcLambda);
         }
@@ -216,6 +224,10 @@ public final class SgdScenarioLoader {
 
         Optional<SgdScenario.StabilitySpec> stability = Optional.empty();
         if (root.has("stability")) {
+            if (wall) {
+                throw root.error("stability", "expected simulated timing for the staleness study (its delays are fixed"
+                        + " by design), got workers.timing = wall");
+            }
             Section st = root.section("stability");
             double[] taus = st.vector("tau", null, true);
             List<Integer> tl = new ArrayList<>();
@@ -248,6 +260,10 @@ public final class SgdScenarioLoader {
             r.put("stability", Map.of("tau", tl, "lr", Map.of("from", from, "to", to, "step", step), "versions", sv));
         }
         double checkpointEvery = CheckpointSection.parse(root, r);
+        if (wall && checkpointEvery > 0) {
+            throw root.error("checkpoint", "expected no checkpoints with workers.timing = wall: a wall-clock run cannot"
+                    + " be continued the same way (its interleaving is not reproducible)");
+        }
         root.rejectUnknown();
         if (gran.equals("worker") && count > 10_000) {
             throw root.error("granularity", "expected block for more than 1e4 workers");
@@ -259,7 +275,7 @@ public final class SgdScenarioLoader {
                 .setOriginComments(false).setJson(false).setFormatted(true));
         return new SgdScenario(name, source, seed, shards, gran.equals("worker") ? Granularity.MEMBER
                 : Granularity.BLOCK, blockSize, kind, curvature, noiseSd, dataKind, data, testSamples, width, activation,
-                settings, burnIn,
+                wall, settings, burnIn,
                 stability, checkpointEvery,
                 "# Resolved SGD-workers scenario: every default filled in. Run it again with: ensemble run THIS_FILE\n"
                         + resolved);

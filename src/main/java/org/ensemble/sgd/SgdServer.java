@@ -78,6 +78,11 @@ public final class SgdServer {
         return p;
     }
 
+    /** Forgets the parameters of versions before {@code v} (no job still computes on them; wall timing). */
+    public void keepFrom(long v) {
+        history.headMap(Math.min(v, version)).clear();
+    }
+
     /** The next round: up to {@code max} updates whose jobs pulled versions ≤ the current one. */
     public List<Update> plan(int max) {
         long keep = Math.min(version, schedule.oldestPulled());
