@@ -38,33 +38,24 @@ public final class GnnScenarioLoader {
     }
 
     public static GnnScenario load(Path file, List<String> overrides) {
-        String label = file.toString();
-        Config base = ScenarioLoader.parseFile(file);
-        String name = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-        return build(label, name, file, ScenarioLoader.withOverrides(label, base, overrides));
+        return StudyEntry.file(file, overrides, GnnScenarioLoader::build);
     }
 
     public static GnnScenario loadString(String hocon, String originName, List<String> overrides) {
-        Config base = ScenarioLoader.parseString(hocon, originName);
-        return build(originName, originName.replaceFirst("\\.[^.]*$", ""), null,
-                ScenarioLoader.withOverrides(originName, base, overrides));
+        return StudyEntry.string(hocon, originName, overrides, GnnScenarioLoader::build);
     }
 
     static GnnScenario reload(GnnScenario s, List<String> overrides) {
-        String label = s.source() != null ? s.source().toString() : s.name();
-        Config base = ScenarioLoader.parseString(s.resolved(), label);
-        return build(label, s.name(), s.source(), ScenarioLoader.withOverrides(label, base, overrides));
+        return StudyEntry.reload(s.resolved(), s.name(), s.source(), overrides, GnnScenarioLoader::build);
     }
 
     private static GnnScenario build(String label, String defaultName, Path source, Config config) {
         Section root = new Section(label, "", config.root());
         Map<String, Object> r = new LinkedHashMap<>();
-        String name = root.string("name", defaultName, false);
-        long seed = root.integer("seed", 0, true, 0, (1L << 40) - 1);
-        int shards = (int) root.integer("shards", 2, false, 1, 4096);
-        r.put("name", name);
-        r.put("seed", seed);
-        r.put("shards", shards);
+        StudyEntry.Header header = StudyEntry.header(root, defaultName, r, (1L << 40) - 1);
+        String name = header.name();
+        long seed = header.seed();
+        int shards = header.shards();
         Section s = root.section("gnn");
         Map<String, Object> m = new LinkedHashMap<>();
         String study = s.choice("study", null, STUDIES);

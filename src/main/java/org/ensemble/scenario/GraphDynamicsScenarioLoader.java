@@ -29,35 +29,30 @@ public final class GraphDynamicsScenarioLoader {
     }
 
     public static GraphDynamicsScenario load(Path file, List<String> overrides) {
-        String label = file.toString();
-        Config base = ScenarioLoader.parseFile(file);
-        String name = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-        Path dir = file.toAbsolutePath().getParent();
-        return build(label, name, file, dir, ScenarioLoader.withOverrides(label, base, overrides));
+        return StudyEntry.file(file, overrides, GraphDynamicsScenarioLoader::buildFrom);
     }
 
     public static GraphDynamicsScenario loadString(String hocon, String originName, List<String> overrides) {
-        Config base = ScenarioLoader.parseString(hocon, originName);
-        return build(originName, originName.replaceFirst("\\.[^.]*$", ""), null, Path.of("."),
-                ScenarioLoader.withOverrides(originName, base, overrides));
+        return StudyEntry.string(hocon, originName, overrides, GraphDynamicsScenarioLoader::buildFrom);
     }
 
     static GraphDynamicsScenario reload(GraphDynamicsScenario s, List<String> overrides) {
-        String label = s.source() != null ? s.source().toString() : s.name();
-        Config base = ScenarioLoader.parseString(s.resolved(), label);
-        Path dir = s.source() != null ? s.source().toAbsolutePath().getParent() : Path.of(".");
-        return build(label, s.name(), s.source(), dir, ScenarioLoader.withOverrides(label, base, overrides));
+        return StudyEntry.reload(s.resolved(), s.name(), s.source(), overrides, GraphDynamicsScenarioLoader::buildFrom);
+    }
+
+    private static GraphDynamicsScenario buildFrom(String label, String defaultName, Path source, Config config) {
+        // Edge-list files are named relative to the scenario file.
+        return build(label, defaultName, source, source != null ? source.toAbsolutePath().getParent() : Path.of("."),
+                config);
     }
 
     private static GraphDynamicsScenario build(String label, String defaultName, Path source, Path dir, Config config) {
         Section root = new Section(label, "", config.root());
         Map<String, Object> r = new LinkedHashMap<>();
-        String name = root.string("name", defaultName, false);
-        long seed = root.integer("seed", 0, true, 0, Long.MAX_VALUE);
-        int shards = (int) root.integer("shards", 2, false, 1, 4096);
-        r.put("name", name);
-        r.put("seed", seed);
-        r.put("shards", shards);
+        StudyEntry.Header header = StudyEntry.header(root, defaultName, r, Long.MAX_VALUE);
+        String name = header.name();
+        long seed = header.seed();
+        int shards = header.shards();
         Section s = root.section("graph-dynamics");
         Map<String, Object> m = new LinkedHashMap<>();
         Section g = s.section("graph");
