@@ -1,9 +1,7 @@
 package org.ensemble.cli;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.ensemble.failures.DecompositionSpec;
 import org.ensemble.failures.DecompositionStudy;
@@ -11,10 +9,8 @@ import org.ensemble.failures.LinearPeriodicSpec;
 import org.ensemble.failures.LinearPeriodicStudy;
 import org.ensemble.failures.ParityScaleSpec;
 import org.ensemble.failures.ParityScaleStudy;
-import org.ensemble.implicitbias.StudyFiles;
 import org.ensemble.implicitbias.StudyResult;
 import org.ensemble.output.RunDirectory;
-import org.ensemble.run.EscapeRun;
 import org.ensemble.scenario.FailureScenario;
 import org.ensemble.scenario.FailureScenarioLoader;
 import org.ensemble.step.StopRequest;
@@ -61,21 +57,8 @@ final class FailuresCommand {
                 r = DecompositionStudy.run((DecompositionSpec) s.problem(), stop, log);
             }
             double wall = (System.nanoTime() - t0) / 1e9;
-            EscapeRun.write(run.file("scenario.conf"), s.render());
-            Map<String, Object> summary = new LinkedHashMap<>();
-            summary.put("scenario", s.name());
-            summary.put("seed", s.seed());
-            summary.put("study", s.problem().key());
-            summary.putAll(r.summary());
-            EscapeRun.json(run.file("summary.json"), summary);
-            EscapeRun.json(run.file("run.json"), Map.of("shards", s.shards(), "wall_seconds", wall));
-            List<String> files = StudyFiles.write(r, run.staging(), plots);
-            Path done = run.commit();
-            System.out.println("outputs: " + done + "  (summary.json, " + String.join(", ", files) + ")");
-            if (stop.getAsBoolean()) {
-                return stop.exitCode();
-            }
-            return "completed".equals(r.summary().get("status")) ? 0 : Main.EXIT_FAILURE;
+            return StudyOutputs.commit(run, s, StudyOutputs.ordered("scenario", s.name(), "seed", s.seed(), "study",
+                    s.problem().key()), r, StudyOutputs.ordered("shards", s.shards()), wall, plots, quiet, stop);
         }
     }
 }

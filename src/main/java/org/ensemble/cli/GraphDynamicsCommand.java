@@ -1,14 +1,10 @@
 package org.ensemble.cli;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.ensemble.graphdynamics.GraphDynamicsStudy;
-import org.ensemble.implicitbias.StudyFiles;
 import org.ensemble.implicitbias.StudyResult;
 import org.ensemble.output.RunDirectory;
-import org.ensemble.run.EscapeRun;
 import org.ensemble.scenario.GraphDynamicsScenario;
 import org.ensemble.scenario.GraphDynamicsScenarioLoader;
 import org.ensemble.step.StopRequest;
@@ -53,26 +49,8 @@ final class GraphDynamicsCommand {
             }, (id, nodes, edges, steps) -> metrics.graphSink(s.name(), dir.getFileName() + "-" + id, s.seed(), nodes,
                     edges, steps));
             double wall = (System.nanoTime() - t0) / 1e9;
-            EscapeRun.write(run.file("scenario.conf"), s.render());
-            Map<String, Object> summary = new LinkedHashMap<>();
-            summary.put("scenario", s.name());
-            summary.put("seed", s.seed());
-            summary.put("shards", s.shards());
-            summary.putAll(r.summary());
-            summary.put("wall_seconds", wall);
-            EscapeRun.json(run.file("summary.json"), summary);
-            List<String> files = StudyFiles.write(r, run.staging(), plots);
-            Path done = run.commit();
-            System.out.println("outputs: " + done + "  (summary.json, " + String.join(", ", files) + ")");
-            if (stop.getAsBoolean()) {
-                return stop.exitCode();
-            }
-            String status = String.valueOf(r.summary().get("status"));
-            if (!status.equals("completed")) {
-                System.err.println("error: " + status);
-                return status.startsWith("diverged") ? Main.EXIT_DIVERGED : Main.EXIT_FAILURE;
-            }
-            return 0;
+            return StudyOutputs.commit(run, s, StudyOutputs.ordered("scenario", s.name(), "seed", s.seed()), r, StudyOutputs.ordered("execution", s.params().execution(), "shards", s.shards()), wall,
+                    plots, quiet, stop);
         }
     }
 }

@@ -1,15 +1,11 @@
 package org.ensemble.cli;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.ensemble.implicitbias.CoordinateRunner;
 import org.ensemble.implicitbias.ImplicitBiasStudies;
-import org.ensemble.implicitbias.StudyFiles;
 import org.ensemble.implicitbias.StudyResult;
 import org.ensemble.output.RunDirectory;
-import org.ensemble.run.EscapeRun;
 import org.ensemble.scenario.ImplicitBiasScenario;
 import org.ensemble.scenario.ImplicitBiasScenarioLoader;
 import org.ensemble.step.StopRequest;
@@ -58,28 +54,9 @@ final class ImplicitBiasCommand {
                         }
                     });
             double wall = (System.nanoTime() - t0) / 1e9;
-            EscapeRun.write(run.file("scenario.conf"), s.render());
-            Map<String, Object> summary = new LinkedHashMap<>();
-            summary.put("scenario", s.name());
-            summary.put("seed", s.seed());
-            summary.put("execution", s.execution());
-            summary.putAll(r.summary());
-            summary.put("wall_seconds", wall);
-            EscapeRun.json(run.file("summary.json"), summary);
-            List<String> files = StudyFiles.write(r, run.staging(), plots);
-            Path done = run.commit();
-            if (!quiet) {
-                r.summary().forEach((k, v) -> System.out.println("  " + k + " = " + v));
-            }
-            System.out.println("outputs: " + done + "  (summary.json, " + String.join(", ", files) + ")");
-            if (stop.getAsBoolean()) {
-                return stop.exitCode(); // what it measured is committed, with status interrupted
-            }
-            Object status = r.summary().get("status");
-            if (status instanceof String st && !st.equals("completed")) {
-                return st.startsWith("diverged") ? Main.EXIT_DIVERGED : Main.EXIT_FAILURE;
-            }
-            return 0;
+            return StudyOutputs.commit(run, s, StudyOutputs.ordered("scenario", s.name(), "seed", s.seed(), "execution",
+                    s.execution()), r, StudyOutputs.ordered("execution", s.execution(), "shards", s.shards()), wall, plots,
+                    quiet, stop);
         }
     }
 }

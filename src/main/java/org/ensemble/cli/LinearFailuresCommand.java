@@ -1,14 +1,10 @@
 package org.ensemble.cli;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.ensemble.failures.linear.LinearFailureStudies;
-import org.ensemble.implicitbias.StudyFiles;
 import org.ensemble.implicitbias.StudyResult;
 import org.ensemble.output.RunDirectory;
-import org.ensemble.run.EscapeRun;
 import org.ensemble.scenario.LinearFailuresScenario;
 import org.ensemble.scenario.LinearFailuresScenarioLoader;
 import org.ensemble.step.StopRequest;
@@ -43,23 +39,9 @@ final class LinearFailuresCommand {
                 }
             });
             double wall = (System.nanoTime() - t0) / 1e9;
-            EscapeRun.write(run.file("scenario.conf"), s.render());
-            Map<String, Object> summary = new LinkedHashMap<>();
-            summary.put("scenario", s.name());
-            summary.put("seed", s.seed());
-            summary.put("study", s.problem().key());
-            summary.put("execution", s.execution());
-            summary.putAll(r.summary());
-            summary.put("wall_seconds", wall);
-            EscapeRun.json(run.file("summary.json"), summary);
-            List<String> files = StudyFiles.write(r, run.staging(), plots);
-            Path done = run.commit();
-            if (!quiet) {
-                r.summary().forEach((k, v) -> System.out.println("  " + k + " = " + v));
-            }
-            System.out.println("outputs: " + done + "  (summary.json, " + String.join(", ", files) + ")");
-            Object status = r.summary().get("status");
-            return status instanceof String st && !st.equals("completed") ? Main.EXIT_FAILURE : 0;
+            return StudyOutputs.commit(run, s, StudyOutputs.ordered("scenario", s.name(), "seed", s.seed(), "study",
+                    s.problem().key(), "execution", s.execution()), r, StudyOutputs.ordered("execution", s.execution(),
+                    "shards", s.shards()), wall, plots, quiet, stop);
         }
     }
 }
