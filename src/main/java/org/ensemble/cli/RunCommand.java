@@ -51,6 +51,12 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         metrics.quiet = quiet;
+        if (jobs != null && !(org.ensemble.scenario.ScenarioFiles.load(file, overrides)
+                instanceof org.ensemble.scenario.Scenario && org.ensemble.scenario.ParticleStudy.read(file, overrides)
+                .isPresent())) {
+            throw new IllegalArgumentException("--jobs " + jobs + ": only a particle scenario with a study { vary, values,"
+                    + " seeds } block runs several points; " + file + " runs once (use ensemble sweep --jobs to vary a key)");
+        }
         Checkpoint cp = null;
         if (resume != null) {
             if (out != null && !out.toAbsolutePath().normalize().equals(resume.toAbsolutePath().normalize())) {

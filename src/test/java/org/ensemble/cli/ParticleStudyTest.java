@@ -93,4 +93,14 @@ class ParticleStudyTest {
                 "--out", tmp.resolve("e").toString()));
         assertTrue(err.toString().contains("has a study block"), err.toString());
     }
+
+    @Test
+    void jobsOnAScenarioThatRunsOnceIsRefusedNotIgnored() throws Exception {
+        StringWriter err = new StringWriter();
+        assertEquals(2, cli(err, "run", "src/test/resources/scenarios/small-escape.conf", "--jobs", "2", "--no-metrics",
+                "--quiet", "--out", tmp.resolve("once").toString()));
+        assertTrue(err.toString().contains("--jobs 2") && err.toString().contains("runs once"), err.toString());
+        assertEquals(1, err.toString().strip().lines().count(), err.toString());
+        assertFalse(Files.exists(tmp.resolve("once")));
+    }
 }
