@@ -411,9 +411,19 @@ public final class SgdRun {
                 }
             }
             if (a.length > 1) {
+                // A long tail (wall-clock workers: most pushes fresh, a few hundreds of versions late) is
+                // invisible on a linear axis: fractions on a log axis, with staleness values never seen left out.
+                boolean tail = maxStale >= 30;
+                if (tail) {
+                    for (double[] h : hist.values()) {
+                        for (int i = 0; i < h.length; i++) {
+                            h[i] = h[i] > 0 ? h[i] : Double.NaN;
+                        }
+                    }
+                }
                 ChartFiles.save(LinePlot.create("Observed staleness (versions between pull and push): " + s.name(),
-                        "staleness (server versions)", "fraction of pushes", a, hist, false, false, true), dir,
-                        "staleness");
+                        "staleness (server versions)", tail ? "fraction of pushes (log scale)" : "fraction of pushes", a,
+                        hist, false, tail, true), dir, "staleness");
             }
         }
 
