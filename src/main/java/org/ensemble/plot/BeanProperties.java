@@ -65,6 +65,15 @@ final class BeanProperties {
         }
     }
 
+    /** Replaces each font property of a bean that is set by {@code f} of it, BaseFont first. */
+    static void mapFonts(Object bean, java.util.function.UnaryOperator<Font> f) {
+        for (Property p : properties(bean.getClass())) {
+            if (p.type == Font.class && p.get(bean) instanceof Font font) {
+                p.set(bean, f.apply(font));
+            }
+        }
+    }
+
     private record Property(String name, Class<?> type, Method getter, Method setter) {
         Object get(Object bean) {
             try {

@@ -10,14 +10,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.internal.chartpart.Chart;
 
 /**
  * Writes a chart as PNG and SVG, with its {@link PlotModel} ({@code NAME.plot.json}: axes, tick
  * labels, legend entries, colour bar) and its {@link ChartData} ({@code NAME.chart.json}, what it is redrawn from) beside them. The house rules ({@link HouseStyle}) are
- * applied first; the SVG is compacted ({@link SvgCompaction}). Each file is written under a temporary name in the same directory and moved into
+ * applied first; the SVG keeps its text as text and is compacted ({@link ChartSvg}). Each file is written under a temporary name in the same directory and moved into
  * place, so a failure never leaves a truncated image.
  */
 public final class ChartFiles {
@@ -66,12 +65,7 @@ public final class ChartFiles {
             // Tick labels exist once the chart has been drawn: the model is read after the PNG.
             PlotModel m = PlotModel.of(chart);
             write(model, out -> new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out, m));
-            write(svg, out -> {
-                java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream(1 << 16);
-                VectorGraphicsEncoder.saveVectorGraphic(chart, raw, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-                out.write(SvgCompaction.compact(raw.toString(java.nio.charset.StandardCharsets.UTF_8))
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            });
+            write(svg, out -> out.write(ChartSvg.draw(chart).svg().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             return List.of(png, svg);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write plot " + dir.resolve(baseName) + ": " + rootMessage(e), e);

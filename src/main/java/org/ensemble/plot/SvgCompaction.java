@@ -7,12 +7,14 @@ import java.util.regex.Pattern;
  * Makes XChart's SVG small: it draws a line series as one {@code <line>} per segment, each with
  * its full style, and writes coordinates with up to 16 decimals. Consecutive segments of the same
  * style that join end to start become one {@code <polyline>}, and coordinates are rounded to
- * 0.01 px by cutting further digits (far below what a viewer resolves at 900 × 600 px).
+ * 0.01 px by cutting further digits (far below what a viewer resolves at 900 × 600 px) — inside
+ * tags only: the content of a {@code <text>} (a tick label "0.0025") is kept as it is.
  */
 final class SvgCompaction {
     private static final Pattern LINE = Pattern.compile(
             "<line style=\"([^\"]*)\" x1=\"([-0-9.eE]+)\" x2=\"([-0-9.eE]+)\" y1=\"([-0-9.eE]+)\" y2=\"([-0-9.eE]+)\"/>");
     private static final Pattern LONG_DECIMAL = Pattern.compile("(-?\\d+\\.\\d\\d)\\d+");
+    private static final Pattern TAG = Pattern.compile("<[^>]*>");
 
     private SvgCompaction() {
     }
@@ -47,7 +49,18 @@ final class SvgCompaction {
         }
         flush(out, style, points);
         out.append(svg, at, svg.length());
-        return LONG_DECIMAL.matcher(out).replaceAll("$1");
+        return roundInTags(out);
+    }
+
+    private static String roundInTags(CharSequence svg) {
+        StringBuilder out = new StringBuilder(svg.length());
+        Matcher t = TAG.matcher(svg);
+        int at = 0;
+        while (t.find()) {
+            out.append(svg, at, t.start()).append(LONG_DECIMAL.matcher(t.group()).replaceAll("$1"));
+            at = t.end();
+        }
+        return out.append(svg, at, svg.length()).toString();
     }
 
     private static void flush(StringBuilder out, String style, StringBuilder points) {

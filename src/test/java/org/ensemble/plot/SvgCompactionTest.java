@@ -31,4 +31,10 @@ class SvgCompactionTest {
         assertEquals("<path d=\"M-6.35,12.12 L1.5,2\"/>", c);
         assertTrue(c.length() < 40);
     }
+
+    @Test
+    void textContentKeepsItsDigits() {
+        String c = SvgCompaction.compact("<g transform=\"translate(1.23456 2)\"><text x=\"0.123456\">0.0025 · 1.125</text></g>");
+        assertEquals("<g transform=\"translate(1.23 2)\"><text x=\"0.12\">0.0025 · 1.125</text></g>", c);
+    }
 }
