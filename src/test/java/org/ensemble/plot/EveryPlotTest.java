@@ -146,7 +146,9 @@ class EveryPlotTest {
                     problems.put(where, List.of("no plot model beside it"));
                     continue;
                 }
-                List<String> p = json.readValue(model.toFile(), PlotModel.class).problems();
+                PlotModel pm = json.readValue(model.toFile(), PlotModel.class);
+                List<String> p = new ArrayList<>(pm.problems());
+                p.addAll(notTextInSvg(pm, png.resolveSibling(base + ".svg")));
                 if (!p.isEmpty()) {
                     problems.put(where, p);
                 }
@@ -174,15 +176,75 @@ class EveryPlotTest {
                     assertTrue(Files.exists(again), "not redrawn: " + png);
                     assertTrue(java.util.Arrays.equals(Files.readAllBytes(png), Files.readAllBytes(again)),
                             "redrawn plot differs: " + tmp.relativize(png));
+                    Path svg = png.resolveSibling(png.getFileName().toString().replaceFirst("\\.png$", ".svg"));
+                    assertEquals(Files.readString(svg), Files.readString(to.resolve(from.relativize(svg))),
+                            "redrawn SVG differs: " + tmp.relativize(svg));
                     redrawn++;
                 }
             }
         }
         assertEquals(pngs, redrawn);
+        System.out.println("EveryPlotTest: " + pngs + " plots; SVG bytes in all: " + svgBytes(tmp));
         assertTrue(problems.isEmpty(), () -> {
             StringBuilder b = new StringBuilder("plots that break the house rules:\n");
             problems.forEach((k, v) -> b.append("  ").append(k).append(": ").append(v).append('\n'));
             return b.toString();
         });
+    }
+
+    /**
+     * What the plot shows (title, axis titles, labelled ticks, legend names, colour-bar title and
+     * ticks) that its SVG does not hold as a {@code <text>}: text left as glyph outlines. Parsing
+     * the SVG also checks that it is well-formed XML.
+     */
+    private static List<String> notTextInSvg(PlotModel m, Path svg) {
+        List<String> texts = new ArrayList<>();
+        try {
+            javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            f.setNamespaceAware(true);
+            f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+            org.w3c.dom.NodeList n = f.newDocumentBuilder().parse(svg.toFile())
+                    .getElementsByTagNameNS("http://www.w3.org/2000/svg", "text");
+            for (int i = 0; i < n.getLength(); i++) {
+                texts.add(n.item(i).getTextContent());
+            }
+        } catch (Exception e) {
+            return List.of("SVG not readable as XML: " + e.getMessage());
+        }
+        List<String> shown = new ArrayList<>();
+        if (m.title() != null && !m.title().isBlank()) {
+            shown.add(m.title());
+        }
+        for (PlotModel.Axis a : java.util.Arrays.asList(m.x(), m.y())) {
+            if (a != null) {
+                shown.add(a.title());
+                a.tickLabels().stream().filter(t -> !t.isBlank()).forEach(shown::add);
+            }
+        }
+        if (m.legendVisible()) {
+            m.series().stream().filter(PlotModel.Entry::inLegend).map(PlotModel.Entry::name).forEach(shown::add);
+        }
+        if (m.colourBar() != null) {
+            shown.add(m.colourBar().title());
+            shown.addAll(m.colourBar().tickLabels());
+        }
+        List<String> missing = new ArrayList<>();
+        for (String t : shown) {
+            if (t != null && !t.isBlank() && !texts.remove(t)) {
+                missing.add("not a <text> in the SVG: '" + t + "'");
+            }
+        }
+        return missing;
+    }
+
+    private static long svgBytes(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            long n = 0;
+            for (Path p : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".svg")
+                    && !p.toString().contains("/redrawn/"))::iterator) {
+                n += Files.size(p);
+            }
+            return n;
+        }
     }
 }
