@@ -11,20 +11,19 @@ import java.awt.geom.Line2D;
 import java.awt.geom.PathIterator;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
-import java.util.ArrayList;
 
 /**
  * VectorGraphics2D that writes what XChart fills as outlines as what it is: text as text, and
  * dashed lines (grid lines, which XChart fills as the stroked shape, one rectangle per dash) as
  * lines with a dash pattern.
  *
- * <p>Text: XChart fills each text's glyph outline (a
- * {@code TextLayout} outline at the origin, placed by the transform, upright or turned by −90° for
- * the y-axis title); drawn through {@link RecordingFont}s, the texts just laid out are known, and a
+ * <p>Text: XChart fills each text's glyph outline (a {@code TextLayout} outline at the origin,
+ * placed by the transform, upright or turned by −90° for the y-axis title); drawn through {@link RecordingFont}s, the texts just laid out are known, and a
  * fill whose shape is exactly one of their outlines (same path, point for point) becomes a string
  * drawn at the origin in that font ({@code <text>} in SVG). Every other fill is drawn as before.
  */
