@@ -29,12 +29,7 @@ public final class SgdSimulation {
                 }
                 sums.add(us);
             }
-            for (int i = 0; i < round.size() && !server.done(); i++) {
-                SgdReport r = server.apply(round.get(i), sums.get(i));
-                if (r != null) {
-                    reports.accept(r);
-                }
-            }
+            server.applyRound(round, sums).forEach(reports);
         }
         return server;
     }
