@@ -207,7 +207,10 @@ public final class SgdScenarioLoader {
         if (algorithm == Algorithm.EASGD) {
             wm.put("elasticity", elasticity);
         }
-        wm.put("server-shards", serverShards);
+        // One server shard (the default) leaves the resolved text, and so older checkpoints' identity, as before.
+        if (serverShards != 1) {
+            wm.put("server-shards", serverShards);
+        }
         r.put("workers", wm);
 
         Section run = root.section("run");
