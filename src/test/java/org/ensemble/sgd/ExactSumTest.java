@@ -66,7 +66,7 @@ class ExactSumTest {
     void roundingWithoutBigDecimalMatchesItOnTiesNearTiesAndSubnormals() {
         Random r = new Random(11);
         int checked = 0;
-        for (int trial = 0; trial < 20_000; trial++) {
+        for (int trial = 0; trial < 5_000; trial++) {
             List<Double> terms = new ArrayList<>();
             double a = switch (trial % 4) {
                 case 0 -> Math.scalb(1.0, r.nextInt(200) - 100); // a power of two: the binade edge
@@ -128,7 +128,7 @@ class ExactSumTest {
             assertEquals(Double.doubleToLongBits(s.roundedExactly()), Double.doubleToLongBits(s.value()));
             checked++;
         }
-        assertEquals(true, checked > 15_000, "too few non-zero cases checked: " + checked);
+        assertEquals(true, checked > 3_750, "too few non-zero cases checked: " + checked);
         // Ties by hand: 2^53 + 1 is a tie (to even: 2^53), 2^53 + 1 + 2^-1074 is above it, 2^53 + 1 − 2^-1074 below.
         assertEquals(0x1p53, sum(0x1p53, 1));
         assertEquals(0x1p53 + 2, sum(0x1p53, 1, Double.MIN_VALUE));
