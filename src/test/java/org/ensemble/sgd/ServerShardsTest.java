@@ -180,16 +180,7 @@ class ServerShardsTest {
     /** Up to {@code n} rounds of the plain loop on {@code server}. */
     private static void rounds(SgdServer server, WorkerGradients workers, List<SgdReport> reports, int n) {
         for (int i = 0; i < n && !server.done(); i++) {
-            List<Update> round = server.plan(SgdSimulation.MAX_ROUND);
-            List<List<double[][]>> sums = new ArrayList<>();
-            for (Update u : round) {
-                List<double[][]> us = new ArrayList<>();
-                for (GradientJob j : u.jobs()) {
-                    us.add(workers.sum(j, server.parameters(j.pulled())));
-                }
-                sums.add(us);
-            }
-            reports.addAll(server.applyRound(round, sums));
+            reports.addAll(SgdSimulation.round(server, workers));
         }
     }
 
