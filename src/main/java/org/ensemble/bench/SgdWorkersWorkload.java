@@ -13,7 +13,8 @@ import org.ensemble.step.StepStatus;
  * R^d, square loss, batch b per worker): M workers and a
  * parameter server under BSP (one round = one version = M·b gradient evaluations) or ASP with fixed
  * compute times (one round = M versions of b evaluations each), through the actors or as the plain
- * loop with the same numerics, to measure what the actors cost per round.
+ * loop with the same numerics, to measure what the actors cost per round; the parameter server in
+ * one piece or split into key ranges.
  */
 public final class SgdWorkersWorkload {
     /** One timed run: seconds, server versions, rounds (step orders) and per-sample gradient evaluations. */
@@ -31,15 +32,22 @@ public final class SgdWorkersWorkload {
     private final boolean bsp;
 
     public SgdWorkersWorkload(String policy, int workers, int d, int batch, long versions, long seed, int threads) {
+        this(policy, workers, d, batch, versions, seed, threads, 1);
+    }
+
+    /** With the parameter server split into {@code serverShards} key ranges. */
+    public SgdWorkersWorkload(String policy, int workers, int d, int batch, long versions, long seed, int threads,
+                              int serverShards) {
         this.bsp = policy.equals("bsp");
         this.scenario = SgdScenarioLoader.loadString("""
                 seed = %d
                 shards = %d
                 model { type = two-layer-network, width = 16, activation = tanh, test-samples = 100
                         data { type = isotropic-gaussians, dimension = %d, delta = 0.5 } }
-                workers { count = %d, policy = %s, batch = %d, lr = 0.05, delay { model = fixed } }
+                workers { count = %d, policy = %s, batch = %d, lr = 0.05, delay { model = fixed }, server-shards = %d }
                 run { versions = %d, report-every = %d }
-                """.formatted(seed, threads, d, workers, policy, batch, versions, versions), "bench", List.of());
+                """.formatted(seed, threads, d, workers, policy, batch, serverShards, versions, versions), "bench",
+                List.of());
     }
 
     private Result result(double seconds) {

@@ -66,6 +66,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--degree", description = KURAMOTO_ER + ": mean degree of G(n, p) (10)")
     Double degreeOption;
 
+    @Option(names = "--server-shards", paramLabel = "K", defaultValue = "4", description = SGD_WORKERS
+            + ": the parameter server split into K key ranges, timed beside one (4)")
+    int serverShards;
+
     @Option(names = "--seed", defaultValue = "1", description = "seed of the random streams (1)")
     long seed;
 
@@ -477,7 +481,8 @@ final class BenchCommand implements Callable<Integer> {
 
     /**
      * SGD workers, M = 2 … 64 (or --n), BSP and ASP, --steps server versions (500), d = --d (40), batch 8,
-     * through the actors and as the plain loop, one JSON line; --repeats runs per point (medians).
+     * through the actors and as the plain loop, with one server shard and --server-shards, one JSON line;
+     * --repeats runs per point (medians).
      */
     private int sgdWorkers() throws Exception {
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
@@ -491,31 +496,35 @@ final class BenchCommand implements Callable<Integer> {
         line.put("d", d);
         line.put("batch", 8);
         line.put("repeats", repeats);
+        line.put("server_shards", List.of(1, serverShards));
         for (String policy : List.of("bsp", "asp")) {
             List<Map<String, Object>> points = new ArrayList<>();
             for (int m : ms) {
-                org.ensemble.bench.SgdWorkersWorkload w = new org.ensemble.bench.SgdWorkersWorkload(policy, m, d, 8,
-                        versions, seed, t);
-                w.raw();
-                w.viaActors();
-                double[] raw = new double[repeats];
-                double[] actors = new double[repeats];
-                org.ensemble.bench.SgdWorkersWorkload.Result last = null;
-                for (int i = 0; i < repeats; i++) {
-                    raw[i] = w.raw().roundsPerSecond();
-                    last = w.viaActors();
-                    actors[i] = last.roundsPerSecond();
+                for (int k : serverShards == 1 ? List.of(1) : List.of(1, serverShards)) {
+                    org.ensemble.bench.SgdWorkersWorkload w = new org.ensemble.bench.SgdWorkersWorkload(policy, m, d,
+                            8, versions, seed, t, k);
+                    w.raw();
+                    w.viaActors();
+                    double[] raw = new double[repeats];
+                    double[] actors = new double[repeats];
+                    org.ensemble.bench.SgdWorkersWorkload.Result last = null;
+                    for (int i = 0; i < repeats; i++) {
+                        raw[i] = w.raw().roundsPerSecond();
+                        last = w.viaActors();
+                        actors[i] = last.roundsPerSecond();
+                    }
+                    Map<String, Object> p = new LinkedHashMap<>();
+                    p.put("workers", m);
+                    p.put("server_shards", k);
+                    p.put("rounds_per_s", median(actors));
+                    p.put("raw_rounds_per_s", median(raw));
+                    p.put("gradients_per_s", median(actors) * last.gradients() / last.rounds());
+                    p.put("raw_gradients_per_s", median(raw) * last.gradients() / last.rounds());
+                    p.put("actor_overhead", median(raw) / median(actors) - 1);
+                    points.add(p);
+                    System.err.printf("%s M = %d, server shards %d: actors %.3g rounds/s, raw %.3g rounds/s%n",
+                            policy, m, k, median(actors), median(raw));
                 }
-                Map<String, Object> p = new LinkedHashMap<>();
-                p.put("workers", m);
-                p.put("rounds_per_s", median(actors));
-                p.put("raw_rounds_per_s", median(raw));
-                p.put("gradients_per_s", median(actors) * last.gradients() / last.rounds());
-                p.put("raw_gradients_per_s", median(raw) * last.gradients() / last.rounds());
-                p.put("actor_overhead", median(raw) / median(actors) - 1);
-                points.add(p);
-                System.err.printf("%s M = %d: actors %.3g rounds/s, raw %.3g rounds/s%n", policy, m, median(actors),
-                        median(raw));
             }
             line.put(policy, points);
         }

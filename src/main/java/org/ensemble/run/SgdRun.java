@@ -63,6 +63,14 @@ public final class SgdRun {
     /** The stationary E|x − x*|² the closed form gives, or null where none applies (async, momentum, DC). */
     static Double theory(SgdScenario s) {
         var st = s.settings();
+        if (s.modelKind().equals("quadratic") && st.algorithm() == Algorithm.EASGD) {
+            double v = 0; // the center's, coordinate by coordinate (EasgdStationaryVariance)
+            for (int c = 0; c < s.curvature().length; c++) {
+                v += org.ensemble.sgd.EasgdStationaryVariance.ofCenter(s.curvature()[c], s.noiseSd()[c], st.batch(),
+                        st.lr(), st.workers(), st.elasticity(), st.localSteps());
+            }
+            return Double.isFinite(v) ? v : null;
+        }
         boolean synchronous = st.policy() == Policy.BSP || st.workers() == 1;
         // Local SGD on a quadratic with additive noise: H local steps then the mean of M workers give
         // V = a^{2H}V + η²σ²(1 − a^{2H})/(Mb(1 − a²)), a = 1 − ηλ, the same Var∞ as mini-batch M·b.
@@ -260,7 +268,8 @@ public final class SgdRun {
                 m.put("z", exact == null ? null : (avg.mean() - exact) / avg.standardError());
                 m.put("note", "E|x − x*|² over versions after burn-in: time average of per-report window means, SE"
                         + " from their integrated autocorrelation; exact = Σ η σ²/(M·b) / (λ(2 − ηλ)) (BSP or local"
-                        + " SGD, no momentum)");
+                        + " SGD, no momentum); for EASGD the center's, from the Lyapunov equation of its recursion"
+                        + " with the workers' mean (EasgdStationaryVariance)");
                 root.put("stationary", m);
             }
             Map<String, Object> fit = momentum();

@@ -176,6 +176,12 @@ public final class SgdScenarioLoader {
             throw w.error("timing", "expected timing = wall only for asynchronous workers (policy = asp, algorithm sgd"
                     + " or dc-asgd): the others wait for each other, so the clock changes nothing");
         }
+        // The parameter server's key ranges: each shard owns at least one coordinate.
+        int serverShards = (int) w.integer("server-shards", 1, false, 1, Integer.MAX_VALUE);
+        if (serverShards > d) {
+            throw w.error("server-shards", "expected at most the model's " + d + " parameters (each server shard owns"
+                    + " a key range of one coordinate at least), got " + serverShards);
+        }
         w.rejectUnknown();
         Map<String, Object> wm = new LinkedHashMap<>();
         wm.put("count", count);
@@ -200,6 +206,10 @@ public final class SgdScenarioLoader {
         }
         if (algorithm == Algorithm.EASGD) {
             wm.put("elasticity", elasticity);
+        }
+        // One server shard (the default) leaves the resolved text, and so older checkpoints' identity, as before.
+        if (serverShards != 1) {
+            wm.put("server-shards", serverShards);
         }
         r.put("workers", wm);
 
@@ -270,7 +280,7 @@ public final class SgdScenarioLoader {
         }
         SgdSettings settings = new SgdSettings(policy, count, bound, batch,
                 new DelayModel(dk, mean, sigma, stragglers, slowdown, delaySeed), algorithm, lr, momentum, dcLambda,
-                versions, every, init, localSteps, elasticity);
+                versions, every, init, localSteps, elasticity, serverShards);
         String resolved = ConfigValueFactory.fromMap(r).render(ConfigRenderOptions.defaults()
                 .setOriginComments(false).setJson(false).setFormatted(true));
         return new SgdScenario(name, source, seed, shards, gran.equals("worker") ? Granularity.MEMBER

@@ -55,6 +55,7 @@ public final class SgdReducer implements Reducer {
             }
         }
         int position = 0;
+        List<List<double[][]>> roundSums = new ArrayList<>(round.size());
         for (Update u : round) {
             List<double[][]> us = new ArrayList<>(u.jobs().size());
             for (int k = 0; k < u.jobs().size(); k++) {
@@ -64,15 +65,15 @@ public final class SgdReducer implements Reducer {
                 }
                 us.add(sums[position++]);
             }
-            SgdReport r = server.apply(u, us);
-            if (r != null) {
-                observer.observe(r);
-            }
-            if (server.diverged()) {
-                return Decision.finish(StepStatus.DIVERGED, "the parameters became too large or not finite at server"
-                        + " version " + server.version() + " (|x|² = " + squaredNorm(server.parameters())
-                        + "); the step is probably too large for this staleness");
-            }
+            roundSums.add(us);
+        }
+        for (SgdReport r : server.applyRound(round, roundSums)) {
+            observer.observe(r);
+        }
+        if (server.diverged()) {
+            return Decision.finish(StepStatus.DIVERGED, "the parameters became too large or not finite at server"
+                    + " version " + server.version() + " (|x|² = " + squaredNorm(server.parameters())
+                    + "); the step is probably too large for this staleness");
         }
         if (server.done()) {
             return Decision.finish(StepStatus.COMPLETED, "completed");

@@ -20,22 +20,22 @@ public final class SgdSimulation {
         SgdServer server = new SgdServer(s, model);
         WorkerGradients workers = WorkerGradients.of(model, s);
         while (!server.done()) {
-            List<Update> round = server.plan(MAX_ROUND);
-            List<List<double[][]>> sums = new ArrayList<>();
-            for (Update u : round) {
-                List<double[][]> us = new ArrayList<>();
-                for (GradientJob j : u.jobs()) {
-                    us.add(workers.sum(j, server.parameters(j.pulled())));
-                }
-                sums.add(us);
-            }
-            for (int i = 0; i < round.size() && !server.done(); i++) {
-                SgdReport r = server.apply(round.get(i), sums.get(i));
-                if (r != null) {
-                    reports.accept(r);
-                }
-            }
+            round(server, workers).forEach(reports);
         }
         return server;
+    }
+
+    /** One round: plans it, computes every job's sum on the version it pulled, applies it; the reports due. */
+    static List<SgdReport> round(SgdServer server, WorkerGradients workers) {
+        List<Update> round = server.plan(MAX_ROUND);
+        List<List<double[][]>> sums = new ArrayList<>();
+        for (Update u : round) {
+            List<double[][]> us = new ArrayList<>();
+            for (GradientJob j : u.jobs()) {
+                us.add(workers.sum(j, server.parameters(j.pulled())));
+            }
+            sums.add(us);
+        }
+        return server.applyRound(round, sums);
     }
 }
