@@ -128,7 +128,7 @@ public final class MeanFieldSgdWorkload {
                             loopStart[0] = System.nanoTime();
                         }
                         double[] f = merge.outputs(partials, 1);
-                        double y = spec.data().trainSample(k, 0, x);
+                        double y = spec.data().trainLabel(k, 0, x);
                         if (k > tailFrom) {
                             lossTail[0] += loss.value(y, f[0]);
                             lossTail[1]++;
