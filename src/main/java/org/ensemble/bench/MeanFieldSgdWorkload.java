@@ -42,6 +42,8 @@ public final class MeanFieldSgdWorkload {
     }
 
     public static final int BLOCK = 256;
+    /** Raw mode: busy-wait iterations at a barrier before the waiting thread also yields (≈ tens of µs). */
+    private static final int SPINS_BEFORE_YIELD = 1 << 12;
     private final TrainingSpec spec;
 
     public MeanFieldSgdWorkload(long n, int d, long steps, double lr, double delta, Activation act, long seed,
@@ -136,8 +138,14 @@ public final class MeanFieldSgdWorkload {
                         coefs.set(0, new double[] {gradientScale * loss.residual(y, f[0])});
                         arrived.incrementAndGet();
                     }
-                    while (arrived.get() < base + shards + 1) {
-                        Thread.onSpinWait();
+                    // Spin, and after a while also yield: a no-op on an idle machine, while on a busy
+                    // one the thread being waited for may need this core.
+                    for (int spins = 0; arrived.get() < base + shards + 1; spins++) {
+                        if (spins < SPINS_BEFORE_YIELD) {
+                            Thread.onSpinWait();
+                        } else {
+                            Thread.yield();
+                        }
                     }
                     partials[me] = workers.get(me).step(k, coefs.get(0));
                 }
