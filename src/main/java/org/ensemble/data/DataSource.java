@@ -15,6 +15,15 @@ public interface DataSource {
      */
     double trainSample(long step, int j, double[] x);
 
+    /**
+     * The label of {@link #trainSample}{@code (step, j, x)} alone (the coordinator needs only the
+     * label; the shards draw the inputs themselves). {@code scratch} has length {@link #dimension()};
+     * a source whose label does not need the inputs overrides this to skip drawing them.
+     */
+    default double trainLabel(long step, int j, double[] scratch) {
+        return trainSample(step, j, scratch);
+    }
+
     /** Held-out sample {@code j}, from a stream disjoint from the training stream. */
     double testSample(long j, double[] x);
 

@@ -39,6 +39,12 @@ public final class IsotropicGaussians implements DataSource {
         return draw(Streams.STREAM_DATA, j, step, x);
     }
 
+    /** The label's uniform only: the d normals of the inputs are not drawn. */
+    @Override
+    public double trainLabel(long step, int j, double[] scratch) {
+        return label(Streams.STREAM_DATA, j, step);
+    }
+
     @Override
     public double testSample(long j, double[] x) {
         return draw(Streams.STREAM_TEST, 0, j, x);
@@ -46,12 +52,16 @@ public final class IsotropicGaussians implements DataSource {
 
     private double draw(int stream, long id, long index, double[] x) {
         long base = index * (d + 1);
-        double y = Streams.uniform(seed, id, stream, base + d) < 0.5 ? 1.0 : -1.0;
+        double y = label(stream, id, index);
         double scale = 1.0 + delta * y;
         for (int c = 0; c < d; c++) {
             x[c] = scale * Streams.auxNormal(seed, id, stream, base + c);
         }
         return y;
+    }
+
+    private double label(int stream, long id, long index) {
+        return Streams.uniform(seed, id, stream, index * (d + 1) + d) < 0.5 ? 1.0 : -1.0;
     }
 
     @Override

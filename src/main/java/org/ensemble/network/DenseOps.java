@@ -15,6 +15,18 @@ public interface DenseOps {
     /** w[o..o+d) += g·x[ox..ox+d), then returns ⟨w[o..o+d), xn[oxn..oxn+d)⟩. */
     double updateThenDot(double[] w, int o, double g, double[] x, int ox, double[] xn, int oxn, int d);
 
+    /** How many neurons {@link #ramp} takes at a time. */
+    int GROUP = 8;
+
+    /**
+     * The ramp σ of {@link #GROUP} pre-activations {@code h[0..8)}: σ(h) into {@code sv[0..8)} and
+     * σ'(h) into {@code ds[ods..ods+8)} — s1 where h ≤ t1, else s2 where h ≥ t2 (σ' = 0 on both), else
+     * s1 + slope·(h − t1) (σ' = slope). Needs t1 &lt; t2. The vector version computes every piece
+     * in every lane and selects with masks, so a group costs no branch: the pieces are taken about
+     * at random, and a mispredicted branch per neuron cost more than its whole dot product.
+     */
+    void ramp(double[] h, double t1, double t2, double s1, double s2, double slope, double[] sv, double[] ds, int ods);
+
     /** w[o..o+d) += g·x[ox..ox+d). */
     default void axpy(double[] w, int o, double g, double[] x, int ox, int d) {
         for (int c = 0; c < d; c++) {

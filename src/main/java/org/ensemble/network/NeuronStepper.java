@@ -47,7 +47,10 @@ public final class NeuronStepper {
     private final double[] lastX;
     private final Activation activation;
     private boolean forwarded;
-    private final DenseOps ops = DenseOps.best();
+    private final DenseOps ops;
+    /** Pre-activations and σ of the group of neurons {@link #rampSweep} is at. */
+    private final double[] groupH = new double[DenseOps.GROUP];
+    private final double[] groupS = new double[DenseOps.GROUP];
     /**
      * Tests only: 0 takes the fast paths where they apply; 1 skips {@link #rampSweep} (the fused
      * general loop); 2 also skips the fused update-then-dot (separate update and forward pass).
@@ -55,6 +58,12 @@ public final class NeuronStepper {
     int pathLimit;
 
     public NeuronStepper(NeuronSlab slab, int blockSize, NetworkSpec spec, TrainingRule rule, long seed) {
+        this(slab, blockSize, spec, rule, seed, DenseOps.best());
+    }
+
+    /** With the given inner loops (tests run the scalar and both vector shapes). */
+    NeuronStepper(NeuronSlab slab, int blockSize, NetworkSpec spec, TrainingRule rule, long seed, DenseOps ops) {
+        this.ops = ops;
         if (blockSize < 1) {
             throw new IllegalArgumentException("block size must be ≥ 1, got " + blockSize);
         }
@@ -165,17 +174,33 @@ public final class NeuronStepper {
     /**
      * The benchmark's path, written out: online SGD on w with the ramp, update and next dot in one
      * pass per neuron, the block's sum in a local. Same arithmetic, in the same order, as the
-     * general path (a test holds them equal).
+     * general path (a test holds them equal). Inside a block the neurons go in groups of
+     * {@link DenseOps#GROUP}: their pre-activations first, then the ramp of the whole group without
+     * branches ({@link DenseOps#ramp}), then a_i σ(h_i) added to the block's sum in id order.
      */
     private void rampSweep(double lc, double[] xs, double[] out) {
         double[] w = slab.w();
         double[] a = slab.a();
         double[] b = slab.b();
         double[] x = lastX;
+        double[] hg = groupH;
+        double[] sg = groupS;
         for (int blk = 0; blk < blocks; blk++) {
             int end = Math.min(n, (blk + 1) * blockSize);
             double acc = 0.0;
-            for (int i = blk * blockSize; i < end; i++) {
+            int i = blk * blockSize;
+            for (; i + DenseOps.GROUP <= end; i += DenseOps.GROUP) {
+                for (int l = 0; l < DenseOps.GROUP; l++) {
+                    int q = i + l;
+                    hg[l] = ops.updateThenDot(w, q * d, lc * a[q] * dsig[q], x, 0, xs, 0, d) + b[q];
+                }
+                // σ itself is not cached: only a's update reads it, and a is not trained on this path.
+                ops.ramp(hg, t1, t2, s1, s2, slope, sg, dsig, i);
+                for (int l = 0; l < DenseOps.GROUP; l++) {
+                    acc += a[i + l] * sg[l];
+                }
+            }
+            for (; i < end; i++) {
                 double ai = a[i];
                 double h = ops.updateThenDot(w, i * d, lc * ai * dsig[i], x, 0, xs, 0, d) + b[i];
                 double sv;
@@ -190,7 +215,6 @@ public final class NeuronStepper {
                     sv = s1 + slope * (h - t1);
                     ds = slope;
                 }
-                // σ itself is not cached: only a's update reads it, and a is not trained on this path.
                 dsig[i] = ds;
                 acc += ai * sv;
             }

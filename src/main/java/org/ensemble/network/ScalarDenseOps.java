@@ -37,6 +37,24 @@ public final class ScalarDenseOps implements DenseOps {
     }
 
     @Override
+    public void ramp(double[] h, double t1, double t2, double s1, double s2, double slope, double[] sv, double[] ds,
+                     int ods) {
+        for (int l = 0; l < GROUP; l++) {
+            double v = h[l];
+            if (v <= t1) {
+                sv[l] = s1;
+                ds[ods + l] = 0.0;
+            } else if (v >= t2) {
+                sv[l] = s2;
+                ds[ods + l] = 0.0;
+            } else {
+                sv[l] = s1 + slope * (v - t1);
+                ds[ods + l] = slope;
+            }
+        }
+    }
+
+    @Override
     public String name() {
         return "scalar";
     }

@@ -1,6 +1,8 @@
 package org.ensemble.network;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -83,6 +85,31 @@ public final class VectorDenseOps implements DenseOps {
             w[o + t] += g * x[ox + t];
         }
         return tail(s, w, o, xn, oxn, c, d);
+    }
+
+    @Override
+    public void ramp(double[] h, double t1, double t2, double s1, double s2, double slope, double[] sv, double[] ds,
+                     int ods) {
+        if (wide) {
+            ramp(S8, h, 0, t1, t2, s1, s2, slope, sv, ds, ods);
+        } else {
+            ramp(S, h, 0, t1, t2, s1, s2, slope, sv, ds, ods);
+            ramp(S, h, 4, t1, t2, s1, s2, slope, sv, ds, ods + 4);
+        }
+    }
+
+    /**
+     * One vector of the group from lane offset {@code l}: the linear piece in every lane, then s2 where
+     * h ≥ t2 and s1 where h ≤ t1 on top (as t1 &lt; t2, at most one applies; NaN takes the linear
+     * piece, as in the scalar branches).
+     */
+    private static void ramp(VectorSpecies<Double> sp, double[] h, int l, double t1, double t2, double s1, double s2,
+                             double slope, double[] sv, double[] ds, int ods) {
+        DoubleVector v = DoubleVector.fromArray(sp, h, l);
+        VectorMask<Double> low = v.compare(VectorOperators.LE, t1);
+        VectorMask<Double> high = v.compare(VectorOperators.GE, t2);
+        DoubleVector.broadcast(sp, s1).add(v.sub(t1).mul(slope)).blend(s2, high).blend(s1, low).intoArray(sv, l);
+        DoubleVector.broadcast(sp, slope).blend(0.0, low.or(high)).intoArray(ds, ods);
     }
 
     /** ((s0+s4)+(s1+s5))+((s2+s6)+(s3+s7)) of one 8-lane vector. */

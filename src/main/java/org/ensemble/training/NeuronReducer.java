@@ -135,7 +135,7 @@ public final class NeuronReducer implements Reducer {
     /** Labels of step k's batch. */
     private double[] batchLabels(long k) {
         for (int j = 0; j < batch; j++) {
-            labels[j] = spec.data().trainSample(k, j, row);
+            labels[j] = spec.data().trainLabel(k, j, row);
         }
         return labels;
     }

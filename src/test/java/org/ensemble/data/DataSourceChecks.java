@@ -1,6 +1,7 @@
 package org.ensemble.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.Arrays;
@@ -46,6 +47,10 @@ final class DataSourceChecks {
         assertFalse(Arrays.equals(a, train(s, 6, 0)), "other step");
         assertFalse(Arrays.equals(a, test(s, 0)), "train vs held-out stream");
         assertFalse(Arrays.equals(train(s, 0, 0), test(s, 0)), "train step 0 vs held-out");
+        int d = s.dimension();
+        for (int t = 0; t < RUN; t++) {
+            assertEquals(a[t * (d + 1) + d], s.trainLabel(5, t, new double[d]), "trainLabel = trainSample's label, j = " + t);
+        }
     }
 
     /** A different seed gives different samples. */

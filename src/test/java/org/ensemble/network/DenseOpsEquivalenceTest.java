@@ -64,6 +64,47 @@ class DenseOpsEquivalenceTest {
     }
 
     @Test
+    void rampMatchesScalarOnEveryPieceAndEdge() {
+        Random r = new Random(14);
+        double t1 = 0.5;
+        double t2 = 1.5;
+        double[] special = {t1, t2, Math.nextDown(t1), Math.nextUp(t1), Math.nextDown(t2), Math.nextUp(t2), 0.0, -0.0,
+            Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1.0};
+        for (int rep = 0; rep < 500; rep++) {
+            double[] h = new double[DenseOps.GROUP];
+            for (int l = 0; l < h.length; l++) {
+                h[l] = r.nextInt(3) == 0 ? special[r.nextInt(special.length)] : 1.0 + 1.5 * r.nextGaussian();
+            }
+            int ods = r.nextInt(4);
+            double[] svWant = new double[DenseOps.GROUP];
+            double[] dsWant = new double[ods + DenseOps.GROUP + 2];
+            SCALAR.ramp(h, t1, t2, -2.5, 7.5, 10.0, svWant, dsWant, ods);
+            for (DenseOps v : VECTOR) {
+                double[] sv = new double[DenseOps.GROUP];
+                double[] ds = new double[dsWant.length];
+                v.ramp(h, t1, t2, -2.5, 7.5, 10.0, sv, ds, ods);
+                for (int l = 0; l < sv.length; l++) {
+                    assertEquals(Double.doubleToRawLongBits(svWant[l]), Double.doubleToRawLongBits(sv[l]),
+                            v.name() + " σ(" + h[l] + ")");
+                }
+                for (int l = 0; l < ds.length; l++) {
+                    assertEquals(Double.doubleToRawLongBits(dsWant[l]), Double.doubleToRawLongBits(ds[l]),
+                            v.name() + " ds[" + l + "]");
+                }
+            }
+        }
+        // The scalar reference itself: each piece, the closed edges and NaN in the linear piece.
+        double[] h = {t1, t2, 0.0, 2.0, 1.0, Double.NaN, Math.nextUp(t1), Math.nextDown(t2)};
+        double[] sv = new double[8];
+        double[] ds = new double[8];
+        SCALAR.ramp(h, t1, t2, -2.5, 7.5, 10.0, sv, ds, 0);
+        assertEquals(java.util.List.of(-2.5, 7.5, -2.5, 7.5, 2.5), java.util.List.of(sv[0], sv[1], sv[2], sv[3], sv[4]));
+        assertEquals(java.util.List.of(0.0, 0.0, 0.0, 0.0, 10.0, 10.0), java.util.List.of(ds[0], ds[1], ds[2], ds[3],
+                ds[4], ds[5]));
+        assertEquals(true, Double.isNaN(sv[5]));
+    }
+
+    @Test
     void theOrderMattersOnTheseInputs() {
         // Guards the two tests above against inputs on which every order gives the same bits.
         Random r = new Random(13);

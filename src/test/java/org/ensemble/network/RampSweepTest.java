@@ -7,8 +7,9 @@ import org.ensemble.data.IsotropicGaussians;
 import org.junit.jupiter.api.Test;
 
 /**
- * The benchmark's fast path ({@code rampSweep}) gives the same bits as the fused general loop and as
- * the unfused update-then-forward, step after step.
+ * The benchmark's fast path ({@code rampSweep}, neurons in groups with a branch-free ramp) gives the
+ * same bits as the fused general loop and as the unfused update-then-forward, step after step, with
+ * the scalar inner loops and both vector shapes.
  */
 class RampSweepTest {
     private static final int N = 700;
@@ -27,14 +28,16 @@ class RampSweepTest {
     private static void compare(Activation act, int block, int d, int steps) {
         NetworkSpec spec = NetworkSpec.meanField(N, d, act);
         TrainingRule rule = TrainingRule.sgd(0.005, 1);
-        NeuronStepper[] st = new NeuronStepper[3];
-        for (int m = 0; m < 3; m++) {
-            st[m] = new NeuronStepper(new NeuronSlab(0, N, d).initialize(spec, 5), block, spec, rule, 5);
-            st[m].pathLimit = m;
+        DenseOps[] ops = {new ScalarDenseOps(), new VectorDenseOps(true), new VectorDenseOps(false)};
+        int paths = 3 * ops.length;
+        NeuronStepper[] st = new NeuronStepper[paths];
+        for (int m = 0; m < paths; m++) {
+            st[m] = new NeuronStepper(new NeuronSlab(0, N, d).initialize(spec, 5), block, spec, rule, 5, ops[m / 3]);
+            st[m].pathLimit = m % 3;
         }
         IsotropicGaussians data = new IsotropicGaussians(d, 0.5, 5);
-        double[][] out = new double[3][st[0].blocks()];
-        for (int m = 0; m < 3; m++) {
+        double[][] out = new double[paths][st[0].blocks()];
+        for (int m = 0; m < paths; m++) {
             st[m].forward(new Batch(1, d).draw(data, 0), out[m]);
         }
         Batch cur = new Batch(1, d).draw(data, 0);
@@ -47,10 +50,10 @@ class RampSweepTest {
             }
             double[] coef = {cur.labels()[0] - f / N};
             next.draw(data, k + 1);
-            for (int m = 0; m < 3; m++) {
+            for (int m = 0; m < paths; m++) {
                 st[m].updateThenForward(k, coef, next, out[m]);
             }
-            for (int m = 1; m < 3; m++) {
+            for (int m = 1; m < paths; m++) {
                 assertArrayEquals(bits(out[0]), bits(out[m]), "block sums, path " + m + ", step " + k);
                 assertArrayEquals(bits(st[0].slab().w()), bits(st[m].slab().w()), "w, path " + m + ", step " + k);
             }

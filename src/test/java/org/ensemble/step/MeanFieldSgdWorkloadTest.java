@@ -24,6 +24,10 @@ class MeanFieldSgdWorkloadTest {
         // It learns (risk ≈ 0.55 at the start), so the comparison is of a run that did something.
         assertTrue(actors.lateTrainRisk() < 0.2, "late risk " + actors.lateTrainRisk());
         assertTrue(actors.meanWNorm() > 1.2, "mean |w| " + actors.meanWNorm());
+        // Both time the loop only (first merge to the end): the markers were found, set-up is apart.
+        for (MeanFieldSgdWorkload.Result r : new MeanFieldSgdWorkload.Result[]{actors, raw}) {
+            assertTrue(r.seconds() > 0 && r.setupSeconds() >= 0, r.seconds() + " s, set-up " + r.setupSeconds() + " s");
+        }
     }
 
     @Test
