@@ -19,6 +19,8 @@ import org.ensemble.splitting.AmsPopulation;
 import org.ensemble.splitting.AmsRound;
 import org.ensemble.splitting.AmsRunResult;
 import org.ensemble.splitting.AmsSpec;
+import org.ensemble.splitting.Balls;
+import org.ensemble.meanfield.Committor2D;
 import org.ensemble.splitting.FluxRun;
 import org.ensemble.splitting.ForwardFluxSampling;
 import org.ensemble.step.StepOutcome;
@@ -70,6 +72,9 @@ public final class SplittingRun {
         private final PrintStream console;
         private final BooleanSupplier stop;
         final List<AmsEstimate> estimates = new ArrayList<>();
+        /** The 2-D grid committors by β: at the scenario's cells and at half as many (the error estimate). */
+        private final Map<Double, Committor2D> fineGrid = new java.util.TreeMap<>();
+        private final Map<Double, Double> coarseGrid = new java.util.TreeMap<>();
 
         Splitting(SplittingScenario s, boolean quiet, boolean plots, PrintStream console, BooleanSupplier stop) {
             this.s = s;
@@ -78,6 +83,35 @@ public final class SplittingRun {
             this.plots = plots;
             this.console = console;
             this.stop = stop;
+        }
+
+        /** The exact committor of the start: quadrature in 1-D, the PDE grid's with balls in 2-D; NaN otherwise. */
+        double exactAt(double beta) {
+            if (spec.dimension() == 1) {
+                return exact(spec, beta);
+            }
+            SplittingScenario.Grid g = s.committor();
+            if (g == null || spec.balls() == null) {
+                return Double.NaN;
+            }
+            return fineGrid.computeIfAbsent(beta, b -> grid(b, g.cells())).at(spec.start()[0], spec.start()[1]);
+        }
+
+        /** |q_h − q_2h| at the start: the discretisation error estimate of the grid value (NaN without a grid). */
+        double gridError(double beta) {
+            SplittingScenario.Grid g = s.committor();
+            if (g == null || spec.balls() == null) {
+                return Double.NaN;
+            }
+            double coarse = coarseGrid.computeIfAbsent(beta, b -> grid(b, g.cells() / 2).at(spec.start()[0],
+                    spec.start()[1]));
+            return Math.abs(exactAt(beta) - coarse);
+        }
+
+        private Committor2D grid(double beta, int cells) {
+            Balls b = spec.balls();
+            return new Committor2D(spec.potential(), beta, s.committor().low(), s.committor().high(), cells,
+                    b.centreA(), b.radiusA(), b.centreB(), b.radiusB());
         }
 
         @Override
@@ -160,7 +194,7 @@ public final class SplittingRun {
                     return o;
                 }
                 for (double beta : spec.betas()) {
-                    study.add(AmsEstimate.of(beta, o.runs(), n, exact(spec, beta)));
+                    study.add(AmsEstimate.of(beta, o.runs(), n, exactAt(beta)));
                 }
             }
             return main;
@@ -191,12 +225,19 @@ public final class SplittingRun {
             summary.put("dt", spec.dt());
             summary.put("bridge", spec.bridge());
             summary.put("start", spec.start());
-            summary.put("a", spec.a());
-            summary.put("b", spec.b());
+            if (spec.balls() == null) {
+                summary.put("a", spec.a());
+                summary.put("b", spec.b());
+            } else {
+                Balls b = spec.balls();
+                summary.put("a", Map.of("center", b.centreA(), "radius", b.radiusA()));
+                summary.put("b", Map.of("center", b.centreB(), "radius", b.radiusB()));
+                summary.put("coordinate", s.coordinate());
+            }
             if (outcome.completed()) {
                 for (double beta : spec.betas()) {
                     // From entry points the replicas no longer start at one x: no committor value applies.
-                    double exact = s.flux() == null ? exact(spec, beta) : Double.NaN;
+                    double exact = s.flux() == null ? exactAt(beta) : Double.NaN;
                     estimates.add(AmsEstimate.of(beta, outcome.runs(), spec.replicas(), exact));
                 }
                 for (int i = 0; i < fluxes.size(); i++) {
@@ -225,6 +266,21 @@ public final class SplittingRun {
                 }
             }
             summary.put("estimates", rows);
+            if (s.committor() != null && !estimates.isEmpty()) {
+                List<Map<String, Object>> g = new ArrayList<>();
+                for (AmsEstimate e : estimates) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("beta", e.beta());
+                    m.put("cells", s.committor().cells());
+                    m.put("q", exactAt(e.beta()));
+                    m.put("grid_error", gridError(e.beta()));
+                    m.put("q_half_cells", coarseGrid.get(e.beta()));
+                    m.put("deviation_over_3se_plus_grid_error", Math.abs(e.p() - e.exact())
+                            / (3 * e.se() + gridError(e.beta())));
+                    g.add(m);
+                }
+                summary.put("committor_grid", g);
+            }
             if (!study.isEmpty()) {
                 List<AmsEstimate> all = new ArrayList<>(study);
                 all.addAll(estimates);
@@ -311,21 +367,43 @@ public final class SplittingRun {
             }
             double lo = java.util.Arrays.stream(beta).min().orElseThrow();
             double hi = java.util.Arrays.stream(beta).max().orElseThrow();
-            int points = spec.dimension() == 1 ? 200 : 0;
-            double[] eb = new double[points];
-            double[] ep = new double[points];
-            for (int i = 0; i < points; i++) {
-                eb[i] = lo + (hi - lo) * i / (points - 1.0);
-                ep[i] = exact(spec, eb[i]);
+            boolean grid = spec.balls() != null && s.committor() != null;
+            double[] eb;
+            if (spec.dimension() == 1) {
+                eb = new double[200];
+                for (int i = 0; i < eb.length; i++) {
+                    eb[i] = lo + (hi - lo) * i / (eb.length - 1.0);
+                }
+            } else if (grid) {
+                // Each grid point costs a solve: the measured β and the midpoints between them.
+                double[] sorted = java.util.Arrays.stream(beta).sorted().distinct().toArray();
+                eb = new double[2 * sorted.length - 1];
+                for (int i = 0; i < sorted.length; i++) {
+                    eb[2 * i] = sorted[i];
+                    if (i + 1 < sorted.length) {
+                        eb[2 * i + 1] = (sorted[i] + sorted[i + 1]) / 2;
+                    }
+                }
+            } else {
+                eb = new double[0];
+            }
+            double[] ep = new double[eb.length];
+            for (int i = 0; i < eb.length; i++) {
+                ep[i] = exactAt(eb[i]);
             }
             String how = s.ffs() == null ? "AMS, n = " + spec.replicas()
                     : "FFS, " + s.ffs().interfaces().length + " interfaces × " + s.ffs().trials() + " trials";
-            String title = String.format("P(reach %s ≥ %s before %s ≤ %s from %s): %s, %d runs per β",
-                    s.coordinate(), spec.b(), s.coordinate(), spec.a(), spec.start()[spec.axis()], how,
-                    spec.runsPerBeta());
-            ChartFiles.save(SplittingPlot.create(title, "probability p (log scale)", beta, p, se, eb, ep), dir,
-                    "probability");
-            if (spec.dimension() == 1) {
+            String title = spec.balls() == null
+                    ? String.format("P(reach %s ≥ %s before %s ≤ %s from %s): %s, %d runs per β", s.coordinate(),
+                            spec.b(), s.coordinate(), spec.a(), spec.start()[spec.axis()], how, spec.runsPerBeta())
+                    : String.format("P(reach ball B before ball A from %s): %s, ξ = %s, %d runs per β",
+                            java.util.Arrays.toString(spec.start()), how, s.coordinate(), spec.runsPerBeta());
+            if (eb.length > 0) {
+                ChartFiles.save(SplittingPlot.create(title, "probability p (log scale)", beta, p, se, eb, ep,
+                        grid ? String.format("committor of the Fokker–Planck grid (%d² cells)", s.committor().cells())
+                                : "exact committor (quadrature)"), dir, "probability");
+            }
+            if (spec.dimension() == 1 || grid) {
                 double[] ratio = new double[m];
                 double[] ratioSe = new double[m];
                 for (int i = 0; i < m; i++) {
@@ -334,6 +412,25 @@ public final class SplittingRun {
                 }
                 ChartFiles.save(SplittingPlot.ratio(how + ": estimate against the exact committor", beta, ratio,
                         ratioSe), dir, "ratio");
+            }
+            if (grid) {
+                for (AmsEstimate e : estimates) {
+                    Committor2D q = fineGrid.get(e.beta());
+                    int n = q.cellsPerAxis();
+                    double[] xe = new double[n + 1];
+                    double[] ye = new double[n + 1];
+                    for (int i = 0; i <= n; i++) {
+                        xe[i] = s.committor().low()[0] + (s.committor().high()[0] - s.committor().low()[0]) * i / n;
+                        ye[i] = s.committor().low()[1] + (s.committor().high()[1] - s.committor().low()[1]) * i / n;
+                    }
+                    Balls b = spec.balls();
+                    String label = String.format("start: AMS %.2e ± %.1e, grid %.2e ± %.1e", e.p(), e.se(), e.exact(),
+                            gridError(e.beta()));
+                    ChartFiles.save(SplittingPlot.committorMap(String.format("Committor q(x) = P(reach B before A)"
+                            + " at β = %s, %s, %d² cells", e.beta(), s.potentialType(), n), xe, ye, q.values(),
+                            new double[][] {b.centreA(), b.centreB()}, new double[] {b.radiusA(), b.radiusB()},
+                            new String[] {"A", "B"}, spec.start(), label), dir, "committor-beta-" + e.beta());
+                }
             }
         }
 
@@ -358,6 +455,11 @@ public final class SplittingRun {
             for (AmsEstimate e : estimates) {
                 String exact = Double.isFinite(e.exact()) ? String.format("; exact %.4e, z = %+.2f", e.exact(), e.z())
                         : "";
+                if (Double.isFinite(gridError(e.beta()))) {
+                    exact = String.format("; grid committor %.4e ± %.1e (|q_h − q_2h|), |p − q|/(3 SE + that) = %.2f",
+                            e.exact(), gridError(e.beta()), Math.abs(e.p() - e.exact()) / (3 * e.se()
+                                    + gridError(e.beta())));
+                }
                 String law = s.ffs() == null ? String.format(" vs ideal %.3f", e.idealSdLogPerRun()) : "";
                 String direct = Double.isFinite(e.directSteps())
                         ? String.format(", direct would need %.3g", e.directSteps()) : "";
