@@ -19,6 +19,7 @@ import org.ensemble.splitting.AmsPopulation;
 import org.ensemble.splitting.AmsRound;
 import org.ensemble.splitting.AmsRunResult;
 import org.ensemble.splitting.AmsSpec;
+import org.ensemble.splitting.ReactiveTrajectory;
 import org.ensemble.splitting.Balls;
 import org.ensemble.meanfield.Committor2D;
 import org.ensemble.splitting.FluxRun;
@@ -180,7 +181,7 @@ public final class SplittingRun {
                 return new AmsPopulation.Outcome(new StepOutcome(StepStatus.COMPLETED, s.ffs().interfaces().length,
                         "every FFS run ended", (System.nanoTime() - t0) / 1e9), runs);
             }
-            AmsPopulation.Outcome main = AmsPopulation.run(spec, observer, stop);
+            AmsPopulation.Outcome main = AmsPopulation.run(spec, observer, stop, s.saveReactive());
             for (int n : s.replicaStudy()) {
                 if (!main.completed() || stop.getAsBoolean()) {
                     break;
@@ -341,6 +342,10 @@ public final class SplittingRun {
                             r.extinct());
                 }
             }
+            if (s.saveReactive() > 0) {
+                writeReactive(dir, outcome.reactive());
+                summary.put("reactive_trajectories", outcome.reactive().size());
+            }
             EscapeRun.json(dir.file("summary.json"), summary);
             Map<String, Object> info = new LinkedHashMap<>();
             info.put("shards", s.shards());
@@ -430,6 +435,31 @@ public final class SplittingRun {
                             + " at β = %s, %s, %d² cells", e.beta(), s.potentialType(), n), xe, ye, q.values(),
                             new double[][] {b.centreA(), b.centreB()}, new double[] {b.radiusA(), b.radiusB()},
                             new String[] {"A", "B"}, spec.start(), label), dir, "committor-beta-" + e.beta());
+                }
+            }
+        }
+
+        /** reactive.csv: one row per step of each saved trajectory that reached B. */
+        private void writeReactive(RunDirectory dir, List<ReactiveTrajectory> trajectories) {
+            List<String> header = new ArrayList<>(List.of("beta", "run", "replica", "step", "time"));
+            String[] names = {"x", "y", "z"};
+            for (int c = 0; c < spec.dimension(); c++) {
+                header.add(c < names.length ? names[c] : "x" + (c + 1));
+            }
+            try (CsvWriter t = new CsvWriter(dir.file("reactive.csv"), header)) {
+                for (ReactiveTrajectory r : trajectories) {
+                    for (int i = 0; i < r.length(); i++) {
+                        Object[] row = new Object[5 + r.dimension()];
+                        row[0] = r.beta();
+                        row[1] = r.run();
+                        row[2] = r.replica();
+                        row[3] = r.firstStep() + i;
+                        row[4] = (r.firstStep() + i) * spec.dt();
+                        for (int c = 0; c < r.dimension(); c++) {
+                            row[5 + c] = r.states()[i * r.dimension() + c];
+                        }
+                        t.row(row);
+                    }
                 }
             }
         }

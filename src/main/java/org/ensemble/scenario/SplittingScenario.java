@@ -15,11 +15,12 @@ import org.ensemble.splitting.AmsSpec;
  * @param replicaStudy further replica counts at which to repeat the AMS runs (the relative error
  *                     against n), empty for none
  * @param committor    the PDE grid for the exact 2-D committor with ball-shaped A and B, or null
- * @param saveReactive write the trajectories that reached B to {@code reactive.csv}
+ * @param saveReactive how many trajectories that reached B to write to {@code reactive.csv} per β
+ *                     (from the first runs, every step), 0 for none
  */
 public record SplittingScenario(String name, Path source, long seed, int shards, String potentialType, AmsSpec ams,
                                 String coordinate, Flux flux, Ffs ffs, int[] replicaStudy, double checkpointEvery,
-                                Grid committor, boolean saveReactive, String resolved)
+                                Grid committor, int saveReactive, String resolved)
         implements PopulationScenario {
     /**
      * The {@code mfpt} section: {@code particles} started at {@code from} in A run for {@code time}

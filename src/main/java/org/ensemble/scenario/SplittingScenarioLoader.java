@@ -195,7 +195,10 @@ public final class SplittingScenarioLoader {
             }
         }
         boolean bridge = sp.bool("bridge", true);
-        boolean saveReactive = sp.bool("save-reactive", false);
+        int saveReactive = (int) sp.integer("save-reactive", 0, false, 0, 1_000_000);
+        if (saveReactive > 0 && !ams) {
+            throw sp.error("save-reactive", "expected 0: reactive trajectories are kept by AMS only, not FFS");
+        }
         double maxTime = sp.positive("max-time", 1e4, false);
         sp.rejectUnknown();
         Map<String, Object> sm = new LinkedHashMap<>();

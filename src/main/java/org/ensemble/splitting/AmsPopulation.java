@@ -19,18 +19,32 @@ public final class AmsPopulation {
     private AmsPopulation() {
     }
 
-    /** How the engine run ended and, when it completed, every AMS run's estimate. */
-    public record Outcome(StepOutcome engine, List<AmsRunResult> runs) {
+    /**
+     * How the engine run ended and, when it completed, every AMS run's estimate and the reactive
+     * trajectories asked for.
+     */
+    public record Outcome(StepOutcome engine, List<AmsRunResult> runs, List<ReactiveTrajectory> reactive) {
+        public Outcome(StepOutcome engine, List<AmsRunResult> runs) {
+            this(engine, runs, List.of());
+        }
+
         public boolean completed() {
             return engine.status() == org.ensemble.step.StepStatus.COMPLETED;
         }
     }
 
     public static Outcome run(AmsSpec spec, Observer<AmsRound> observer, BooleanSupplier stop) {
+        return run(spec, observer, stop, 0);
+    }
+
+    /** As above, also replaying up to {@code reactivePerBeta} trajectories that reached B at each β. */
+    public static Outcome run(AmsSpec spec, Observer<AmsRound> observer, BooleanSupplier stop, int reactivePerBeta) {
         List<ShardRange> ranges = ShardPlan.of(new BlockLayout(spec.members(), spec.blockSize()), spec.shards(),
                 Granularity.BLOCK);
         AmsReducer reducer = new AmsReducer(spec, observer);
         StepOutcome o = Engine.run(new AmsRecipe(spec), ranges, reducer, ranges.size(), Engine.Dispatch.PARKING, stop);
-        return new Outcome(o, o.status() == org.ensemble.step.StepStatus.COMPLETED ? reducer.results() : List.of());
+        boolean done = o.status() == org.ensemble.step.StepStatus.COMPLETED;
+        return new Outcome(o, done ? reducer.results() : List.of(), done ? reducer.reactive(reactivePerBeta)
+                : List.of());
     }
 }

@@ -49,6 +49,10 @@ final class AmsReducer implements Reducer {
         return step;
     }
 
+    List<ReactiveTrajectory> reactive(int perBeta) {
+        return rounds.reactive(perBeta);
+    }
+
     List<AmsRunResult> results() {
         return rounds.results();
     }

@@ -51,6 +51,25 @@ final class AmsRounds {
         return new AmsRound(round, active, runs.length, restarts, lowest);
     }
 
+    /** Up to {@code perBeta} trajectories that reached B at each β, from its runs in order. */
+    List<ReactiveTrajectory> reactive(int perBeta) {
+        List<ReactiveTrajectory> out = new ArrayList<>();
+        if (perBeta <= 0) {
+            return out;
+        }
+        ReplicaSimulator simulator = new ReplicaSimulator(spec);
+        for (int i = 0; i < spec.betas().length; i++) {
+            int taken = 0;
+            for (int r = i * spec.runsPerBeta(); r < (i + 1) * spec.runsPerBeta() && taken < perBeta; r++) {
+                List<ReactiveTrajectory> t = runs[r].reactive(simulator, spec.betaOfRun(r), perBeta - taken,
+                        spec.dimension());
+                taken += t.size();
+                out.addAll(t);
+            }
+        }
+        return out;
+    }
+
     List<AmsRunResult> results() {
         List<AmsRunResult> out = new ArrayList<>();
         for (int r = 0; r < runs.length; r++) {

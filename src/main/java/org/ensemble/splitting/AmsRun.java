@@ -21,6 +21,9 @@ final class AmsRun {
     private final double b;
     private final long seed;
     private final ReplicaPath[] paths;
+    /** Each slot's history (for replaying reactive trajectories) and, while a restart runs, its parent. */
+    private final TrajectorySegment[] heads;
+    private final TrajectorySegment[] parents;
     private double logWeight;
     private int iterations;
     private long nextLineage;
@@ -36,6 +39,8 @@ final class AmsRun {
         this.b = b;
         this.seed = seed;
         this.paths = new ReplicaPath[n];
+        this.heads = new TrajectorySegment[n];
+        this.parents = new TrajectorySegment[n];
         this.nextLineage = n;
     }
 
@@ -45,6 +50,10 @@ final class AmsRun {
         }
         paths[slot] = p;
         cost += p.cost();
+        int d = p.states().length / p.levels().length;
+        heads[slot] = new TrajectorySegment(p.lineage(), p.steps()[0], java.util.Arrays.copyOf(p.states(), d),
+                parents[slot]);
+        parents[slot] = null;
     }
 
     boolean finished() {
@@ -86,6 +95,7 @@ final class AmsRun {
             int d = from.states().length / from.levels().length;
             double[] x = java.util.Arrays.copyOfRange(from.states(), r * d, (r + 1) * d);
             int slot = killed.get(m);
+            parents[slot] = heads[(int) (from.member() % n)];
             out.add(new ReplicaStart(paths[slot].member(), AmsSpec.lineage(run, nextLineage++), from.steps()[r], x));
         }
         iterations++;
@@ -99,6 +109,17 @@ final class AmsRun {
             m = Math.min(m, p.maxLevel());
         }
         return m;
+    }
+
+    /** Up to {@code limit} of this run's trajectories that reached B, replayed in slot order. */
+    List<ReactiveTrajectory> reactive(ReplicaSimulator simulator, double beta, int limit, int d) {
+        List<ReactiveTrajectory> out = new ArrayList<>();
+        for (int i = 0; i < n && out.size() < limit; i++) {
+            if (!extinct && paths[i].reachedB()) {
+                out.add(ReactiveTrajectories.replay(simulator, run, beta, i, heads[i], paths[i].endStep(), d));
+            }
+        }
+        return out;
     }
 
     AmsRunResult result(double beta, double dt) {

@@ -84,6 +84,25 @@ final class ReplicaSimulator {
     }
 
     /**
+     * Replays steps step0 + 1 … until of lineage {@code lineage} from x0 (as {@link #simulate} ran them),
+     * writing each state into {@code out} from {@code offset} on.
+     */
+    void trace(long lineage, double beta, long step0, double[] x0, long until, double[] out, int offset) {
+        double noise = Math.sqrt(2 * dt / beta);
+        double[] x = x0.clone();
+        double[] g = new double[d];
+        int o = offset;
+        for (long step = step0; step < until; step++) {
+            v.gradient(x, g);
+            for (int c = 0; c < d; c++) {
+                x[c] = OverdampedLangevin.step(x[c], g[c], dt, noise, Streams.normal(seed, lineage, step * d + c));
+            }
+            System.arraycopy(x, 0, out, o, d);
+            o += d;
+        }
+    }
+
+    /**
      * Whether the Brownian bridge from ξ = from to ξ = to (both above a) over one step touched a:
      * probability exp(−2(from − a)(to − a)/(σ² dt)), drawn from (seed, lineage, step).
      */

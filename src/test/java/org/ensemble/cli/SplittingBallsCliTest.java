@@ -40,7 +40,8 @@ class SplittingBallsCliTest {
 
     @Test
     void summaryCarriesTheGridCommittorAndItsErrorAndIsTheSameForAnyShardCount() throws IOException {
-        Path f = scenario(GOOD, "committor { low = [-1.7, -0.6], high = [1.3, 2.1], cells = 48 }");
+        Path f = scenario(GOOD + ", save-reactive = 2",
+                "committor { low = [-1.7, -0.6], high = [1.3, 2.1], cells = 48 }");
         Path one = tmp.resolve("one");
         Path three = tmp.resolve("three");
         CliTest.Result r = CliTest.run("run", f.toString(), "--out", one.toString(), "--quiet", "--no-plots",
@@ -48,7 +49,7 @@ class SplittingBallsCliTest {
         assertEquals(0, r.code(), r.err());
         assertEquals(0, CliTest.run("run", f.toString(), "--out", three.toString(), "--quiet", "--no-plots",
                 "--set", "shards=3").code());
-        for (String file : new String[] {"summary.json", "ams.csv", "ams-runs.csv"}) {
+        for (String file : new String[] {"summary.json", "ams.csv", "ams-runs.csv", "reactive.csv"}) {
             assertEquals(-1L, Files.mismatch(one.resolve(file), three.resolve(file)), file);
         }
         JsonNode s = new ObjectMapper().readTree(one.resolve("summary.json").toFile());
@@ -59,6 +60,16 @@ class SplittingBallsCliTest {
         assertEquals(Math.abs(q - g.get("q_half_cells").asDouble()), g.get("grid_error").asDouble(), 1e-15);
         assertEquals(q, s.get("estimates").get(0).get("exact").asDouble(), 0);
         assertEquals(0.1, s.get("a").get("radius").asDouble(), 0);
+        // Two trajectories that reached B, every step, from the start (−0.6, 1.25) into B.
+        assertEquals(2, s.get("reactive_trajectories").asInt());
+        java.util.List<String> rows = Files.readAllLines(one.resolve("reactive.csv"));
+        assertEquals("beta,run,replica,step,time,x,y", rows.get(0));
+        assertTrue(rows.get(1).startsWith("1.0,0,") && rows.get(1).endsWith(",-0.6,1.25"), rows.get(1));
+        String[] end = rows.get(rows.size() - 1).split(",");
+        double dx = Double.parseDouble(end[5]) - 0.623;
+        double dy = Double.parseDouble(end[6]) - 0.028;
+        assertTrue(Math.hypot(dx, dy) <= 0.1, rows.get(rows.size() - 1));
+        assertTrue(rows.size() > 100, rows.size() + " rows");
     }
 
     @Test
