@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.ensemble.checkpoint.Checkpoint;
 import org.ensemble.checkpoint.CheckpointIdentity;
 import org.ensemble.output.CsvWriter;
 import org.ensemble.output.RunDirectory;
@@ -40,8 +41,8 @@ import org.ensemble.theory.ExactCommittor1D;
  * {@code ams.csv} (the same per β), {@code ams-runs.csv} (each run's estimate), {@code run.json}
  * and {@code plots/probability.png} (and {@code ratio.png}, estimate / exact). With an {@code mfpt} section a direct run first times the loops
  * A → Σ → A at each β, the replicas start from its entry points into Σ, and the summary adds the
- * MFPT by the renewal formula beside the exact one ({@link RenewalMfpt}). AMS runs are not checkpointed: a stopped run ends interrupted
- * without estimates.
+ * MFPT by the renewal formula beside the exact one ({@link RenewalMfpt}). A plain AMS run keeps
+ * checkpoints (every {@code checkpoint.every} rounds and on a stop) and resumes to the same bytes.
  */
 public final class SplittingRun {
     private SplittingRun() {
@@ -50,9 +51,28 @@ public final class SplittingRun {
     /** Runs {@code s} into {@code out}; returns the per-β estimates (empty unless completed). */
     public static List<AmsEstimate> execute(SplittingScenario s, Path out, boolean quiet, boolean plots,
                                             PrintStream console, BooleanSupplier stop) {
+        return execute(s, out, quiet, plots, console, stop, null);
+    }
+
+    /** As above, continuing from {@code resume} (the checkpoint of {@code out}) unless it is null. */
+    public static List<AmsEstimate> execute(SplittingScenario s, Path out, boolean quiet, boolean plots,
+                                            PrintStream console, BooleanSupplier stop, Checkpoint resume) {
         Splitting kind = new Splitting(s, quiet, plots, console, stop);
-        RunPipeline.execute(kind, out, null, null, console);
+        if (resume != null && !checkpointable(s)) {
+            throw new IllegalArgumentException(s.name() + ": only a plain AMS run (no mfpt, replica-study or ffs)"
+                    + " is checkpointed; run it again");
+        }
+        RunPipeline.execute(kind, out, resume, null, console);
         return kind.estimates;
+    }
+
+    /**
+     * Whether the run keeps checkpoints: a plain AMS computation does (the coordinator's state, every
+     * {@code checkpoint.every} rounds and on a stop); the direct run before the MFPT's AMS, FFS and the
+     * replica study's further computations do not.
+     */
+    static boolean checkpointable(SplittingScenario s) {
+        return s.flux() == null && s.ffs() == null && s.replicaStudy().length == 0;
     }
 
     /** The exact committor of the start, for 1-D potentials; NaN otherwise. */
@@ -125,9 +145,10 @@ public final class SplittingRun {
             return s;
         }
 
+        /** A step is an AMS round: checkpoint.every counts rounds. */
         @Override
         public double stepTime() {
-            return spec.dt();
+            return 1;
         }
 
         @Override
@@ -150,7 +171,7 @@ public final class SplittingRun {
 
         @Override
         public AmsRound logged(AmsRound measure) {
-            return null; // not checkpointed: nothing to replay
+            return null; // progress only: nothing for a resumed run to replay
         }
 
         @Override
@@ -181,7 +202,9 @@ public final class SplittingRun {
                 return new AmsPopulation.Outcome(new StepOutcome(StepStatus.COMPLETED, s.ffs().interfaces().length,
                         "every FFS run ended", (System.nanoTime() - t0) / 1e9), runs);
             }
-            AmsPopulation.Outcome main = AmsPopulation.run(spec, observer, stop, s.saveReactive());
+            AmsPopulation.Outcome main = checkpointable(s)
+                    ? AmsPopulation.run(spec, observer, stop, s.saveReactive(), checkpoints, resume)
+                    : AmsPopulation.run(spec, observer, stop, s.saveReactive());
             for (int n : s.replicaStudy()) {
                 if (!main.completed() || stop.getAsBoolean()) {
                     break;
@@ -203,7 +226,8 @@ public final class SplittingRun {
 
         @Override
         public boolean resumable(AmsPopulation.Outcome outcome) {
-            return false;
+            StepStatus st = outcome.engine().status();
+            return checkpointable(s) && (st == StepStatus.INTERRUPTED || st == StepStatus.FAILED);
         }
 
         @Override

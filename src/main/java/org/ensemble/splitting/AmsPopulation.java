@@ -12,8 +12,8 @@ import org.ensemble.step.StepOutcome;
 
 /**
  * Runs an {@link AmsSpec} on the step protocol: replicas (all runs' together) are members dealt to
- * shards in blocks; the coordinator runs {@link AmsRounds}. Not checkpointed: a stop ends the run
- * as interrupted, without estimates.
+ * shards in blocks; the coordinator runs {@link AmsRounds}. Checkpoints hold the coordinator's state
+ * ({@link AmsCheckpoint}); a stopped run resumes to the same bytes.
  */
 public final class AmsPopulation {
     private AmsPopulation() {
@@ -39,10 +39,17 @@ public final class AmsPopulation {
 
     /** As above, also replaying up to {@code reactivePerBeta} trajectories that reached B at each β. */
     public static Outcome run(AmsSpec spec, Observer<AmsRound> observer, BooleanSupplier stop, int reactivePerBeta) {
+        return run(spec, observer, stop, reactivePerBeta, org.ensemble.step.CheckpointSink.NONE, null);
+    }
+
+    /** As above, writing checkpoints to {@code checkpoints} and, unless {@code resume} is null, continuing from one. */
+    public static Outcome run(AmsSpec spec, Observer<AmsRound> observer, BooleanSupplier stop, int reactivePerBeta,
+                              org.ensemble.step.CheckpointSink checkpoints, org.ensemble.step.ResumePoint resume) {
         List<ShardRange> ranges = ShardPlan.of(new BlockLayout(spec.members(), spec.blockSize()), spec.shards(),
                 Granularity.BLOCK);
         AmsReducer reducer = new AmsReducer(spec, observer);
-        StepOutcome o = Engine.run(new AmsRecipe(spec), ranges, reducer, ranges.size(), Engine.Dispatch.PARKING, stop);
+        StepOutcome o = Engine.run(new AmsRecipe(spec), ranges, reducer, ranges.size(), Engine.Dispatch.PARKING, stop,
+                checkpoints, resume);
         boolean done = o.status() == org.ensemble.step.StepStatus.COMPLETED;
         return new Outcome(o, done ? reducer.results() : List.of(), done ? reducer.reactive(reactivePerBeta)
                 : List.of());

@@ -18,7 +18,7 @@ final class AmsRounds {
         this.spec = spec;
         this.runs = new AmsRun[spec.runs()];
         for (int r = 0; r < runs.length; r++) {
-            runs[r] = new AmsRun(r, spec.replicas(), spec.kill(), spec.b(), spec.seed());
+            runs[r] = new AmsRun(r, spec.replicas(), spec.kill(), spec.b(), spec.seed(), spec.dimension());
         }
     }
 
@@ -37,6 +37,16 @@ final class AmsRounds {
         }
         round++;
         return out;
+    }
+
+    /** The checkpoint arrays of every run, the reducer's {@code step} and the order about to be broadcast. */
+    List<org.ensemble.step.StateArray> checkpoint(long step, org.ensemble.step.StepOrder pending) {
+        return AmsCheckpoint.encode(runs, step, pending);
+    }
+
+    /** Restores {@link #checkpoint}'s runs; returns the step. */
+    long resume(List<org.ensemble.step.StateArray> state) {
+        return AmsCheckpoint.decode(state, runs, spec.dimension());
     }
 
     AmsRound progress(long restarts) {
