@@ -19,6 +19,7 @@ import org.ensemble.splitting.AmsEstimate;
 import org.ensemble.splitting.AmsPopulation;
 import org.ensemble.splitting.AmsRound;
 import org.ensemble.splitting.AmsRunResult;
+import org.ensemble.splitting.AmsScenarioRecipe;
 import org.ensemble.splitting.AmsSpec;
 import org.ensemble.splitting.ReactiveTrajectory;
 import org.ensemble.splitting.Balls;
@@ -202,9 +203,9 @@ public final class SplittingRun {
                 return new AmsPopulation.Outcome(new StepOutcome(StepStatus.COMPLETED, s.ffs().interfaces().length,
                         "every FFS run ended", (System.nanoTime() - t0) / 1e9), runs);
             }
-            AmsPopulation.Outcome main = checkpointable(s)
-                    ? AmsPopulation.run(spec, observer, stop, s.saveReactive(), checkpoints, resume)
-                    : AmsPopulation.run(spec, observer, stop, s.saveReactive());
+            boolean keep = checkpointable(s);
+            AmsPopulation.Outcome main = AmsPopulation.run(spec, AmsScenarioRecipe.of(s.resolved(), spec), observer,
+                    stop, s.saveReactive(), keep ? checkpoints : CheckpointSink.NONE, keep ? resume : null);
             for (int n : s.replicaStudy()) {
                 if (!main.completed() || stop.getAsBoolean()) {
                     break;
@@ -213,7 +214,8 @@ public final class SplittingRun {
                     System.err.printf("  %s: replica study, n = %d%n", s.name(), n);
                 }
                 AmsSpec at = spec.withReplicas(n);
-                AmsPopulation.Outcome o = AmsPopulation.run(at, observer, stop);
+                AmsPopulation.Outcome o = AmsPopulation.run(at, AmsScenarioRecipe.of(s.resolved(), at), observer,
+                        stop, 0, CheckpointSink.NONE, null);
                 if (!o.completed()) {
                     return o;
                 }

@@ -36,6 +36,12 @@ public final class SplittingScenarioLoader {
                 ScenarioLoader.withOverrides(label, base, overrides));
     }
 
+    /** A scenario from its text (e.g. a run's resolved scenario, as a shard's recipe carries it). */
+    public static SplittingScenario loadString(String hocon, String originName) {
+        Config base = ScenarioLoader.parseString(hocon, originName);
+        return build(originName, "splitting", Path.of("."), null, base);
+    }
+
     static SplittingScenario reload(SplittingScenario s, List<String> overrides) {
         String label = s.source() != null ? s.source().toString() : s.name();
         Config base = ScenarioLoader.parseString(s.resolved(), label);

@@ -45,10 +45,17 @@ public final class AmsPopulation {
     /** As above, writing checkpoints to {@code checkpoints} and, unless {@code resume} is null, continuing from one. */
     public static Outcome run(AmsSpec spec, Observer<AmsRound> observer, BooleanSupplier stop, int reactivePerBeta,
                               org.ensemble.step.CheckpointSink checkpoints, org.ensemble.step.ResumePoint resume) {
+        return run(spec, new AmsRecipe(spec), observer, stop, reactivePerBeta, checkpoints, resume);
+    }
+
+    /** As above, the shards building their replicas from {@code recipe} (e.g. an {@link AmsScenarioRecipe} of spec). */
+    public static Outcome run(AmsSpec spec, org.ensemble.step.ModelRecipe recipe, Observer<AmsRound> observer,
+                              BooleanSupplier stop, int reactivePerBeta, org.ensemble.step.CheckpointSink checkpoints,
+                              org.ensemble.step.ResumePoint resume) {
         List<ShardRange> ranges = ShardPlan.of(new BlockLayout(spec.members(), spec.blockSize()), spec.shards(),
                 Granularity.BLOCK);
         AmsReducer reducer = new AmsReducer(spec, observer);
-        StepOutcome o = Engine.run(new AmsRecipe(spec), ranges, reducer, ranges.size(), Engine.Dispatch.PARKING, stop,
+        StepOutcome o = Engine.run(recipe, ranges, reducer, ranges.size(), Engine.Dispatch.PARKING, stop,
                 checkpoints, resume);
         boolean done = o.status() == org.ensemble.step.StepStatus.COMPLETED;
         return new Outcome(o, done ? reducer.results() : List.of(), done ? reducer.reactive(reactivePerBeta)
