@@ -257,8 +257,8 @@ public final class SplittingRun {
                 summary.put("b", spec.b());
             } else {
                 Balls b = spec.balls();
-                summary.put("a", Map.of("center", b.centreA(), "radius", b.radiusA()));
-                summary.put("b", Map.of("center", b.centreB(), "radius", b.radiusB()));
+                summary.put("a", ball(b.centreA(), b.radiusA()));
+                summary.put("b", ball(b.centreB(), b.radiusB()));
                 summary.put("coordinate", s.coordinate());
             }
             if (outcome.completed()) {
@@ -463,6 +463,14 @@ public final class SplittingRun {
                             new String[] {"A", "B"}, spec.start(), label), dir, "committor-beta-" + e.beta());
                 }
             }
+        }
+
+        /** A ball for summary.json, keys in a fixed order (Map.of's order changes from JVM to JVM). */
+        private static Map<String, Object> ball(double[] centre, double radius) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("center", centre);
+            m.put("radius", radius);
+            return m;
         }
 
         /** reactive.csv: one row per step of each saved trajectory that reached B. */
