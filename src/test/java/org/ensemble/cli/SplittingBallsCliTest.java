@@ -60,6 +60,10 @@ class SplittingBallsCliTest {
         assertEquals(Math.abs(q - g.get("q_half_cells").asDouble()), g.get("grid_error").asDouble(), 1e-15);
         assertEquals(q, s.get("estimates").get(0).get("exact").asDouble(), 0);
         assertEquals(0.1, s.get("a").get("radius").asDouble(), 0);
+        // Keys in a fixed order: the same bytes from any JVM (a resumed run is another JVM).
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        s.get("b").fieldNames().forEachRemaining(keys::add);
+        assertEquals(java.util.List.of("center", "radius"), keys);
         // Two trajectories that reached B, every step, from the start (−0.6, 1.25) into B.
         assertEquals(2, s.get("reactive_trajectories").asInt());
         java.util.List<String> rows = Files.readAllLines(one.resolve("reactive.csv"));
