@@ -70,15 +70,12 @@ final class RunCommand implements Callable<Integer> {
             return SgdCommands.run(file, overrides, out, quiet, !noPlots, cp, metrics);
         }
         if (org.ensemble.scenario.SplittingScenarioLoader.isSplitting(file)) {
-            if (cp != null) {
-                throw new IllegalArgumentException("splitting runs are not checkpointed: --resume does not apply");
-            }
             org.ensemble.scenario.SplittingScenario sp = org.ensemble.scenario.SplittingScenarioLoader.load(file,
                     overrides);
             Path dir = out != null ? out : defaultOut(sp.name());
             Preflight.outputDirectory(dir);
             try (StopRequest stop = StopRequest.onSignals()) {
-                boolean done = !org.ensemble.run.SplittingRun.execute(sp, dir, quiet, !noPlots, System.out, stop)
+                boolean done = !org.ensemble.run.SplittingRun.execute(sp, dir, quiet, !noPlots, System.out, stop, cp)
                         .isEmpty();
                 return done ? 0 : stop.getAsBoolean() ? stop.exitCode() : Main.EXIT_FAILURE;
             }

@@ -16,6 +16,12 @@ public final class SplittingPlot {
 
     public static XYChart create(String title, String yTitle, double[] beta, double[] p, double[] se,
                                  double[] exactBeta, double[] exact) {
+        return create(title, yTitle, beta, p, se, exactBeta, exact, "exact committor (quadrature)");
+    }
+
+    /** As {@link #create(String, String, double[], double[], double[], double[], double[])}, naming the exact curve. */
+    public static XYChart create(String title, String yTitle, double[] beta, double[] p, double[] se,
+                                 double[] exactBeta, double[] exact, String exactName) {
         Charts.requireSameLength("splitting", beta, p);
         Charts.requireSameLength("splitting", beta, se);
         Charts.requireSameLength("splitting exact", exactBeta, exact);
@@ -23,7 +29,7 @@ public final class SplittingPlot {
         c.getStyler().setYAxisLogarithmic(true);
         c.getStyler().setYAxisDecimalPattern("0.#E0");
         c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
-        XYSeries curve = c.addSeries("exact committor (quadrature)", exactBeta, exact);
+        XYSeries curve = c.addSeries(exactName, exactBeta, exact);
         // One β: the exact value is a point, drawn as a marker (a one-point line is invisible).
         curve.setMarker(max(exactBeta) > min(exactBeta) ? SeriesMarkers.NONE : SeriesMarkers.DIAMOND);
         curve.setMarkerColor(new Color(60, 60, 60));
@@ -55,6 +61,68 @@ public final class SplittingPlot {
 
     private static double max(double[] v) {
         return java.util.Arrays.stream(v).max().orElseThrow();
+    }
+
+    /**
+     * A 2-D committor q on a grid (cell values q[i * ny + j]) as a log-scale colour map with its
+     * decade contours and q = 1/2 (the transition state ensemble), the balls A and B drawn as circles
+     * and the start point marked, its legend entry carrying the estimate beside the grid value.
+     */
+    public static DensityMap committorMap(String title, double[] xEdges, double[] yEdges, double[] q,
+                                          double[][] centres, double[] radii, String[] names, double[] start,
+                                          String startLabel) {
+        int nx = xEdges.length - 1;
+        int ny = yEdges.length - 1;
+        double[] xc = new double[nx];
+        double[] yc = new double[ny];
+        for (int i = 0; i < nx; i++) {
+            xc[i] = (xEdges[i] + xEdges[i + 1]) / 2;
+        }
+        for (int j = 0; j < ny; j++) {
+            yc[j] = (yEdges[j] + yEdges[j + 1]) / 2;
+        }
+        double[][] lg = new double[nx][ny];
+        double lowest = 0;
+        for (int i = 0; i < nx; i++) {
+            for (int j = 0; j < ny; j++) {
+                lg[i][j] = Math.log10(Math.max(q[i * ny + j], 1e-300));
+                lowest = Math.min(lowest, lg[i][j]);
+            }
+        }
+        int decades = (int) Math.min(12, Math.max(1, Math.floor(-lowest)));
+        DensityMap m = HeatMaps.density(title, xEdges, yEdges, q, "committor q (log scale)")
+                .logScale(Math.pow(10, -decades));
+        double[] levels = new double[decades];
+        for (int k = 0; k < decades; k++) {
+            levels[k] = -(k + 1);
+        }
+        m.contours("q = 1e-1, 1e-2, … (decades)", xc, yc, lg, levels);
+        double[][] lin = new double[nx][ny];
+        for (int i = 0; i < nx; i++) {
+            for (int j = 0; j < ny; j++) {
+                lin[i][j] = q[i * ny + j];
+            }
+        }
+        m.contours("q = 1/2", xc, yc, lin, new double[] {0.5});
+        XYSeries half = m.axes().getSeries("q = 1/2");
+        if (half != null) {
+            half.setLineColor(new Color(230, 60, 60));
+            half.setLineStyle(new java.awt.BasicStroke(2f));
+        }
+        Color[] colours = {new Color(0, 114, 178), new Color(213, 94, 0)};
+        for (int b = 0; b < centres.length; b++) {
+            int k = 96;
+            double[] cx = new double[k + 1];
+            double[] cy = new double[k + 1];
+            for (int t = 0; t <= k; t++) {
+                cx[t] = centres[b][0] + radii[b] * Math.cos(2 * Math.PI * t / k);
+                cy[t] = centres[b][1] + radii[b] * Math.sin(2 * Math.PI * t / k);
+            }
+            Overlays.line(m.axes(), names[b], cx, cy, colours[b % 2]).setLineStyle(new java.awt.BasicStroke(2.5f));
+        }
+        m.markers(startLabel, new double[] {start[0]}, new double[] {start[1]}, SeriesMarkers.CROSS,
+                new Color(0, 0, 0));
+        return m;
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.ensemble.checkpoint.Checkpoint;
 import org.ensemble.checkpoint.CheckpointIdentity;
 import org.ensemble.output.CsvWriter;
 import org.ensemble.output.RunDirectory;
@@ -18,7 +19,11 @@ import org.ensemble.splitting.AmsEstimate;
 import org.ensemble.splitting.AmsPopulation;
 import org.ensemble.splitting.AmsRound;
 import org.ensemble.splitting.AmsRunResult;
+import org.ensemble.splitting.AmsScenarioRecipe;
 import org.ensemble.splitting.AmsSpec;
+import org.ensemble.splitting.ReactiveTrajectory;
+import org.ensemble.splitting.Balls;
+import org.ensemble.meanfield.Committor2D;
 import org.ensemble.splitting.FluxRun;
 import org.ensemble.splitting.ForwardFluxSampling;
 import org.ensemble.step.StepOutcome;
@@ -37,8 +42,8 @@ import org.ensemble.theory.ExactCommittor1D;
  * {@code ams.csv} (the same per β), {@code ams-runs.csv} (each run's estimate), {@code run.json}
  * and {@code plots/probability.png} (and {@code ratio.png}, estimate / exact). With an {@code mfpt} section a direct run first times the loops
  * A → Σ → A at each β, the replicas start from its entry points into Σ, and the summary adds the
- * MFPT by the renewal formula beside the exact one ({@link RenewalMfpt}). AMS runs are not checkpointed: a stopped run ends interrupted
- * without estimates.
+ * MFPT by the renewal formula beside the exact one ({@link RenewalMfpt}). A plain AMS run keeps
+ * checkpoints (every {@code checkpoint.every} rounds and on a stop) and resumes to the same bytes.
  */
 public final class SplittingRun {
     private SplittingRun() {
@@ -47,9 +52,28 @@ public final class SplittingRun {
     /** Runs {@code s} into {@code out}; returns the per-β estimates (empty unless completed). */
     public static List<AmsEstimate> execute(SplittingScenario s, Path out, boolean quiet, boolean plots,
                                             PrintStream console, BooleanSupplier stop) {
+        return execute(s, out, quiet, plots, console, stop, null);
+    }
+
+    /** As above, continuing from {@code resume} (the checkpoint of {@code out}) unless it is null. */
+    public static List<AmsEstimate> execute(SplittingScenario s, Path out, boolean quiet, boolean plots,
+                                            PrintStream console, BooleanSupplier stop, Checkpoint resume) {
         Splitting kind = new Splitting(s, quiet, plots, console, stop);
-        RunPipeline.execute(kind, out, null, null, console);
+        if (resume != null && !checkpointable(s)) {
+            throw new IllegalArgumentException(s.name() + ": only a plain AMS run (no mfpt, replica-study or ffs)"
+                    + " is checkpointed; run it again");
+        }
+        RunPipeline.execute(kind, out, resume, null, console);
         return kind.estimates;
+    }
+
+    /**
+     * Whether the run keeps checkpoints: a plain AMS computation does (the coordinator's state, every
+     * {@code checkpoint.every} rounds and on a stop); the direct run before the MFPT's AMS, FFS and the
+     * replica study's further computations do not.
+     */
+    static boolean checkpointable(SplittingScenario s) {
+        return s.flux() == null && s.ffs() == null && s.replicaStudy().length == 0;
     }
 
     /** The exact committor of the start, for 1-D potentials; NaN otherwise. */
@@ -70,6 +94,9 @@ public final class SplittingRun {
         private final PrintStream console;
         private final BooleanSupplier stop;
         final List<AmsEstimate> estimates = new ArrayList<>();
+        /** The 2-D grid committors by β: at the scenario's cells and at half as many (the error estimate). */
+        private final Map<Double, Committor2D> fineGrid = new java.util.TreeMap<>();
+        private final Map<Double, Double> coarseGrid = new java.util.TreeMap<>();
 
         Splitting(SplittingScenario s, boolean quiet, boolean plots, PrintStream console, BooleanSupplier stop) {
             this.s = s;
@@ -78,6 +105,35 @@ public final class SplittingRun {
             this.plots = plots;
             this.console = console;
             this.stop = stop;
+        }
+
+        /** The exact committor of the start: quadrature in 1-D, the PDE grid's with balls in 2-D; NaN otherwise. */
+        double exactAt(double beta) {
+            if (spec.dimension() == 1) {
+                return exact(spec, beta);
+            }
+            SplittingScenario.Grid g = s.committor();
+            if (g == null || spec.balls() == null) {
+                return Double.NaN;
+            }
+            return fineGrid.computeIfAbsent(beta, b -> grid(b, g.cells())).at(spec.start()[0], spec.start()[1]);
+        }
+
+        /** |q_h − q_2h| at the start: the discretisation error estimate of the grid value (NaN without a grid). */
+        double gridError(double beta) {
+            SplittingScenario.Grid g = s.committor();
+            if (g == null || spec.balls() == null) {
+                return Double.NaN;
+            }
+            double coarse = coarseGrid.computeIfAbsent(beta, b -> grid(b, g.cells() / 2).at(spec.start()[0],
+                    spec.start()[1]));
+            return Math.abs(exactAt(beta) - coarse);
+        }
+
+        private Committor2D grid(double beta, int cells) {
+            Balls b = spec.balls();
+            return new Committor2D(spec.potential(), beta, s.committor().low(), s.committor().high(), cells,
+                    b.centreA(), b.radiusA(), b.centreB(), b.radiusB());
         }
 
         @Override
@@ -90,9 +146,10 @@ public final class SplittingRun {
             return s;
         }
 
+        /** A step is an AMS round: checkpoint.every counts rounds. */
         @Override
         public double stepTime() {
-            return spec.dt();
+            return 1;
         }
 
         @Override
@@ -115,7 +172,7 @@ public final class SplittingRun {
 
         @Override
         public AmsRound logged(AmsRound measure) {
-            return null; // not checkpointed: nothing to replay
+            return null; // progress only: nothing for a resumed run to replay
         }
 
         @Override
@@ -146,7 +203,9 @@ public final class SplittingRun {
                 return new AmsPopulation.Outcome(new StepOutcome(StepStatus.COMPLETED, s.ffs().interfaces().length,
                         "every FFS run ended", (System.nanoTime() - t0) / 1e9), runs);
             }
-            AmsPopulation.Outcome main = AmsPopulation.run(spec, observer, stop);
+            boolean keep = checkpointable(s);
+            AmsPopulation.Outcome main = AmsPopulation.run(spec, AmsScenarioRecipe.of(s.resolved(), spec), observer,
+                    stop, s.saveReactive(), keep ? checkpoints : CheckpointSink.NONE, keep ? resume : null);
             for (int n : s.replicaStudy()) {
                 if (!main.completed() || stop.getAsBoolean()) {
                     break;
@@ -155,12 +214,13 @@ public final class SplittingRun {
                     System.err.printf("  %s: replica study, n = %d%n", s.name(), n);
                 }
                 AmsSpec at = spec.withReplicas(n);
-                AmsPopulation.Outcome o = AmsPopulation.run(at, observer, stop);
+                AmsPopulation.Outcome o = AmsPopulation.run(at, AmsScenarioRecipe.of(s.resolved(), at), observer,
+                        stop, 0, CheckpointSink.NONE, null);
                 if (!o.completed()) {
                     return o;
                 }
                 for (double beta : spec.betas()) {
-                    study.add(AmsEstimate.of(beta, o.runs(), n, exact(spec, beta)));
+                    study.add(AmsEstimate.of(beta, o.runs(), n, exactAt(beta)));
                 }
             }
             return main;
@@ -168,7 +228,8 @@ public final class SplittingRun {
 
         @Override
         public boolean resumable(AmsPopulation.Outcome outcome) {
-            return false;
+            StepStatus st = outcome.engine().status();
+            return checkpointable(s) && (st == StepStatus.INTERRUPTED || st == StepStatus.FAILED);
         }
 
         @Override
@@ -191,12 +252,19 @@ public final class SplittingRun {
             summary.put("dt", spec.dt());
             summary.put("bridge", spec.bridge());
             summary.put("start", spec.start());
-            summary.put("a", spec.a());
-            summary.put("b", spec.b());
+            if (spec.balls() == null) {
+                summary.put("a", spec.a());
+                summary.put("b", spec.b());
+            } else {
+                Balls b = spec.balls();
+                summary.put("a", ball(b.centreA(), b.radiusA()));
+                summary.put("b", ball(b.centreB(), b.radiusB()));
+                summary.put("coordinate", s.coordinate());
+            }
             if (outcome.completed()) {
                 for (double beta : spec.betas()) {
                     // From entry points the replicas no longer start at one x: no committor value applies.
-                    double exact = s.flux() == null ? exact(spec, beta) : Double.NaN;
+                    double exact = s.flux() == null ? exactAt(beta) : Double.NaN;
                     estimates.add(AmsEstimate.of(beta, outcome.runs(), spec.replicas(), exact));
                 }
                 for (int i = 0; i < fluxes.size(); i++) {
@@ -225,6 +293,21 @@ public final class SplittingRun {
                 }
             }
             summary.put("estimates", rows);
+            if (s.committor() != null && !estimates.isEmpty()) {
+                List<Map<String, Object>> g = new ArrayList<>();
+                for (AmsEstimate e : estimates) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("beta", e.beta());
+                    m.put("cells", s.committor().cells());
+                    m.put("q", exactAt(e.beta()));
+                    m.put("grid_error", gridError(e.beta()));
+                    m.put("q_half_cells", coarseGrid.get(e.beta()));
+                    m.put("deviation_over_3se_plus_grid_error", Math.abs(e.p() - e.exact())
+                            / (3 * e.se() + gridError(e.beta())));
+                    g.add(m);
+                }
+                summary.put("committor_grid", g);
+            }
             if (!study.isEmpty()) {
                 List<AmsEstimate> all = new ArrayList<>(study);
                 all.addAll(estimates);
@@ -285,6 +368,10 @@ public final class SplittingRun {
                             r.extinct());
                 }
             }
+            if (s.saveReactive() > 0) {
+                writeReactive(dir, outcome.reactive());
+                summary.put("reactive_trajectories", outcome.reactive().size());
+            }
             EscapeRun.json(dir.file("summary.json"), summary);
             Map<String, Object> info = new LinkedHashMap<>();
             info.put("shards", s.shards());
@@ -311,21 +398,43 @@ public final class SplittingRun {
             }
             double lo = java.util.Arrays.stream(beta).min().orElseThrow();
             double hi = java.util.Arrays.stream(beta).max().orElseThrow();
-            int points = spec.dimension() == 1 ? 200 : 0;
-            double[] eb = new double[points];
-            double[] ep = new double[points];
-            for (int i = 0; i < points; i++) {
-                eb[i] = lo + (hi - lo) * i / (points - 1.0);
-                ep[i] = exact(spec, eb[i]);
+            boolean grid = spec.balls() != null && s.committor() != null;
+            double[] eb;
+            if (spec.dimension() == 1) {
+                eb = new double[200];
+                for (int i = 0; i < eb.length; i++) {
+                    eb[i] = lo + (hi - lo) * i / (eb.length - 1.0);
+                }
+            } else if (grid) {
+                // Each grid point costs a solve: the measured β and the midpoints between them.
+                double[] sorted = java.util.Arrays.stream(beta).sorted().distinct().toArray();
+                eb = new double[2 * sorted.length - 1];
+                for (int i = 0; i < sorted.length; i++) {
+                    eb[2 * i] = sorted[i];
+                    if (i + 1 < sorted.length) {
+                        eb[2 * i + 1] = (sorted[i] + sorted[i + 1]) / 2;
+                    }
+                }
+            } else {
+                eb = new double[0];
+            }
+            double[] ep = new double[eb.length];
+            for (int i = 0; i < eb.length; i++) {
+                ep[i] = exactAt(eb[i]);
             }
             String how = s.ffs() == null ? "AMS, n = " + spec.replicas()
                     : "FFS, " + s.ffs().interfaces().length + " interfaces × " + s.ffs().trials() + " trials";
-            String title = String.format("P(reach %s ≥ %s before %s ≤ %s from %s): %s, %d runs per β",
-                    s.coordinate(), spec.b(), s.coordinate(), spec.a(), spec.start()[spec.axis()], how,
-                    spec.runsPerBeta());
-            ChartFiles.save(SplittingPlot.create(title, "probability p (log scale)", beta, p, se, eb, ep), dir,
-                    "probability");
-            if (spec.dimension() == 1) {
+            String title = spec.balls() == null
+                    ? String.format("P(reach %s ≥ %s before %s ≤ %s from %s): %s, %d runs per β", s.coordinate(),
+                            spec.b(), s.coordinate(), spec.a(), spec.start()[spec.axis()], how, spec.runsPerBeta())
+                    : String.format("P(reach ball B before ball A from %s): %s, ξ = %s, %d runs per β",
+                            java.util.Arrays.toString(spec.start()), how, s.coordinate(), spec.runsPerBeta());
+            if (eb.length > 0) {
+                ChartFiles.save(SplittingPlot.create(title, "probability p (log scale)", beta, p, se, eb, ep,
+                        grid ? String.format("committor of the Fokker–Planck grid (%d² cells)", s.committor().cells())
+                                : "exact committor (quadrature)"), dir, "probability");
+            }
+            if (spec.dimension() == 1 || grid) {
                 double[] ratio = new double[m];
                 double[] ratioSe = new double[m];
                 for (int i = 0; i < m; i++) {
@@ -334,6 +443,58 @@ public final class SplittingRun {
                 }
                 ChartFiles.save(SplittingPlot.ratio(how + ": estimate against the exact committor", beta, ratio,
                         ratioSe), dir, "ratio");
+            }
+            if (grid) {
+                for (AmsEstimate e : estimates) {
+                    Committor2D q = fineGrid.get(e.beta());
+                    int n = q.cellsPerAxis();
+                    double[] xe = new double[n + 1];
+                    double[] ye = new double[n + 1];
+                    for (int i = 0; i <= n; i++) {
+                        xe[i] = s.committor().low()[0] + (s.committor().high()[0] - s.committor().low()[0]) * i / n;
+                        ye[i] = s.committor().low()[1] + (s.committor().high()[1] - s.committor().low()[1]) * i / n;
+                    }
+                    Balls b = spec.balls();
+                    String label = String.format("start: AMS %.2e ± %.1e, grid %.2e ± %.1e", e.p(), e.se(), e.exact(),
+                            gridError(e.beta()));
+                    ChartFiles.save(SplittingPlot.committorMap(String.format("Committor q(x) = P(reach B before A)"
+                            + " at β = %s, %s, %d² cells", e.beta(), s.potentialType(), n), xe, ye, q.values(),
+                            new double[][] {b.centreA(), b.centreB()}, new double[] {b.radiusA(), b.radiusB()},
+                            new String[] {"A", "B"}, spec.start(), label), dir, "committor-beta-" + e.beta());
+                }
+            }
+        }
+
+        /** A ball for summary.json, keys in a fixed order (Map.of's order changes from JVM to JVM). */
+        private static Map<String, Object> ball(double[] centre, double radius) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("center", centre);
+            m.put("radius", radius);
+            return m;
+        }
+
+        /** reactive.csv: one row per step of each saved trajectory that reached B. */
+        private void writeReactive(RunDirectory dir, List<ReactiveTrajectory> trajectories) {
+            List<String> header = new ArrayList<>(List.of("beta", "run", "replica", "step", "time"));
+            String[] names = {"x", "y", "z"};
+            for (int c = 0; c < spec.dimension(); c++) {
+                header.add(c < names.length ? names[c] : "x" + (c + 1));
+            }
+            try (CsvWriter t = new CsvWriter(dir.file("reactive.csv"), header)) {
+                for (ReactiveTrajectory r : trajectories) {
+                    for (int i = 0; i < r.length(); i++) {
+                        Object[] row = new Object[5 + r.dimension()];
+                        row[0] = r.beta();
+                        row[1] = r.run();
+                        row[2] = r.replica();
+                        row[3] = r.firstStep() + i;
+                        row[4] = (r.firstStep() + i) * spec.dt();
+                        for (int c = 0; c < r.dimension(); c++) {
+                            row[5 + c] = r.states()[i * r.dimension() + c];
+                        }
+                        t.row(row);
+                    }
+                }
             }
         }
 
@@ -358,6 +519,11 @@ public final class SplittingRun {
             for (AmsEstimate e : estimates) {
                 String exact = Double.isFinite(e.exact()) ? String.format("; exact %.4e, z = %+.2f", e.exact(), e.z())
                         : "";
+                if (Double.isFinite(gridError(e.beta()))) {
+                    exact = String.format("; grid committor %.4e ± %.1e (|q_h − q_2h|), |p − q|/(3 SE + that) = %.2f",
+                            e.exact(), gridError(e.beta()), Math.abs(e.p() - e.exact()) / (3 * e.se()
+                                    + gridError(e.beta())));
+                }
                 String law = s.ffs() == null ? String.format(" vs ideal %.3f", e.idealSdLogPerRun()) : "";
                 String direct = Double.isFinite(e.directSteps())
                         ? String.format(", direct would need %.3g", e.directSteps()) : "";

@@ -14,16 +14,26 @@ import org.ensemble.splitting.AmsSpec;
  * @param ffs  forward flux sampling instead of AMS (method = ffs), or null
  * @param replicaStudy further replica counts at which to repeat the AMS runs (the relative error
  *                     against n), empty for none
+ * @param committor    the PDE grid for the exact 2-D committor with ball-shaped A and B, or null
+ * @param saveReactive how many trajectories that reached B to write to {@code reactive.csv} per β
+ *                     (from the first runs, every step), 0 for none
  */
 public record SplittingScenario(String name, Path source, long seed, int shards, String potentialType, AmsSpec ams,
                                 String coordinate, Flux flux, Ffs ffs, int[] replicaStudy, double checkpointEvery,
-                                String resolved)
+                                Grid committor, int saveReactive, String resolved)
         implements PopulationScenario {
     /**
      * The {@code mfpt} section: {@code particles} started at {@code from} in A run for {@code time}
      * each, timing loops A → Σ → A; AMS then starts from their entry points into Σ.
      */
     public record Flux(double[] from, int particles, double time) {
+    }
+
+    /**
+     * The box [low, high] (zero-flux walls) and cells per axis of the grid on which the committor is
+     * solved; the run also solves at cells / 2 to estimate the discretisation error.
+     */
+    public record Grid(double[] low, double[] high, int cells) {
     }
 
     /** Forward flux sampling: {@code trials} per stage, interfaces λ₁ < … < λ_m = b. */

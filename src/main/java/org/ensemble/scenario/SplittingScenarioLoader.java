@@ -3,12 +3,14 @@ package org.ensemble.scenario;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValueFactory;
+import com.typesafe.config.ConfigValueType;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ensemble.splitting.AmsSpec;
+import org.ensemble.splitting.Balls;
 
 /**
  * Reads a rare-escape scenario (a file with a {@code splitting} section) into a
@@ -32,6 +34,12 @@ public final class SplittingScenarioLoader {
         String name = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
         return build(label, name, file.toAbsolutePath().getParent(), file,
                 ScenarioLoader.withOverrides(label, base, overrides));
+    }
+
+    /** A scenario from its text (e.g. a run's resolved scenario, as a shard's recipe carries it). */
+    public static SplittingScenario loadString(String hocon, String originName) {
+        Config base = ScenarioLoader.parseString(hocon, originName);
+        return build(originName, "splitting", Path.of("."), null, base);
     }
 
     static SplittingScenario reload(SplittingScenario s, List<String> overrides) {
@@ -82,25 +90,78 @@ public final class SplittingScenarioLoader {
             throw sp.error("kill", "expected fewer than replicas = " + n + " (k ≥ n would kill every replica), got " + k);
         }
         int runs = (int) sp.integer("runs", 20, false, 2, 1_000_000);
-        String coordinate = sp.string("coordinate", "x", false);
-        int axis = AXES.indexOf(coordinate);
-        if (axis < 0 || axis >= d) {
+        boolean ballSets = isObject(config, "splitting.a") || isObject(config, "splitting.b");
+        String coordinate = sp.string("coordinate", ballSets ? "distance" : "x", false);
+        int axis = coordinate.equals("distance") && ballSets ? Balls.DISTANCE : AXES.indexOf(coordinate);
+        if (axis == -1 && !coordinate.equals("distance") || axis >= d) {
             throw sp.error("coordinate", "expected one of " + AXES.subList(0, Math.min(d, 3))
-                    + " (a coordinate of the " + d + "-D potential), got '" + coordinate + "'");
+                    + (ballSets ? " or distance (to A's centre)" : "") + " (a coordinate of the " + d
+                    + "-D potential), got '" + coordinate + "'");
         }
-        double a = sp.number("a", 0, true);
-        double b = sp.number("b", 0, true);
-        if (!(b > a)) {
-            throw sp.error("b", "expected b > a = " + a + ": ξ = " + coordinate + " must increase from A (ξ ≤ a) to B"
-                    + " (ξ ≥ b), and B must not lie inside A; got " + b);
+        if (axis == Balls.DISTANCE && !ballSets) {
+            throw sp.error("coordinate", "expected x, y or z: coordinate = distance needs balls a { center, radius }"
+                    + " and b { center, radius }");
         }
-        double[] start = sp.vector("start", null, true);
-        if (start.length != d) {
-            throw sp.error("start", "expected " + d + " coordinates, got " + start.length);
+        double a;
+        double b;
+        Balls balls = null;
+        double[] start;
+        Map<String, Object> resolvedA;
+        Map<String, Object> resolvedB;
+        if (ballSets) {
+            Section sa = ball(sp, config, "a", d);
+            Section sb = ball(sp, config, "b", d);
+            double[] ca = sa.vector("center", null, true);
+            double ra = sa.positive("radius", 0, true);
+            double[] cb = sb.vector("center", null, true);
+            double rb = sb.positive("radius", 0, true);
+            sa.rejectUnknown();
+            sb.rejectUnknown();
+            double gap = Balls.distance(ca, cb);
+            if (gap + rb <= ra) {
+                throw sp.error("b", "expected B outside A, but the ball B lies inside the ball A");
+            }
+            if (gap <= ra + rb) {
+                throw sp.error("b", "expected balls A and B apart, but they overlap: centres " + gap + " apart,"
+                        + " radii " + ra + " + " + rb);
+            }
+            if (axis >= 0 && !(ca[axis] + ra < cb[axis] - rb)) {
+                throw sp.error("coordinate", "expected ξ = " + coordinate + " to increase from A to B: its largest"
+                        + " value on A, " + (ca[axis] + ra) + ", must lie below its smallest on B, " + (cb[axis] - rb));
+            }
+            balls = new Balls(ca, ra, cb, rb, axis);
+            start = sp.vector("start", null, true);
+            if (start.length != d) {
+                throw sp.error("start", "expected " + d + " coordinates, got " + start.length);
+            }
+            if (balls.inA(start) || balls.inB(start)) {
+                throw sp.error("start", "expected a point outside A and B, got " + java.util.Arrays.toString(start)
+                        + " (in " + (balls.inA(start) ? "A" : "B") + ")");
+            }
+            a = balls.levelOfA();
+            b = balls.levelOfB();
+            resolvedA = Map.of("center", toList(ca), "radius", ra);
+            resolvedB = Map.of("center", toList(cb), "radius", rb);
+        } else {
+            a = sp.number("a", 0, true);
+            b = sp.number("b", 0, true);
+            if (!(b > a)) {
+                throw sp.error("b", "expected b > a = " + a + ": ξ = " + coordinate + " must increase from A (ξ ≤ a) to B"
+                        + " (ξ ≥ b), and B must not lie inside A; got " + b);
+            }
+            start = sp.vector("start", null, true);
+            if (start.length != d) {
+                throw sp.error("start", "expected " + d + " coordinates, got " + start.length);
+            }
+            if (!(start[axis] > a && start[axis] < b)) {
+                throw sp.error("start", "expected ξ = " + coordinate + " strictly between a = " + a + " and b = " + b
+                        + ", got " + start[axis]);
+            }
+            resolvedA = null;
+            resolvedB = null;
         }
-        if (!(start[axis] > a && start[axis] < b)) {
-            throw sp.error("start", "expected ξ = " + coordinate + " strictly between a = " + a + " and b = " + b
-                    + ", got " + start[axis]);
+        if (ballSets && !ams) {
+            throw sp.error("method", "expected ams: forward flux sampling needs half-spaces a and b (numbers)");
         }
         SplittingScenario.Ffs ffs = null;
         if (!ams) {
@@ -140,6 +201,10 @@ public final class SplittingScenarioLoader {
             }
         }
         boolean bridge = sp.bool("bridge", true);
+        int saveReactive = (int) sp.integer("save-reactive", 0, false, 0, 1_000_000);
+        if (saveReactive > 0 && !ams) {
+            throw sp.error("save-reactive", "expected 0: reactive trajectories are kept by AMS only, not FFS");
+        }
         double maxTime = sp.positive("max-time", 1e4, false);
         sp.rejectUnknown();
         Map<String, Object> sm = new LinkedHashMap<>();
@@ -160,11 +225,12 @@ public final class SplittingScenarioLoader {
             sm.put("replica-study", l);
         }
         sm.put("start", toList(start));
-        sm.put("a", a);
-        sm.put("b", b);
+        sm.put("a", ballSets ? resolvedA : a);
+        sm.put("b", ballSets ? resolvedB : b);
         sm.put("coordinate", coordinate);
         sm.put("bridge", bridge);
         sm.put("max-time", maxTime);
+        sm.put("save-reactive", saveReactive);
         r.put("splitting", sm);
         if ((long) runs * betas.length * n > Integer.MAX_VALUE) {
             throw sp.error("runs", "expected runs × replicas × number of β below 2^31");
@@ -179,6 +245,9 @@ public final class SplittingScenarioLoader {
             if (study.length > 0) {
                 throw mf.error("from", "the mfpt section cannot be combined with splitting.replica-study");
             }
+            if (ballSets) {
+                throw mf.error("from", "the mfpt section needs half-spaces a and b (numbers), not balls");
+            }
             double[] from = mf.vector("from", null, true);
             if (from.length != d || !(from[axis] <= a)) {
                 throw mf.error("from", "expected " + d + " coordinates with ξ = " + coordinate + " ≤ a = " + a
@@ -191,16 +260,69 @@ public final class SplittingScenarioLoader {
             r.put("mfpt", Map.of("from", toList(from), "particles", particles, "time", time));
         }
 
+        SplittingScenario.Grid grid = null;
+        if (root.has("committor")) {
+            Section cs = root.section("committor");
+            if (!ballSets || d != 2) {
+                throw cs.error("cells", "the committor grid is for a 2-D potential with balls a and b");
+            }
+            double[] low = cs.vector("low", null, true);
+            double[] high = cs.vector("high", null, true);
+            if (low.length != 2 || high.length != 2 || !(high[0] > low[0]) || !(high[1] > low[1])) {
+                throw cs.error("high", "expected low = [x0, y0] and high = [x1, y1] with x1 > x0, y1 > y0");
+            }
+            for (double[] c : new double[][] {balls.centreA(), balls.centreB(), start}) {
+                if (c[0] <= low[0] || c[0] >= high[0] || c[1] <= low[1] || c[1] >= high[1]) {
+                    throw cs.error("low", "expected the box to contain A's and B's centres and the start, which "
+                            + java.util.Arrays.toString(c) + " is not in");
+                }
+            }
+            int cells = (int) cs.integer("cells", 160, false, 8, 1000);
+            // The error estimate solves at cells / 2 too: each ball must hold cell centres there as well.
+            double halfDiagonal = Math.hypot(high[0] - low[0], high[1] - low[1]) / (cells / 2) / 2;
+            if (!(halfDiagonal < Math.min(balls.radiusA(), balls.radiusB()))) {
+                throw cs.error("cells", "expected enough cells that the balls hold cell centres on the half grid"
+                        + " (cells / 2 = " + cells / 2 + " leaves half-diagonals of " + halfDiagonal
+                        + " against radius " + Math.min(balls.radiusA(), balls.radiusB()) + "), got " + cells);
+            }
+            cs.rejectUnknown();
+            grid = new SplittingScenario.Grid(low, high, cells);
+            r.put("committor", Map.of("low", toList(low), "high", toList(high), "cells", cells));
+        }
         double checkpointEvery = CheckpointSection.parse(root, r);
+        if (checkpointEvery > 0 && (flux != null || !ams || study.length > 0)) {
+            throw root.section("checkpoint").error("every", "expected no checkpoint section: only a plain AMS run"
+                    + " (no mfpt, replica-study or method = ffs) keeps checkpoints");
+        }
         root.rejectUnknown();
-        AmsSpec spec = new AmsSpec(potential.potential(), betas, dt, seed, n, k, runs, start, axis, a, b, bridge,
-                Math.max(1, Math.round(maxTime / dt)), shards, blockSize);
+        long maxSteps = Math.max(1, Math.round(maxTime / dt));
+        AmsSpec spec = ballSets ? AmsSpec.ofBalls(potential.potential(), betas, dt, seed, n, k, runs, start, balls,
+                bridge, maxSteps, shards, blockSize)
+                : new AmsSpec(potential.potential(), betas, dt, seed, n, k, runs, start, axis, a, b, bridge, maxSteps,
+                shards, blockSize);
         String resolved = ConfigValueFactory.fromMap(r).render(ConfigRenderOptions.defaults()
                 .setOriginComments(false).setJson(false).setFormatted(true));
         return new SplittingScenario(name, source, seed, shards, potential.type(), spec, coordinate, flux,
-                ffs, study, checkpointEvery,
+                ffs, study, checkpointEvery, grid, saveReactive,
                 "# Resolved splitting scenario: every default filled in. Run it again with: ensemble run THIS_FILE\n"
                         + resolved);
+    }
+
+    private static boolean isObject(Config config, String path) {
+        return config.hasPath(path) && config.getValue(path).valueType() == ConfigValueType.OBJECT;
+    }
+
+    /** Ball {@code key} of the splitting section: both a and b must then be balls of dimension d. */
+    private static Section ball(Section sp, Config config, String key, int d) {
+        if (!isObject(config, "splitting." + key)) {
+            throw sp.error(key, "expected a ball { center = [...], radius = r } like the other set, or both numbers");
+        }
+        Section s = sp.section(key);
+        double[] c = s.vector("center", null, true);
+        if (c.length != d) {
+            throw s.error("center", "expected " + d + " coordinates, got " + c.length);
+        }
+        return s;
     }
 
     private static List<Double> toList(double[] a) {

@@ -19,6 +19,15 @@ public final class AmsCore {
     }
 
     public static List<AmsRunResult> run(AmsSpec spec, Observer<AmsRound> observer) {
+        return rounds(spec, observer).results();
+    }
+
+    /** Up to {@code perBeta} trajectories that reached B at each β, replayed (as {@link AmsPopulation} gives them). */
+    public static List<ReactiveTrajectory> reactive(AmsSpec spec, int perBeta) {
+        return rounds(spec, m -> { }).reactive(perBeta);
+    }
+
+    private static AmsRounds rounds(AmsSpec spec, Observer<AmsRound> observer) {
         int members = Math.toIntExact(spec.members());
         AmsShardModel model = new AmsShardModel(spec, new ShardRange(0, 0, members, 0, 1, Granularity.BLOCK));
         AmsRounds rounds = new AmsRounds(spec);
@@ -29,7 +38,7 @@ public final class AmsCore {
             List<ReplicaStart> starts = rounds.next();
             observer.observe(rounds.progress(starts.size()));
             if (starts.isEmpty()) {
-                return rounds.results();
+                return rounds;
             }
             order = new StepOrder(++step, 1, ReplicaStart.encode(starts, spec.dimension()), false);
         }

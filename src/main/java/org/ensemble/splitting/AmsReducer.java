@@ -11,13 +11,16 @@ import org.ensemble.step.StepStatus;
 /**
  * AMS on the step protocol: each phase's trajectories (shard order = member order) go to
  * {@link AmsRounds}, whose restarts become the next order's field; the run completes when every
- * AMS run has ended. One order per iteration round.
+ * AMS run has ended. One order per iteration round; a checkpoint holds the coordinator's whole state
+ * ({@link AmsCheckpoint}).
  */
 final class AmsReducer implements Reducer {
     private final AmsSpec spec;
     private final AmsRounds rounds;
     private final Observer<AmsRound> observer;
     private long step;
+    /** The order just decided (what a checkpoint at this barrier must hold). */
+    private StepOrder pending;
 
     AmsReducer(AmsSpec spec, Observer<AmsRound> observer) {
         this.spec = spec;
@@ -41,12 +44,29 @@ final class AmsReducer implements Reducer {
         if (starts.isEmpty()) {
             return Decision.finish(StepStatus.COMPLETED, "every AMS run ended");
         }
-        return Decision.next(new StepOrder(step, 1, ReplicaStart.encode(starts, spec.dimension()), false));
+        pending = new StepOrder(step, 1, ReplicaStart.encode(starts, spec.dimension()), false);
+        return Decision.next(pending);
+    }
+
+    @Override
+    public List<org.ensemble.step.StateArray> checkpoint() {
+        return rounds.checkpoint(step, pending);
+    }
+
+    @Override
+    public StepOrder resume(List<org.ensemble.step.StateArray> state) {
+        step = rounds.resume(state);
+        pending = StepOrder.fromState(state);
+        return pending;
     }
 
     @Override
     public long step() {
         return step;
+    }
+
+    List<ReactiveTrajectory> reactive(int perBeta) {
+        return rounds.reactive(perBeta);
     }
 
     List<AmsRunResult> results() {

@@ -18,7 +18,7 @@ final class AmsRounds {
         this.spec = spec;
         this.runs = new AmsRun[spec.runs()];
         for (int r = 0; r < runs.length; r++) {
-            runs[r] = new AmsRun(r, spec.replicas(), spec.kill(), spec.b(), spec.seed());
+            runs[r] = new AmsRun(r, spec.replicas(), spec.kill(), spec.b(), spec.seed(), spec.dimension());
         }
     }
 
@@ -39,6 +39,16 @@ final class AmsRounds {
         return out;
     }
 
+    /** The checkpoint arrays of every run, the reducer's {@code step} and the order about to be broadcast. */
+    List<org.ensemble.step.StateArray> checkpoint(long step, org.ensemble.step.StepOrder pending) {
+        return AmsCheckpoint.encode(runs, step, pending);
+    }
+
+    /** Restores {@link #checkpoint}'s runs; returns the step. */
+    long resume(List<org.ensemble.step.StateArray> state) {
+        return AmsCheckpoint.decode(state, runs, spec.dimension());
+    }
+
     AmsRound progress(long restarts) {
         int active = 0;
         double lowest = Double.POSITIVE_INFINITY;
@@ -49,6 +59,25 @@ final class AmsRounds {
             }
         }
         return new AmsRound(round, active, runs.length, restarts, lowest);
+    }
+
+    /** Up to {@code perBeta} trajectories that reached B at each β, from its runs in order. */
+    List<ReactiveTrajectory> reactive(int perBeta) {
+        List<ReactiveTrajectory> out = new ArrayList<>();
+        if (perBeta <= 0) {
+            return out;
+        }
+        ReplicaSimulator simulator = new ReplicaSimulator(spec);
+        for (int i = 0; i < spec.betas().length; i++) {
+            int taken = 0;
+            for (int r = i * spec.runsPerBeta(); r < (i + 1) * spec.runsPerBeta() && taken < perBeta; r++) {
+                List<ReactiveTrajectory> t = runs[r].reactive(simulator, spec.betaOfRun(r), perBeta - taken,
+                        spec.dimension());
+                taken += t.size();
+                out.addAll(t);
+            }
+        }
+        return out;
     }
 
     List<AmsRunResult> results() {

@@ -16,11 +16,15 @@ final class AmsRun {
     static final int STREAM_BRANCH = 1019;
 
     private final int run;
+    private final int dimension;
     private final int n;
     private final int k;
     private final double b;
     private final long seed;
     private final ReplicaPath[] paths;
+    /** Each slot's history (for replaying reactive trajectories) and, while a restart runs, its parent. */
+    private final TrajectorySegment[] heads;
+    private final TrajectorySegment[] parents;
     private double logWeight;
     private int iterations;
     private long nextLineage;
@@ -29,13 +33,16 @@ final class AmsRun {
     private boolean finished;
     private boolean extinct;
 
-    AmsRun(int run, int n, int k, double b, long seed) {
+    AmsRun(int run, int n, int k, double b, long seed, int dimension) {
         this.run = run;
+        this.dimension = dimension;
         this.n = n;
         this.k = k;
         this.b = b;
         this.seed = seed;
         this.paths = new ReplicaPath[n];
+        this.heads = new TrajectorySegment[n];
+        this.parents = new TrajectorySegment[n];
         this.nextLineage = n;
     }
 
@@ -45,6 +52,10 @@ final class AmsRun {
         }
         paths[slot] = p;
         cost += p.cost();
+        int d = p.states().length / p.levels().length;
+        heads[slot] = new TrajectorySegment(p.lineage(), p.steps()[0], java.util.Arrays.copyOf(p.states(), d),
+                parents[slot]);
+        parents[slot] = null;
     }
 
     boolean finished() {
@@ -86,6 +97,7 @@ final class AmsRun {
             int d = from.states().length / from.levels().length;
             double[] x = java.util.Arrays.copyOfRange(from.states(), r * d, (r + 1) * d);
             int slot = killed.get(m);
+            parents[slot] = heads[(int) (from.member() % n)];
             out.add(new ReplicaStart(paths[slot].member(), AmsSpec.lineage(run, nextLineage++), from.steps()[r], x));
         }
         iterations++;
@@ -99,6 +111,80 @@ final class AmsRun {
             m = Math.min(m, p.maxLevel());
         }
         return m;
+    }
+
+    /** Appends this run's whole state to a checkpoint (see {@link AmsCheckpoint}). */
+    void save(AmsCheckpoint.Writer w) {
+        w.doubles.add(logWeight);
+        w.longs.add(iterations);
+        w.longs.add(nextLineage);
+        w.longs.add(cost);
+        w.longs.add(firstCost);
+        w.longs.add(finished ? 1 : 0);
+        w.longs.add(extinct ? 1 : 0);
+        for (int i = 0; i < n; i++) {
+            ReplicaPath p = paths[i];
+            if (p == null) {
+                w.pathMeta.add(-1);
+            } else {
+                w.pathMeta.add(p.levels().length);
+                w.pathMeta.add(p.lineage());
+                w.pathMeta.add(p.reachedB() ? 1 : 0);
+                w.pathMeta.add(p.endStep());
+                w.pathMeta.add(p.cost());
+                w.levels.addAll(p.levels());
+                w.states.addAll(p.states());
+                for (long t : p.steps()) {
+                    w.steps.add(t);
+                }
+            }
+            w.longs.add(w.segment(heads[i]));
+            w.longs.add(w.segment(parents[i]));
+        }
+    }
+
+    /** Restores what {@link #save} wrote. */
+    void load(AmsCheckpoint.Reader r) {
+        logWeight = r.doubles[r.doubleAt++];
+        iterations = (int) r.longs[r.longAt++];
+        nextLineage = r.longs[r.longAt++];
+        cost = r.longs[r.longAt++];
+        firstCost = r.longs[r.longAt++];
+        finished = r.longs[r.longAt++] == 1;
+        extinct = r.longs[r.longAt++] == 1;
+        for (int i = 0; i < n; i++) {
+            int count = (int) r.pathMeta[r.pathAt++];
+            if (count < 0) {
+                paths[i] = null;
+            } else {
+                long lineage = r.pathMeta[r.pathAt++];
+                boolean reachedB = r.pathMeta[r.pathAt++] == 1;
+                long endStep = r.pathMeta[r.pathAt++];
+                long pathCost = r.pathMeta[r.pathAt++];
+                double[] levels = java.util.Arrays.copyOfRange(r.levels, r.levelAt, r.levelAt + count);
+                r.levelAt += count;
+                int d = dimension;
+                double[] states = java.util.Arrays.copyOfRange(r.states, r.stateAt, r.stateAt + count * d);
+                r.stateAt += count * d;
+                long[] steps = java.util.Arrays.copyOfRange(r.steps, r.stepAt, r.stepAt + count);
+                r.stepAt += count;
+                paths[i] = new ReplicaPath((long) run * n + i, lineage, reachedB, endStep, pathCost, levels, states,
+                        steps);
+            }
+            heads[i] = r.segment(r.longs[r.longAt++]);
+            parents[i] = r.segment(r.longs[r.longAt++]);
+        }
+    }
+
+    /** Up to {@code limit} of this run's trajectories that reached B, replayed in slot order. */
+    List<ReactiveTrajectory> reactive(ReplicaSimulator simulator, double beta, int limit, int d) {
+        List<ReactiveTrajectory> out = new ArrayList<>();
+        for (int i = 0; i < n && out.size() < limit; i++) {
+            if (!extinct && paths[i].reachedB()) {
+                out.add(ReactiveTrajectories.replay(simulator, run, beta, i, heads[i], paths[i].endStep(), d));
+            }
+        }
+        return out;
     }
 
     AmsRunResult result(double beta, double dt) {

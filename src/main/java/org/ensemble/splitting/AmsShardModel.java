@@ -43,4 +43,14 @@ final class AmsShardModel implements ShardModel {
         }
         return new ReplicaPaths(out);
     }
+
+    /** Nothing: the replicas live on the coordinator between orders (see {@link AmsCheckpoint}). */
+    @Override
+    public List<org.ensemble.step.StateArray> snapshot() {
+        return List.of();
+    }
+
+    @Override
+    public void restore(List<org.ensemble.step.StateArray> rows, long step) {
+    }
 }

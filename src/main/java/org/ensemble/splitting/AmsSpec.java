@@ -14,11 +14,29 @@ import org.ensemble.potential.Potential;
  *                   per point; replica i of run r takes point (r·n + i) mod count of its β's pool),
  *                   e.g. the entry points into ξ ≥ start recorded by a direct run; null: all at start
  * @param maxSteps a replica that reaches neither A nor B within this many steps fails the run
+ * @param balls    A and B as balls instead of half-spaces of coordinate {@code axis}, or null; with
+ *                 balls, a and b become the balls' levels ({@link Balls#levelOfA()}, {@link Balls#levelOfB()})
+ *                 and {@code axis} is unused
  */
 public record AmsSpec(Potential potential, double[] betas, double dt, long seed, int replicas, int kill,
                       int runsPerBeta, double[] start, int axis, double a, double b, boolean bridge, long maxSteps, int shards,
-                      int blockSize, double[][] startPools) {
+                      int blockSize, double[][] startPools, Balls balls) {
     public AmsSpec {
+        if (balls != null) {
+            if (balls.centreA().length != potential.dimension() || start.length != potential.dimension()) {
+                throw new IllegalArgumentException("the balls and start must match the potential's dimension "
+                        + potential.dimension());
+            }
+            if (balls.inA(start) || balls.inB(start)) {
+                throw new IllegalArgumentException("start must lie outside A and B");
+            }
+            if (startPools != null) {
+                throw new IllegalArgumentException("start pools need half-space sets");
+            }
+            a = balls.levelOfA();
+            b = balls.levelOfB();
+            axis = 0;
+        }
         if (!(b > a)) {
             throw new IllegalArgumentException("AMS needs b > a (ξ increasing from A to B), got a = " + a + ", b = " + b);
         }
@@ -30,7 +48,7 @@ public record AmsSpec(Potential potential, double[] betas, double dt, long seed,
             throw new IllegalArgumentException("start and coordinate must match the potential's dimension "
                     + potential.dimension());
         }
-        if (!(start[axis] > a && start[axis] < b)) {
+        if (balls == null && !(start[axis] > a && start[axis] < b)) {
             throw new IllegalArgumentException("start must lie strictly between A and B, got ξ = " + start[axis]);
         }
         if (startPools != null) {
@@ -60,19 +78,37 @@ public record AmsSpec(Potential potential, double[] betas, double dt, long seed,
                    int kill, int runsPerBeta, double[] start, int axis, double a, double b, boolean bridge,
                    long maxSteps, int shards, int blockSize) {
         this(potential, betas, dt, seed, replicas, kill, runsPerBeta, start, axis, a, b, bridge, maxSteps, shards,
-                blockSize, null);
+                blockSize, null, null);
+    }
+
+    /** A and B as balls (ξ as {@link Balls} says); every replica starts at {@code start}. */
+    public static AmsSpec ofBalls(Potential potential, double[] betas, double dt, long seed, int replicas, int kill,
+                                  int runsPerBeta, double[] start, Balls balls, boolean bridge, long maxSteps,
+                                  int shards, int blockSize) {
+        return new AmsSpec(potential, betas, dt, seed, replicas, kill, runsPerBeta, start, 0, 0, 1, bridge, maxSteps,
+                shards, blockSize, null, balls);
+    }
+
+    /** A trajectory's level at x: coordinate {@code axis}, or as {@link Balls#level} says. */
+    public double level(double[] x) {
+        return balls == null ? x[axis] : balls.level(x);
+    }
+
+    /** How far x lies above A (≤ 0 in A): ξ − a, or the distance from A's sphere. */
+    double aboveA(double[] x) {
+        return balls == null ? x[axis] - a : balls.aboveA(x);
     }
 
     /** This computation with replicas started from {@code pools} (one per β). */
     public AmsSpec withStartPools(double[][] pools) {
         return new AmsSpec(potential, betas, dt, seed, replicas, kill, runsPerBeta, start, axis, a, b, bridge, maxSteps,
-                shards, blockSize, pools);
+                shards, blockSize, pools, balls);
     }
 
     /** This computation with {@code n} replicas per run. */
     public AmsSpec withReplicas(int n) {
         return new AmsSpec(potential, betas, dt, seed, n, kill, runsPerBeta, start, axis, a, b, bridge, maxSteps,
-                shards, blockSize, startPools);
+                shards, blockSize, startPools, balls);
     }
 
     /** Where replica {@code index} of run {@code run} starts its first trajectory. */

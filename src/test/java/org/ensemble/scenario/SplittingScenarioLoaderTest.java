@@ -24,9 +24,9 @@ class SplittingScenarioLoaderTest {
     }
 
     @Test
-    void theFourShippedSplittingScenariosAreFound() throws IOException {
+    void theFiveShippedSplittingScenariosAreFound() throws IOException {
         assertEquals(List.of("double-well-ams-mfpt.conf", "double-well-ams-replicas.conf", "double-well-ams.conf",
-                "double-well-ffs.conf"),
+                "double-well-ffs.conf", "muller-brown-ams.conf"),
                 examples().map(p -> p.getFileName().toString()).toList());
     }
 

@@ -31,4 +31,19 @@ class AmsDeterminismTest {
         List<AmsRunResult> otherSeed = AmsCore.run(AmsSpecs.doubleWell(betas, 2e-3, 12, 20, 2, 3, 1, 8));
         assertNotEquals(core.get(0).p(), otherSeed.get(0).p());
     }
+
+    @Test
+    void ballsInTwoDimensionsToo() {
+        // 2 runs × 24 replicas at β = 1 in blocks of 5: Müller–Brown, A and B balls, ξ = distance.
+        List<AmsRunResult> core = AmsCore.run(AmsSpecs.mullerBrown(new double[] {1}, 4, 24, 1, 2, 1, 5));
+        for (int shards : new int[] {2, 3}) {
+            AmsPopulation.Outcome o = AmsPopulation.run(AmsSpecs.mullerBrown(new double[] {1}, 4, 24, 1, 2, shards, 5),
+                    m -> { }, () -> false);
+            assertTrue(o.completed(), o.engine().message());
+            assertEquals(core, o.runs(), "shards = " + shards);
+        }
+        for (AmsRunResult r : core) {
+            assertTrue(r.p() > 0 && r.p() < 0.1 && r.iterations() > 10, r.toString());
+        }
+    }
 }

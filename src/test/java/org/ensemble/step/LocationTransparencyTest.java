@@ -14,6 +14,7 @@ import org.ensemble.network.NetworkSpec;
 import org.ensemble.network.TrainingRule;
 import org.ensemble.population.BlockLayout;
 import org.ensemble.scenario.IsotropicTrainingScenarios;
+import org.ensemble.splitting.AmsScenarioRecipe;
 import org.ensemble.training.NeuronRecipe;
 import org.ensemble.training.TrainingSpec;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,24 @@ class LocationTransparencyTest {
         double[] coef = {0.1, -0.2};
         List<StepOrder> orders = List.of(new StepOrder(0, 0, null, false), new StepOrder(0, 1, coef, false),
                 new StepOrder(1, 0, null, true));
+        assertEquals(answers(recipe, range, orders), answers(copy, range, orders));
+    }
+
+    @Test
+    void anAmsRecipeShippedAsJsonBuildsTheSameReplicas() throws Exception {
+        org.ensemble.scenario.SplittingScenario s = org.ensemble.scenario.SplittingScenarioLoader.loadString(String.join(
+                "\n", "seed = 4", "potential { type = muller-brown, scale = 0.05 }", "dynamics { beta = [1, 2], dt = 1e-3 }",
+                "splitting { replicas = 12, runs = 2, start = [-0.6, 1.25], a { center = [-0.558, 1.442], radius = 0.1 },"
+                        + " b { center = [0.623, 0.028], radius = 0.1 } }"), "test");
+        AmsScenarioRecipe recipe = AmsScenarioRecipe.of(s.resolved(), s.ams().withReplicas(10));
+        String wire = JSON.writeValueAsString(recipe);
+        AmsScenarioRecipe copy = JSON.readValue(wire, AmsScenarioRecipe.class);
+        assertNotSame(recipe, copy);
+        assertEquals(wire, JSON.writeValueAsString(copy));
+        ShardRange range = ShardPlan.of(new BlockLayout(40, 8), 2, Granularity.BLOCK).get(1); // members 24 … 39
+        // A first order (every member from the start), then restarts [member, lineage, step, x, y] of two members.
+        double[] restarts = {25, (3L << 32) | 17, 40, -0.62, 1.2, 38, (3L << 32) | 18, 12, -0.5, 1.1};
+        List<StepOrder> orders = List.of(new StepOrder(0, 1, null, false), new StepOrder(1, 1, restarts, false));
         assertEquals(answers(recipe, range, orders), answers(copy, range, orders));
     }
 
