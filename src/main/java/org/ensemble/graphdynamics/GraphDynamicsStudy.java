@@ -9,7 +9,9 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.ensemble.graph.Graph;
 import org.ensemble.implicitbias.StudyResult;
+import org.ensemble.meanfield.DesaiZwanzig;
 import org.ensemble.observe.TimeAverage;
+import org.ensemble.potential.DoubleWellPotential;
 import org.ensemble.step.Granularity;
 import org.ensemble.step.Observer;
 import org.ensemble.step.Observers;
@@ -88,8 +90,8 @@ public final class GraphDynamicsStudy {
                 nodeSteps += (long) n * Math.round(p.time() / p.dt()) * runs;
                 edgeSteps += (graph == null ? 0 : graph.edges()) * Math.round(p.time() / p.dt()) * runs;
                 computeSeconds += coarse.outcome.seconds() + (fine == null ? 0 : fine.outcome.seconds());
-                PointResult pr = PointResult.of(p, gs, graph, k, coarse.series.averageFrom(p.relax()),
-                        fine == null ? null : fine.series.averageFrom(p.relax()));
+                PointResult pr = PointResult.of(p, gs, graph, k, coarse.series.averageFrom(p.relax(), p.observedColumn()),
+                        fine == null ? null : fine.series.averageFrom(p.relax(), p.observedColumn()));
                 if (p.samples() > 1) {
                     // quenched randomness (frequencies, initial phases) moves r by O(N^-1/2) from sample to
                     // sample, which one run's time average cannot see: the SE is the spread over samples
@@ -105,8 +107,8 @@ public final class GraphDynamicsStudy {
                             status = "failed: sample " + smp + " of K = " + k + " did not complete";
                             break outer;
                         }
-                        rs[smp] = f == null ? c.series.averageFrom(p.relax()).mean()
-                                : 2 * f.series.averageFrom(p.relax()).mean() - c.series.averageFrom(p.relax()).mean();
+                        rs[smp] = f == null ? c.series.averageFrom(p.relax(), p.observedColumn()).mean()
+                                : 2 * f.series.averageFrom(p.relax(), p.observedColumn()).mean() - c.series.averageFrom(p.relax(), p.observedColumn()).mean();
                     }
                     pr = pr.overSamples(rs);
                 }
@@ -117,7 +119,7 @@ public final class GraphDynamicsStudy {
                     series.add(List.of(gs.label(), k, row[1], row[2], row[3], row[4], row[5]));
                 }
                 if (gs == p.graphs().get(0)) {
-                    timeSeries.put("K = " + k, coarse.series.column(2));
+                    timeSeries.put("K = " + k, coarse.series.column(p.observedColumn()));
                     times = coarse.series.column(1);
                 }
                 if (coarse.snapshots != null) {
@@ -134,8 +136,9 @@ public final class GraphDynamicsStudy {
             }
         }
         List<StudyResult.Table> tables = new ArrayList<>();
-        tables.add(new StudyResult.Table("r-of-k", List.of("graph", "nodes", "directed_edges", "K", "r_dt", "se_dt",
-                "r_half_dt", "se_half_dt", "r", "se", "tau_samples", "reference", "reference_kind", "finite_n_reference",
+        String quantity = p.magnetisation() ? "abs_m" : "r";
+        tables.add(new StudyResult.Table("r-of-k", List.of("graph", "nodes", "directed_edges", "K", quantity + "_dt", "se_dt",
+                quantity + "_half_dt", "se_half_dt", quantity, "se", "tau_samples", "reference", "reference_kind", "finite_n_reference",
                 "z"), rk));
         tables.add(new StudyResult.Table("order-parameter", List.of("graph", "K", "t", "r", "psi", "mean", "variance"),
                 series));
@@ -147,6 +150,10 @@ public final class GraphDynamicsStudy {
         summary.put("status", status);
         summary.put("nodes", p.nodes());
         summary.put("rule", p.rule().key());
+        if (p.update() != null) {
+            summary.put("update", p.update().name());
+            summary.put("observable", p.observable());
+        }
         summary.put("points", points.stream().map(PointResult::summary).toList());
         double maxZ = points.stream().filter(q -> Double.isFinite(q.z)).mapToDouble(q -> Math.abs(q.z)).max()
                 .orElse(Double.NaN);
@@ -230,6 +237,14 @@ public final class GraphDynamicsStudy {
                 if (complete && p.normalisation() == Normalisation.NODES) {
                     finite = KuramotoMeanField.finiteNMeanR(k, p.noise(), n);
                 }
+            } else if (p.rule() == NodeRule.LANGEVIN && p.noise() > 0 && desaiZwanzig(p)) {
+                // θ = K on the complete graph with K/N: the Desai–Zwanzig model at β = 1/D
+                double beta = 1 / p.noise();
+                ref = new DesaiZwanzig(keff).magnetization(beta);
+                kind = ref > 0 ? "Desai-Zwanzig m*" : "Desai-Zwanzig (0 below K_c; |m| = O(N^-1/2))";
+                if (ref > 0 && graph == null && p.normalisation() == Normalisation.NODES) {
+                    finite = DesaiZwanzigFiniteN.meanMagnetization(keff, beta, n);
+                }
             } else if (p.rule() == NodeRule.KURAMOTO && p.gamma() > 0 && p.noise() == 0) {
                 ref = KuramotoMeanField.ottAntonsenR(keff, p.gamma());
                 // below K_c = 2γ the N = ∞ value is 0 and r is O(N^-1/2) above it: no z
@@ -238,6 +253,12 @@ public final class GraphDynamicsStudy {
             double z = Double.isFinite(ref) && se > 0 && !kind.contains("below K_c") ? (r - ref) / se : Double.NaN;
             return new PointResult(gs.label(), n, graph == null ? (long) n * (n - 1) : graph.edges(), k, coarse, fine,
                     r, se, ref, kind, finite, z);
+        }
+
+        /** The potential is the untilted double well (x² − 1)² of {@link DesaiZwanzig}. */
+        static boolean desaiZwanzig(GraphStudyParams p) {
+            return p.update() instanceof PotentialNodeUpdate u && u.potential() instanceof DoubleWellPotential w
+                    && w.tilt() == 0;
         }
 
         /** The mean over independent samples (this point is sample 0), SE = sd/sqrt(samples). */
@@ -257,7 +278,7 @@ public final class GraphDynamicsStudy {
         }
 
         String line() {
-            return String.format("%s K = %g: r = %.5f ± %.5f (%s %.5f, z = %.2f)", graph, k, r, se, referenceKind,
+            return String.format("%s K = %g: " + (referenceKind.startsWith("Desai") ? "|m|" : "r") + " = %.5f ± %.5f (%s %.5f, z = %.2f)", graph, k, r, se, referenceKind,
                     reference, z);
         }
 

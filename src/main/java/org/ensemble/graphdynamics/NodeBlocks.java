@@ -91,6 +91,8 @@ final class NodeBlocks {
     void step(double[] field, long k) {
         NodeDynamics d = recipe.dynamics();
         boolean kuramoto = d.rule() == NodeRule.KURAMOTO;
+        NodeUpdate update = d.update();
+        boolean periodic = d.periodic();
         double dt = d.dt();
         double scale = d.noiseScale();
         long seed = d.seed();
@@ -102,21 +104,23 @@ final class NodeBlocks {
             double xi = x[l];
             double m = 0;
             if (recipe.complete()) {
+                // the complete graph only for linear messages (consensus, Langevin) and Kuramoto: the loader refuses user rules
                 m = kuramoto ? field[1] * Math.cos(xi) - field[0] * Math.sin(xi) : field[2] - n * xi;
             } else {
                 int i = first + l;
                 for (int e = off[i]; e < off[i + 1]; e++) {
                     int s = source[e - base];
                     double xj = s >= 0 ? x[s] : field[-1 - s];
-                    double msg = kuramoto ? Math.sin(xj - xi) : xj - xi;
+                    double msg = update != null ? update.message(xi, xj) : kuramoto ? Math.sin(xj - xi) : xj - xi;
                     m += w == null ? msg : w[e] * msg;
                 }
             }
-            double v = xi + dt * (omega[l] + couplings[l] * m);
+            double v = update != null ? xi + dt * update.drift(first + l, xi, couplings[l] * m)
+                    : xi + dt * (omega[l] + couplings[l] * m);
             if (scale > 0) {
                 v += scale * Streams.normal(seed, first + l, k);
             }
-            next[l] = kuramoto ? NodeDynamics.wrap(v) : v;
+            next[l] = periodic ? NodeDynamics.wrap(v) : v;
         }
         double[] t = x;
         x = next;

@@ -11,7 +11,10 @@ import java.util.Map;
 import org.ensemble.graphdynamics.GraphSpec;
 import org.ensemble.graphdynamics.GraphStudyParams;
 import org.ensemble.graphdynamics.NodeRule;
+import org.ensemble.graphdynamics.NodeUpdate;
 import org.ensemble.graphdynamics.Normalisation;
+import org.ensemble.graphdynamics.PotentialNodeUpdate;
+import org.ensemble.potential.PotentialParams;
 
 /**
  * Reads a graph-dynamics scenario (a {@code graph-dynamics} section) with the other loaders'
@@ -60,8 +63,13 @@ public final class GraphDynamicsScenarioLoader {
         List<GraphSpec> graphs = graphs(g, gm, dir);
         g.rejectUnknown();
         m.put("graph", gm);
-        NodeRule rule = NodeRule.of(s.choice("rule", "kuramoto", List.of("kuramoto", "consensus")));
+        NodeRule rule = NodeRule.of(s.choice("rule", "kuramoto", List.of("kuramoto", "consensus", "langevin", "class")));
         m.put("rule", rule.key());
+        NodeUpdate update = update(s, rule, m, dir);
+        if (rule == NodeRule.CLASS && graphs.get(0).kind().equals("complete")) {
+            throw s.error("rule", "a user rule's messages need edges: the complete graph runs through its sums;"
+                    + " use a graph kind with edges (erdos-renyi with mean-degree = nodes − 1 is complete)");
+        }
         double[] couplings = s.vector("coupling", null, true);
         if (couplings.length == 0) {
             throw s.error("coupling", "expected a non-empty list of couplings K");
@@ -92,13 +100,14 @@ public final class GraphDynamicsScenarioLoader {
             throw s.error("lorentzian-width", "expected a half-width γ ≥ 0 (0: identical frequencies), got " + gamma);
         }
         m.put("lorentzian-width", gamma);
-        String initial = s.choice("initial", "wrapped-normal", List.of("uniform", "wrapped-normal"));
+        String initial = s.choice("initial", "wrapped-normal", List.of("uniform", "wrapped-normal", "normal"));
         m.put("initial", initial);
         double spread = s.number("spread", 0.5, false);
         if (!(spread >= 0)) {
             throw s.error("spread", "expected σ ≥ 0, got " + spread);
         }
         m.put("spread", spread);
+        double centre = put(m, "initial-centre", s.number("initial-centre", 0, false));
         String execution = s.choice("execution", "engine", List.of("engine", "in-process"));
         m.put("execution", execution);
         String gran = s.choice("granularity", "block", List.of("block", "node"));
@@ -147,12 +156,48 @@ public final class GraphDynamicsScenarioLoader {
         r.put("graph-dynamics", m);
         GraphStudyParams params = new GraphStudyParams(graphs, rule, couplings, norm, noise, dt, time, relax, omega,
                 gamma, initial.equals("uniform"), spread, execution, gran.equals("node"), block, every, extrapolate,
-                pdeK, cells, pdeTimes, samples);
+                pdeK, cells, pdeTimes, samples, update, centre);
         String resolved = ConfigValueFactory.fromMap(r).render(ConfigRenderOptions.defaults()
                 .setOriginComments(false).setJson(false).setFormatted(true));
         return new GraphDynamicsScenario(name, source, seed, shards, params,
                 "# Resolved graph-dynamics scenario: every default filled in. Run it again with: ensemble run THIS_FILE\n"
                         + resolved);
+    }
+
+    /** The Langevin rule's {@code potential { }} (1-D) or a user rule's {@code update { class, params, classpath }}. */
+    private static NodeUpdate update(Section s, NodeRule rule, Map<String, Object> m, Path dir) {
+        if (rule == NodeRule.LANGEVIN) {
+            if (!s.has("potential")) {
+                throw s.error("potential", "rule = langevin needs a 1-D potential { type = double-well | harmonic | class }");
+            }
+            Section ps = s.section("potential");
+            PotentialSpec spec = ScenarioLoader.potential(ps, dir);
+            if (spec.potential().dimension() != 1) {
+                throw ps.error("type", "expected a 1-D potential (a node's state is one number), got dimension "
+                        + spec.potential().dimension());
+            }
+            m.put("potential", spec.params());
+            return new PotentialNodeUpdate(spec.potential());
+        }
+        if (rule == NodeRule.CLASS) {
+            if (!s.has("update")) {
+                throw s.error("update", "rule = class needs update { class = \"com.example.MyRule\" }");
+            }
+            Section u = s.section("update");
+            Map<String, Object> um = new LinkedHashMap<>();
+            String cls = u.string("class", null, true);
+            Map<String, Object> params = u.has("params") ? u.section("params").config().root().unwrapped() : Map.of();
+            List<java.net.URL> urls = ScenarioLoader.classpath(u, dir, um);
+            um.put("class", cls);
+            um.put("params", params);
+            Section pp = u.section("params");
+            NodeUpdate nu = ScenarioLoader.instantiate(u, cls, NodeUpdate.class, new PotentialParams(params, pp::error),
+                    urls);
+            u.rejectUnknown();
+            m.put("update", um);
+            return nu;
+        }
+        return null;
     }
 
     private static List<GraphSpec> graphs(Section g, Map<String, Object> gm, Path dir) {
