@@ -105,6 +105,34 @@ final class GraphDynamicsCharts {
         return c;
     }
 
+    /** One run's per-community values over time (the first graph's last coupling), with the whole population's. */
+    record CommunitySeries(double k, CommunityOrderParameters communities, OrderParameterSeries whole) {
+    }
+
+    static XYChart communities(GraphStudyParams p, CommunitySeries cs) {
+        boolean mag = p.magnetisation();
+        CommunityOrderParameters com = cs.communities();
+        double[] t = com.rows().stream().mapToDouble(r -> r[1]).toArray();
+        Map<String, double[]> s = new LinkedHashMap<>();
+        int[] sizes = p.graphs().get(0).sizes();
+        for (int c = 0; c < com.communities(); c++) {
+            s.put("community " + c + " (" + sizes[c] + " nodes)", com.column(c));
+        }
+        XYChart c = LinePlot.create((mag ? "Magnetisation |m_c|" : "Order parameter r_c") + " per community over time ("
+                        + p.graphs().get(0).label() + ", K = " + cs.k() + ")", "time t",
+                mag ? "community magnetisation |m_c|" : "community order parameter r_c", t, s, false);
+        // the whole population's value at the same times (every community step is a recorded step)
+        Map<Double, Double> whole = new LinkedHashMap<>();
+        for (double[] r : cs.whole().rows()) {
+            whole.put(r[1], r[p.observedColumn()]);
+        }
+        double[] w = java.util.Arrays.stream(t).map(x -> whole.getOrDefault(x, Double.NaN)).toArray();
+        Overlays.line(c, mag ? "whole graph |m|" : "whole graph r", t, w, Palette.series(com.communities()));
+        Overlays.yRange(c, t[0], 0, mag ? Math.max(1, max(s)) : 1);
+        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        return c;
+    }
+
     private static double max(Map<String, double[]> series) {
         return series.values().stream().flatMapToDouble(java.util.Arrays::stream).max().orElse(1);
     }

@@ -58,6 +58,9 @@ public final class GraphDynamicsStudy {
         Map<String, double[]> timeSeries = new LinkedHashMap<>();
         double[] times = null;
         List<PointResult> points = new ArrayList<>();
+        List<List<Object>> communityRows = new ArrayList<>();
+        List<Map<String, Object>> communitySummary = new ArrayList<>();
+        GraphDynamicsCharts.CommunitySeries communityChart = null;
         String status = "completed";
         long edgeSteps = 0;
         long nodeSteps = 0;
@@ -72,14 +75,14 @@ public final class GraphDynamicsStudy {
                     break outer;
                 }
                 boolean pde = p.pdeCoupling() > 0 && k == p.pdeCoupling() && gs == p.graphs().get(0);
-                Run coarse = once(p, graph, n, k, p.dt(), seed, shards, pde, stop, watch);
+                Run coarse = once(p, graph, n, k, p.dt(), seed, shards, pde, gs.communityStarts(), stop, watch);
                 if (coarse.outcome.status() != StepStatus.COMPLETED) {
                     status = coarse.outcome.status().name().toLowerCase(java.util.Locale.ROOT) + ": "
                             + coarse.outcome.message();
                     break outer;
                 }
                 Run fine = p.extrapolateDt() ? once(p, graph, n, k, p.dt() / 2, seed + HALF_STEP_SEED, shards, false,
-                        stop, watch) : null;
+                        null, stop, watch) : null;
                 if (fine != null && fine.outcome.status() != StepStatus.COMPLETED) {
                     status = fine.outcome.status().name().toLowerCase(java.util.Locale.ROOT) + ": "
                             + fine.outcome.message();
@@ -99,9 +102,9 @@ public final class GraphDynamicsStudy {
                     rs[0] = pr.r();
                     for (int smp = 1; smp < rs.length && !stop.getAsBoolean(); smp++) {
                         long sSeed = seed + smp * SAMPLE_SEED;
-                        Run c = once(p, graph, n, k, p.dt(), sSeed, shards, false, stop, watch);
+                        Run c = once(p, graph, n, k, p.dt(), sSeed, shards, false, null, stop, watch);
                         Run f = p.extrapolateDt() ? once(p, graph, n, k, p.dt() / 2, sSeed + HALF_STEP_SEED, shards,
-                                false, stop, watch) : null;
+                                false, null, stop, watch) : null;
                         if (c.outcome.status() != StepStatus.COMPLETED
                                 || (f != null && f.outcome.status() != StepStatus.COMPLETED)) {
                             status = "failed: sample " + smp + " of K = " + k + " did not complete";
@@ -117,6 +120,34 @@ public final class GraphDynamicsStudy {
                 progress.accept(pr.line());
                 for (double[] row : coarse.series.rows()) {
                     series.add(List.of(gs.label(), k, row[1], row[2], row[3], row[4], row[5]));
+                }
+                if (coarse.communities != null) {
+                    CommunityOrderParameters cop = coarse.communities;
+                    for (double[] row : cop.rows()) {
+                        for (int c = 0; c < cop.communities(); c++) {
+                            communityRows.add(List.of(gs.label(), k, row[1], c, row[2 + c]));
+                        }
+                    }
+                    for (int c = 0; c < cop.communities(); c++) {
+                        List<Double> after = new ArrayList<>();
+                        for (double[] row : cop.rows()) {
+                            if (row[1] >= p.relax()) {
+                                after.add(row[2 + c]);
+                            }
+                        }
+                        TimeAverage a = TimeAverage.of(after);
+                        Map<String, Object> cm = new LinkedHashMap<>();
+                        cm.put("graph", gs.label());
+                        cm.put("K", k);
+                        cm.put("community", c);
+                        cm.put("nodes", gs.sizes()[c]);
+                        cm.put(p.observable(), a.mean());
+                        cm.put("se", a.standardError());
+                        communitySummary.add(cm);
+                    }
+                    if (gs == p.graphs().get(0)) {
+                        communityChart = new GraphDynamicsCharts.CommunitySeries(k, cop, coarse.series);
+                    }
                 }
                 if (gs == p.graphs().get(0)) {
                     timeSeries.put("K = " + k, coarse.series.column(p.observedColumn()));
@@ -146,6 +177,10 @@ public final class GraphDynamicsStudy {
             tables.add(new StudyResult.Table("w1-to-pde", List.of("K", "t", "w1", "w1_aligned"), w1));
             tables.add(new StudyResult.Table("phase-histogram", List.of("K", "t", "theta", "particles", "particles_aligned", "pde"), hist));
         }
+        if (!communityRows.isEmpty()) {
+            tables.add(new StudyResult.Table("community-order-parameter", List.of("graph", "K", "t", "community",
+                    p.magnetisation() ? "abs_m" : "r"), communityRows));
+        }
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("status", status);
         summary.put("nodes", p.nodes());
@@ -166,14 +201,22 @@ public final class GraphDynamicsStudy {
         if (edgeSteps > 0) {
             summary.put("edge_messages_per_second", computeSeconds > 0 ? edgeSteps / computeSeconds : Double.NaN);
         }
-        return new StudyResult(summary, tables, GraphDynamicsCharts.of(p, points, times, timeSeries, hist, w1));
+        if (!communitySummary.isEmpty()) {
+            summary.put("communities", communitySummary);
+        }
+        Map<String, org.knowm.xchart.XYChart> charts = GraphDynamicsCharts.of(p, points, times, timeSeries, hist, w1);
+        if (communityChart != null) {
+            charts.put("community-over-time", GraphDynamicsCharts.communities(p, communityChart));
+        }
+        return new StudyResult(summary, tables, charts);
     }
 
-    private record Run(StepOutcome outcome, OrderParameterSeries series, PhaseSnapshots snapshots) {
+    private record Run(StepOutcome outcome, OrderParameterSeries series, PhaseSnapshots snapshots,
+                       CommunityOrderParameters communities) {
     }
 
     private static Run once(GraphStudyParams p, Graph graph, int n, double k, double dt, long seed, int shards,
-                            boolean pde, BooleanSupplier stop, Watch watch) {
+                            boolean pde, int[] communityStarts, BooleanSupplier stop, Watch watch) {
         NodeDynamics dyn = p.dynamics(k, dt, seed);
         List<ShardRange> ranges = NodePopulation.ranges(n, p.blockSize(), shards,
                 p.nodeActors() ? Granularity.MEMBER : Granularity.BLOCK);
@@ -192,11 +235,20 @@ public final class GraphDynamicsStudy {
             snaps = new PhaseSnapshots(at, Math.min(64, p.pdeCells()), fp);
         }
         Observer<NodeMeasure> live = watch.of(gsLabel(graph, n) + "-K" + k + "-dt" + dt, n, recipe.edges(), steps);
-        NodeReducer reducer = new NodeReducer(recipe, steps, p.recordEvery(),
-                snaps == null ? Observers.of(s, live) : Observers.of(s, snaps, live));
+        CommunityOrderParameters com = communityStarts == null ? null
+                : new CommunityOrderParameters(communityStarts, p.recordEvery(), p.magnetisation());
+        List<Observer<? super NodeMeasure>> watchers = new ArrayList<>(List.of(s));
+        if (snaps != null) {
+            watchers.add(snaps);
+        }
+        if (com != null) {
+            watchers.add(com);
+        }
+        watchers.add(live);
+        NodeReducer reducer = new NodeReducer(recipe, steps, p.recordEvery(), Observers.of(watchers));
         StepOutcome o = p.execution().equals("engine") ? NodePopulation.run(recipe, ranges, reducer, stop)
                 : NodePopulation.runInProcess(recipe, ranges, reducer, stop);
-        return new Run(o, s, snaps);
+        return new Run(o, s, snaps, com);
     }
 
     private static String gsLabel(Graph graph, int n) {

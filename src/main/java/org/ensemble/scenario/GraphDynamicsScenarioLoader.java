@@ -22,7 +22,7 @@ import org.ensemble.potential.PotentialParams;
  */
 public final class GraphDynamicsScenarioLoader {
     static final List<String> GRAPHS = List.of("complete", "erdos-renyi", "barabasi-albert", "watts-strogatz",
-            "random-regular", "ring", "grid", "file");
+            "random-regular", "stochastic-block", "ring", "grid", "file");
 
     private GraphDynamicsScenarioLoader() {
     }
@@ -211,6 +211,36 @@ public final class GraphDynamicsScenarioLoader {
                 gm.put("rows", rows);
                 gm.put("cols", cols);
                 out.add(new GraphSpec(kind, rows * cols, rows, cols, null, false));
+            }
+            case "stochastic-block" -> {
+                double[] sz = g.vector("sizes", null, true);
+                if (sz.length < 1 || sz.length > 1000) {
+                    throw g.error("sizes", "expected 1 to 1000 community sizes, got " + sz.length);
+                }
+                int[] sizes = new int[sz.length];
+                long total = 0;
+                for (int c = 0; c < sz.length; c++) {
+                    if (!(sz[c] >= 1 && sz[c] == Math.rint(sz[c]) && sz[c] <= 50_000_000)) {
+                        throw g.error("sizes", "expected whole community sizes ≥ 1, got " + sz[c]);
+                    }
+                    sizes[c] = (int) sz[c];
+                    total += sizes[c];
+                }
+                if (total < 3 || total > 50_000_000) {
+                    throw g.error("sizes", "expected 3 to 5e7 nodes in all, got " + total);
+                }
+                double pIn = g.number("p-in", 0, true);
+                double pOut = g.number("p-out", 0, true);
+                if (!(pIn >= 0 && pIn <= 1)) {
+                    throw g.error("p-in", "expected a probability in [0, 1], got " + pIn);
+                }
+                if (!(pOut >= 0 && pOut <= 1)) {
+                    throw g.error("p-out", "expected a probability in [0, 1], got " + pOut);
+                }
+                gm.put("sizes", toList(sz));
+                gm.put("p-in", pIn);
+                gm.put("p-out", pOut);
+                out.add(new GraphSpec(kind, (int) total, pIn, pOut, null, false, sizes));
             }
             case "file" -> {
                 String f = g.string("path", null, true);

@@ -88,6 +88,26 @@ class NodeDeterminismTest {
     }
 
     @Test
+    void langevinInADoubleWellOnAWattsStrogatzGraph() {
+        Graph g = GraphGenerators.wattsStrogatz(130, 4, 0.1, 8);
+        check(g, g.nodes(), new NodeDynamics(NodeRule.LANGEVIN, 1.5, Normalisation.DEGREE, 0.5, 0.01, 0, 0, 0.3,
+                false, 6, new PotentialNodeUpdate(new org.ensemble.potential.DoubleWellPotential(0)), 1));
+    }
+
+    @Test
+    void langevinOnTheCompleteGraphThroughItsSums() {
+        check(null, 100, new NodeDynamics(NodeRule.LANGEVIN, 2, Normalisation.NODES, 0.5, 0.01, 0, 0, 0.3, false, 9,
+                new PotentialNodeUpdate(new org.ensemble.potential.DoubleWellPotential(0)), 1));
+    }
+
+    @Test
+    void aUserRuleClassOnAnErdosRenyiGraph() {
+        Graph g = GraphGenerators.erdosRenyi(110, 0.06, 2);
+        check(g, g.nodes(), new NodeDynamics(NodeRule.CLASS, 1, Normalisation.MEAN_DEGREE, 0.2, 0.02, 0, 0, 0.5, false,
+                3, new LinearPullRule(org.ensemble.potential.PotentialParams.of(java.util.Map.of("a", 1.5))), 0.5));
+    }
+
+    @Test
     void theHaloHoldsOnlyCrossShardSenders() {
         Graph ring = Graph.ring(64);
         NodeDynamics d = new NodeDynamics(NodeRule.CONSENSUS, 1, Normalisation.DEGREE, 0, 0.1, 0, 0, 0, true, 1);
