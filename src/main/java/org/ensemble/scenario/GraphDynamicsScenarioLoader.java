@@ -230,17 +230,22 @@ public final class GraphDynamicsScenarioLoader {
                     throw g.error("sizes", "expected 3 to 5e7 nodes in all, got " + total);
                 }
                 double pIn = g.number("p-in", 0, true);
-                double pOut = g.number("p-out", 0, true);
+                double[] pOuts = g.vector("p-out", null, true);
                 if (!(pIn >= 0 && pIn <= 1)) {
                     throw g.error("p-in", "expected a probability in [0, 1], got " + pIn);
                 }
-                if (!(pOut >= 0 && pOut <= 1)) {
-                    throw g.error("p-out", "expected a probability in [0, 1], got " + pOut);
+                if (pOuts.length == 0) {
+                    throw g.error("p-out", "expected one or more probabilities across communities");
+                }
+                for (double pOut : pOuts) {
+                    if (!(pOut >= 0 && pOut <= 1)) {
+                        throw g.error("p-out", "expected probabilities in [0, 1], got " + pOut);
+                    }
+                    out.add(new GraphSpec(kind, (int) total, pIn, pOut, null, false, sizes));
                 }
                 gm.put("sizes", toList(sz));
                 gm.put("p-in", pIn);
-                gm.put("p-out", pOut);
-                out.add(new GraphSpec(kind, (int) total, pIn, pOut, null, false, sizes));
+                gm.put("p-out", toList(pOuts));
             }
             case "file" -> {
                 String f = g.string("path", null, true);
