@@ -74,6 +74,22 @@ class CommunityOrderParametersTest {
         assertEquals(3 * (60 / 3 + 1), one.size());
     }
 
+    /** Bad block-model keys: one line naming the file, line and key. */
+    @Test
+    void badBlockModelKeysAreOneLineErrors() {
+        for (String[] bad : new String[][] {
+            {"kind = stochastic-block, sizes = [10, 0], p-in = 0.5, p-out = 0", "graph-dynamics.graph.sizes"},
+            {"kind = stochastic-block, sizes = [10, 2.5], p-in = 0.5, p-out = 0", "graph-dynamics.graph.sizes"},
+            {"kind = stochastic-block, sizes = [10, 10], p-in = 1.5, p-out = 0", "graph-dynamics.graph.p-in"},
+            {"kind = stochastic-block, sizes = [10, 10], p-in = 0.5, p-out = [0, -1]", "graph-dynamics.graph.p-out"},
+            {"kind = stochastic-block, sizes = [10, 10], p-in = 0.5", "graph-dynamics.graph.p-out"}}) {
+            String m = org.junit.jupiter.api.Assertions.assertThrows(org.ensemble.scenario.ScenarioException.class,
+                    () -> scenario(bad[0], "  dt = 0.01\n  time = 1\n")).getMessage();
+            assertTrue(m.startsWith("sbm.conf:4: " + bad[1] + ":"), m);
+            assertEquals(1, m.lines().count(), m);
+        }
+    }
+
     private static List<List<Object>> table(GraphDynamicsScenario s, int shards) {
         StudyResult r = GraphDynamicsStudy.run(s.params(), s.seed(), shards, () -> false, line -> { });
         return r.tables().stream().filter(t -> t.name().equals("community-order-parameter")).findFirst().orElseThrow()
