@@ -22,6 +22,9 @@ public record NodeRecipe(Graph graph, int nodes, NodeDynamics dynamics, int bloc
         if (graph != null && graph.nodes() != nodes) {
             throw new IllegalArgumentException("graph has " + graph.nodes() + " nodes, recipe says " + nodes);
         }
+        if (graph == null && dynamics.rule() == NodeRule.CLASS) {
+            throw new IllegalArgumentException("a user rule needs edges: the complete graph is coupled through its sums");
+        }
         if (nodes < 1 || blockSize < 1) {
             throw new IllegalArgumentException("need nodes ≥ 1 and block size ≥ 1, got " + nodes + ", " + blockSize);
         }

@@ -8,12 +8,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.ensemble.gnn.Aggregation;
 import org.ensemble.graphdynamics.GraphSpec;
 import org.ensemble.graphdynamics.GraphStudyParams;
 import org.ensemble.graphdynamics.NodeRule;
 import org.ensemble.graphdynamics.NodeUpdate;
 import org.ensemble.graphdynamics.Normalisation;
 import org.ensemble.graphdynamics.PotentialNodeUpdate;
+import org.ensemble.graphdynamics.ReaggregatedUpdate;
 import org.ensemble.potential.PotentialParams;
 
 /**
@@ -193,6 +195,11 @@ public final class GraphDynamicsScenarioLoader {
             Section pp = u.section("params");
             NodeUpdate nu = ScenarioLoader.instantiate(u, cls, NodeUpdate.class, new PotentialParams(params, pp::error),
                     urls);
+            if (u.has("aggregate")) {
+                nu = new ReaggregatedUpdate(nu, Aggregation.of(u.choice("aggregate", null, List.of("sum", "mean", "max",
+                        "min"))));
+            }
+            um.put("aggregate", nu.aggregation().key());
             u.rejectUnknown();
             m.put("update", um);
             return nu;

@@ -63,12 +63,13 @@ class CommunityOrderParametersTest {
         assertTrue(r.charts().containsKey("community-over-time"));
     }
 
-    /** The per-community table is the same bytes for 1 and 7 shards and one actor per node. */
+    /** The per-community table is the same bytes for 1, 2 and 7 shards and one actor per node. */
     @Test
     void theCommunityTableIsTheSameForAnyShardPlan() {
         String graph = "kind = stochastic-block, sizes = [30, 50, 20], p-in = 0.3, p-out = 0.02";
         String run = "  dt = 0.01\n  time = 0.6\n  relax = 0\n  record-every = 3\n  block-size = 8\n";
         List<List<Object>> one = table(scenario(graph, run + "  execution = in-process\n"), 1);
+        assertEquals(one, table(scenario(graph, run + "  execution = engine\n"), 2));
         assertEquals(one, table(scenario(graph, run + "  execution = engine\n"), 7));
         assertEquals(one, table(scenario(graph, run + "  execution = engine\n  granularity = node\n"), 1));
         assertEquals(3 * (60 / 3 + 1), one.size());

@@ -108,6 +108,13 @@ class NodeDeterminismTest {
     }
 
     @Test
+    void aUserRuleWithMaxAggregation() {
+        Graph g = GraphGenerators.barabasiAlbert(100, 2, 4);
+        check(g, g.nodes(), new NodeDynamics(NodeRule.CLASS, 1, Normalisation.DEGREE, 0.1, 0.02, 0, 0, 0.5, false, 8,
+                new ReaggregatedUpdate(new KuramotoRule(), org.ensemble.gnn.Aggregation.MAX), 0));
+    }
+
+    @Test
     void theHaloHoldsOnlyCrossShardSenders() {
         Graph ring = Graph.ring(64);
         NodeDynamics d = new NodeDynamics(NodeRule.CONSENSUS, 1, Normalisation.DEGREE, 0, 0.1, 0, 0, 0, true, 1);

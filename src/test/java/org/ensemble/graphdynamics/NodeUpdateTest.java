@@ -67,6 +67,59 @@ class NodeUpdateTest {
         assertArrayEquals(b, a, 0.0);
     }
 
+    /** Reads the neighbour: message x_j, drift = the coupled aggregate. */
+    public static final class Neighbour implements NodeUpdate {
+        @Override
+        public double message(double xi, double xj) {
+            return xj;
+        }
+
+        @Override
+        public double drift(long node, double x, double coupled) {
+            return coupled;
+        }
+    }
+
+    /** One step without noise: x_i + dt·(K/⟨deg⟩)·agg_j(w_ij x_j), agg = sum, mean (/ Σ w), max, min — by hand. */
+    @Test
+    void messagesAreAggregatedBySumMeanMaxOrMin() {
+        Graph ring = Graph.ring(7);
+        double[] w = new double[ring.edges()];
+        for (int e = 0; e < w.length; e++) {
+            w[e] = 0.5 + ring.senders()[e] % 3;
+        }
+        Graph g = new Graph(7, ring.offsets(), ring.senders(), w);
+        for (org.ensemble.gnn.Aggregation a : org.ensemble.gnn.Aggregation.values()) {
+            NodeDynamics d = new NodeDynamics(NodeRule.CLASS, 1.3, Normalisation.MEAN_DEGREE, 0, 0.1, 0, 0, 1, false, 8,
+                    new ReaggregatedUpdate(new Neighbour(), a), 0.2);
+            double[] x0 = new double[7];
+            for (int i = 0; i < 7; i++) {
+                x0[i] = d.initial(i);
+            }
+            double[] got = finalStates(g, d, 1);
+            for (int i = 0; i < 7; i++) {
+                double sum = 0;
+                double ws = 0;
+                double max = Double.NEGATIVE_INFINITY;
+                double min = Double.POSITIVE_INFINITY;
+                for (int e = g.offsets()[i]; e < g.offsets()[i + 1]; e++) {
+                    double m = w[e] * x0[g.senders()[e]];
+                    sum += m;
+                    ws += w[e];
+                    max = Math.max(max, m);
+                    min = Math.min(min, m);
+                }
+                double agg = switch (a) {
+                    case SUM -> sum;
+                    case MEAN -> sum / ws;
+                    case MAX -> max;
+                    case MIN -> min;
+                };
+                assertEquals(x0[i] + 0.1 * ((1.3 * 7 / 14.0) * agg), got[i], 0.0, a + " node " + i);
+            }
+        }
+    }
+
     private static final String HEADER = "seed = 3\nshards = 2\ngraph-dynamics {\n  graph { kind = ring, nodes = 40 }\n"
             + "  coupling = [1]\n  noise = 0.2\n  dt = 0.01\n  time = 1\n  execution = in-process\n";
 
@@ -80,6 +133,11 @@ class NodeUpdateTest {
         assertEquals(-3 * 0.5 + 0.25, r.drift(0, 0.5, 0.25), 0.0);
         assertTrue(s.render().contains("LinearPullRule"), s.render());
         assertEquals(s.render(), GraphDynamicsScenarioLoader.loadString(s.render(), "u.conf", List.of()).render());
+        GraphDynamicsScenario max = GraphDynamicsScenarioLoader.loadString(HEADER + "  rule = class\n"
+                + "  update { class = \"org.ensemble.graphdynamics.KuramotoRule\", aggregate = max }\n}\n", "u.conf",
+                List.of());
+        assertEquals(org.ensemble.gnn.Aggregation.MAX, max.params().update().aggregation());
+        assertTrue(max.params().update().periodic());
     }
 
     private static String error(String body) {
@@ -99,6 +157,9 @@ class NodeUpdateTest {
         String badParam = error("  rule = class\n  update { class = \"org.ensemble.graphdynamics.LinearPullRule\","
                 + " params { a = x } }\n");
         assertTrue(badParam.contains("graph-dynamics.update.params.a") && badParam.contains("expected a number"), badParam);
+        String badAggregate = error("  rule = class\n  update { class = \"org.ensemble.graphdynamics.KuramotoRule\","
+                + " aggregate = median }\n");
+        assertTrue(badAggregate.contains("graph-dynamics.update.aggregate"), badAggregate);
         String noUpdate = error("  rule = class\n");
         assertTrue(noUpdate.contains("graph-dynamics.update"), noUpdate);
         String noPotential = error("  rule = langevin\n");
@@ -110,7 +171,7 @@ class NodeUpdateTest {
                         + "  update { class = \"org.ensemble.graphdynamics.KuramotoRule\" }\n}\n", "u.conf",
                 List.of())).getMessage();
         assertTrue(complete.contains("graph-dynamics.rule") && complete.contains("complete graph"), complete);
-        for (String m : List.of(missing, wrongType, badParam, noUpdate, noPotential, twoD, complete)) {
+        for (String m : List.of(missing, wrongType, badParam, badAggregate, noUpdate, noPotential, twoD, complete)) {
             assertEquals(1, m.lines().count(), m);
         }
     }
