@@ -118,8 +118,8 @@ final class GraphDynamicsCharts {
         for (int c = 0; c < com.communities(); c++) {
             s.put("community " + c + " (" + sizes[c] + " nodes)", com.column(c));
         }
-        XYChart c = LinePlot.create((mag ? "Magnetisation |m_c|" : "Order parameter r_c") + " per community over time ("
-                        + p.graphs().get(0).label() + ", K = " + cs.k() + ")", "time t",
+        XYChart c = LinePlot.create((mag ? "|m_c|" : "r_c") + " per community (" + p.graphs().get(0).label() + ", K = "
+                        + cs.k() + ")", "time t",
                 mag ? "community magnetisation |m_c|" : "community order parameter r_c", t, s, false);
         // the whole population's value at the same times (every community step is a recorded step)
         Map<Double, Double> whole = new LinkedHashMap<>();
