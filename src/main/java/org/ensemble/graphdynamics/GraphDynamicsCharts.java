@@ -29,7 +29,8 @@ final class GraphDynamicsCharts {
             c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
             out.put("r-over-time", c);
         }
-        if (!points.isEmpty()) {
+        if (!points.isEmpty() && p.couplings().length > 1) {
+            // against K: one coupling is one point (its value is in r-of-k.csv and summary.json)
             out.put("r-of-k", rOfK(p, points));
         }
         if (!hist.isEmpty()) {

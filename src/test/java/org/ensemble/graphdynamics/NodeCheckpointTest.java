@@ -12,7 +12,6 @@ import org.ensemble.potential.DoubleWellPotential;
 import org.ensemble.step.CheckpointSink;
 import org.ensemble.step.Engine;
 import org.ensemble.step.Granularity;
-import org.ensemble.step.Observer;
 import org.ensemble.step.ResumePoint;
 import org.ensemble.step.ShardRange;
 import org.ensemble.step.StateArray;
@@ -26,23 +25,6 @@ class NodeCheckpointTest {
     private static final int BLOCK = 8;
     private static final long STEPS = 60;
     private static final long AT = 25;
-
-    private static final class Trace implements Observer<NodeMeasure> {
-        final List<double[]> rows = new ArrayList<>();
-
-        @Override
-        public void observe(NodeMeasure m) {
-            rows.add(new double[] {m.step(), m.r(), m.psi(), m.mean(), m.variance()});
-            if (m.states() != null) {
-                rows.add(m.states().clone());
-            }
-        }
-
-        @Override
-        public long nextNeed(long step) {
-            return step <= STEPS ? STEPS : NEVER;
-        }
-    }
 
     /** Keeps the checkpoint written after step {@link #AT}. */
     private static final class Keep implements CheckpointSink {
@@ -79,7 +61,8 @@ class NodeCheckpointTest {
                     new PotentialNodeUpdate(new DoubleWellPotential(0)), 1)};
     }
 
-    private static StepOutcome run(Graph g, NodeDynamics d, int shards, Granularity gran, Trace t, CheckpointSink sink,
+    private static StepOutcome run(Graph g, NodeDynamics d, int shards, Granularity gran, NodeTrace t,
+                                   CheckpointSink sink,
                                    ResumePoint from) {
         List<ShardRange> ranges = NodePopulation.ranges(N, BLOCK, shards, gran);
         NodeRecipe recipe = NodeRecipe.of(g, N, d, BLOCK, ranges);
@@ -91,13 +74,13 @@ class NodeCheckpointTest {
     void resumingGivesTheUninterruptedBytes() {
         Graph g = GraphGenerators.erdosRenyi(N, 0.05, 3);
         for (NodeDynamics d : dynamics()) {
-            Trace straight = new Trace();
+            NodeTrace straight = new NodeTrace(STEPS);
             Keep keep = new Keep();
             assertEquals(StepStatus.COMPLETED, run(g, d, 3, Granularity.BLOCK, straight, keep, null).status());
             assertTrue(keep.reducer != null, "no checkpoint was written");
             // the same plan, and one shard (its empty halo is within the old one)
             for (int shards : new int[] {3, 1}) {
-                Trace resumed = new Trace();
+                NodeTrace resumed = new NodeTrace(STEPS);
                 StepOutcome o = run(g, d, shards, Granularity.BLOCK, resumed, CheckpointSink.NONE, keep.point());
                 assertEquals(StepStatus.COMPLETED, o.status(), o.message());
                 List<double[]> tail = straight.rows.stream().filter(r -> r.length == 5 && r[0] > AT
@@ -108,7 +91,7 @@ class NodeCheckpointTest {
                 }
             }
             // one actor per node exchanges nodes the 3-shard plan did not: refused with a message
-            StepOutcome refused = run(g, d, 1, Granularity.MEMBER, new Trace(), CheckpointSink.NONE, keep.point());
+            StepOutcome refused = run(g, d, 1, Granularity.MEMBER, new NodeTrace(STEPS), CheckpointSink.NONE, keep.point());
             assertEquals(StepStatus.FAILED, refused.status());
             assertTrue(refused.message().contains("resume with the shard count"), refused.message());
         }

@@ -3,12 +3,10 @@ package org.ensemble.graphdynamics;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.ensemble.graph.Graph;
 import org.ensemble.graph.GraphGenerators;
 import org.ensemble.step.Granularity;
-import org.ensemble.step.Observer;
 import org.ensemble.step.ShardRange;
 import org.ensemble.step.StepOutcome;
 import org.ensemble.step.StepStatus;
@@ -18,28 +16,10 @@ import org.junit.jupiter.api.Test;
 class NodeDeterminismTest {
     private static final int BLOCK = 16;
 
-    /** Everything a run shows: every measure's numbers and the states at the steps it asked for. */
-    private static final class Trace implements Observer<NodeMeasure> {
-        final List<double[]> rows = new ArrayList<>();
-
-        @Override
-        public void observe(NodeMeasure m) {
-            rows.add(new double[] {m.step(), m.r(), m.psi(), m.mean(), m.variance()});
-            if (m.states() != null) {
-                rows.add(m.states().clone());
-            }
-        }
-
-        @Override
-        public long nextNeed(long step) {
-            return step <= 7 ? 7 : step <= 20 ? 20 : NEVER;
-        }
-    }
-
     private static List<double[]> run(Graph g, int n, NodeDynamics d, int shards, Granularity gran, boolean engine) {
         List<ShardRange> ranges = NodePopulation.ranges(n, BLOCK, shards, gran);
         NodeRecipe recipe = NodeRecipe.of(g, n, d, BLOCK, ranges);
-        Trace t = new Trace();
+        NodeTrace t = new NodeTrace(7, 20);
         NodeReducer reducer = new NodeReducer(recipe, 20, 3, t);
         StepOutcome o = engine ? NodePopulation.run(recipe, ranges, reducer, () -> false)
                 : NodePopulation.runInProcess(recipe, ranges, reducer, () -> false);
