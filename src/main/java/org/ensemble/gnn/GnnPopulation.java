@@ -29,7 +29,8 @@ public final class GnnPopulation {
     public static StepOutcome run(GnnRecipe recipe, double[] input, Observer<LayerEmbeddings> observer, int shards,
                                   Granularity granularity, BooleanSupplier stop) {
         List<ShardRange> ranges = ranges(recipe, shards, granularity);
-        return Engine.run(recipe, ranges, new GnnReducer(recipe, input, observer), Math.min(ranges.size(),
+        GnnRecipe planned = recipe.forPlan(ranges);
+        return Engine.run(planned, ranges, new GnnReducer(planned, input, observer), Math.min(ranges.size(),
                 Math.max(1, Runtime.getRuntime().availableProcessors())), Engine.Dispatch.SPINNING, stop);
     }
 
@@ -37,10 +38,12 @@ public final class GnnPopulation {
                                            int shards, Granularity granularity, BooleanSupplier stop) {
         long t0 = System.nanoTime();
         List<ShardModel> models = new ArrayList<>();
-        for (ShardRange r : ranges(recipe, shards, granularity)) {
-            models.add(recipe.build(r));
+        List<ShardRange> ranges = ranges(recipe, shards, granularity);
+        GnnRecipe planned = recipe.forPlan(ranges);
+        for (ShardRange r : ranges) {
+            models.add(planned.build(r));
         }
-        GnnReducer reducer = new GnnReducer(recipe, input, observer);
+        GnnReducer reducer = new GnnReducer(planned, input, observer);
         StepOrder order = reducer.first();
         long[] nanos = new long[models.size()];
         while (true) {

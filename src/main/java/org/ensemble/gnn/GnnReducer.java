@@ -12,10 +12,12 @@ import org.ensemble.step.StepStatus;
 /**
  * The coordinator's side of a GNN forward pass: shows the input as layer 0, then concatenates the
  * shards' rows in shard order (node id order) into each next layer, shows it to the observer and
- * broadcasts it as the field of the next order; DIVERGED on a non-finite embedding.
+ * sends the halo's rows of it (the boundary between shards, {@link GnnRecipe#halo}) as the field of
+ * the next order; DIVERGED on a non-finite embedding.
  */
 final class GnnReducer implements Reducer {
     private final Graph graph;
+    private final int[] halo;
     private final LayerStack stack;
     private final double[] input;
     private final Observer<LayerEmbeddings> observer;
@@ -23,6 +25,7 @@ final class GnnReducer implements Reducer {
 
     GnnReducer(GnnRecipe recipe, double[] input, Observer<LayerEmbeddings> observer) {
         this.graph = recipe.graph();
+        this.halo = recipe.halo();
         this.stack = recipe.stack();
         this.input = input;
         this.observer = observer;
@@ -58,7 +61,12 @@ final class GnnReducer implements Reducer {
         if (step == stack.depth()) {
             return Decision.finish(StepStatus.COMPLETED, "completed after " + step + " layers");
         }
-        return Decision.next(new StepOrder(step, 1, next, false));
+        // only the boundary travels: the rows of the nodes that send to another shard
+        double[] boundary = new double[halo.length * width];
+        for (int k = 0; k < halo.length; k++) {
+            System.arraycopy(next, halo[k] * width, boundary, k * width, width);
+        }
+        return Decision.next(new StepOrder(step, 1, boundary, false));
     }
 
     @Override

@@ -55,6 +55,72 @@ public final class GraphGenerators {
     }
 
     /**
+     * The stochastic block model: communities of the given sizes on consecutive ids (community c
+     * holds ids from sizes[0] + … + sizes[c−1]), each pair inside a community joined with probability
+     * pIn, each pair across two with pOut, independently — by geometric skipping per community pair
+     * (O(n + m)), from one seeded stream.
+     */
+    public static Graph stochasticBlock(int[] sizes, double pIn, double pOut, long seed) {
+        if (sizes.length < 1 || !(pIn >= 0 && pIn <= 1) || !(pOut >= 0 && pOut <= 1)) {
+            throw new IllegalArgumentException("a block model needs communities and probabilities in [0, 1], got "
+                    + sizes.length + " communities, p_in = " + pIn + ", p_out = " + pOut);
+        }
+        long total = 0;
+        double expected = 16;
+        int[] start = new int[sizes.length + 1];
+        for (int c = 0; c < sizes.length; c++) {
+            if (sizes[c] < 1) {
+                throw new IllegalArgumentException("community sizes must be ≥ 1, got " + sizes[c]);
+            }
+            total += sizes[c];
+            start[c + 1] = (int) Math.min(Integer.MAX_VALUE, total);
+            expected += pIn * sizes[c] * (sizes[c] - 1.0) / 2;
+        }
+        requireNodes((int) Math.min(Integer.MAX_VALUE, total), 1);
+        int n = (int) total;
+        expected += pOut * ((double) n * n - java.util.Arrays.stream(sizes).mapToDouble(v -> (double) v * v).sum()) / 2;
+        EdgeBuffer edges = new EdgeBuffer((long) Math.min(Integer.MAX_VALUE / 2 - 8, expected * 1.01 + 16));
+        SplittableRandom rng = new SplittableRandom(seed);
+        for (int a = 0; a < sizes.length; a++) {
+            for (int b = 0; b <= a; b++) {
+                double p = a == b ? pIn : pOut;
+                // pairs of the region: inside a, (v, w) with w < v (a triangle); across, v in a and w in b (a rectangle)
+                long pairs = a == b ? (long) sizes[a] * (sizes[a] - 1) / 2 : (long) sizes[a] * sizes[b];
+                if (p == 0 || pairs == 0) {
+                    continue;
+                }
+                double logq = Math.log1p(-p);
+                long t = -1;
+                while (true) {
+                    t += p == 1 ? 1 : 1 + (long) Math.floor(Math.log1p(-rng.nextDouble()) / logq);
+                    if (t >= pairs || t < 0) {
+                        break;
+                    }
+                    int v;
+                    int w;
+                    if (a == b) {
+                        // t = v(v − 1)/2 + w with 0 ≤ w < v
+                        long lv = (long) Math.floor((1 + Math.sqrt(1 + 8.0 * t)) / 2);
+                        while (lv * (lv - 1) / 2 > t) {
+                            lv--;
+                        }
+                        while ((lv + 1) * lv / 2 <= t) {
+                            lv++;
+                        }
+                        v = start[a] + (int) lv;
+                        w = start[a] + (int) (t - lv * (lv - 1) / 2);
+                    } else {
+                        v = start[a] + (int) (t / sizes[b]);
+                        w = start[b] + (int) (t % sizes[b]);
+                    }
+                    edges.add(v, w);
+                }
+            }
+        }
+        return edges.toGraph(n);
+    }
+
+    /**
      * Barabási–Albert preferential attachment: a clique on m + 1 nodes, then each new node joins m
      * distinct earlier nodes drawn with probability proportional to their degree (a uniform pick
      * from the list of edge endpoints; a repeated pick is drawn again).

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.ensemble.meanfield.DesaiZwanzig;
 import org.ensemble.plot.LinePlot;
 import org.ensemble.plot.Overlays;
 import org.ensemble.plot.Palette;
@@ -20,13 +21,16 @@ final class GraphDynamicsCharts {
                                    Map<String, double[]> timeSeries, List<List<Object>> hist, List<List<Object>> w1) {
         Map<String, XYChart> out = new LinkedHashMap<>();
         if (times != null && !timeSeries.isEmpty()) {
-            XYChart c = LinePlot.create("Order parameter over time (" + p.graphs().get(0).label() + ", N = "
-                    + p.nodes() + ", dt = " + p.dt() + ")", "time t", "order parameter r", times, timeSeries, false);
-            Overlays.yRange(c, times[0], 0, 1);
+            boolean mag = p.magnetisation();
+            XYChart c = LinePlot.create((mag ? "Magnetisation |m| = |mean of x_i|" : "Order parameter") + " over time ("
+                    + p.graphs().get(0).label() + ", N = " + p.nodes() + ", dt = " + p.dt() + ")", "time t",
+                    mag ? "magnetisation |m|" : "order parameter r", times, timeSeries, false);
+            Overlays.yRange(c, times[0], 0, mag ? Math.max(1, max(timeSeries)) : 1);
             c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
             out.put("r-over-time", c);
         }
-        if (!points.isEmpty()) {
+        if (!points.isEmpty() && p.couplings().length > 1) {
+            // against K: one coupling is one point (its value is in r-of-k.csv and summary.json)
             out.put("r-of-k", rOfK(p, points));
         }
         if (!hist.isEmpty()) {
@@ -56,8 +60,9 @@ final class GraphDynamicsCharts {
     private static XYChart rOfK(GraphStudyParams p, List<GraphDynamicsStudy.PointResult> points) {
         double kMin = points.stream().mapToDouble(GraphDynamicsStudy.PointResult::k).min().orElse(0);
         double kMax = points.stream().mapToDouble(GraphDynamicsStudy.PointResult::k).max().orElse(1);
-        XYChart c = LinePlot.create("Order parameter r(K), N = " + p.nodes() + " (mean ± 2 SE)", "coupling K",
-                "time-averaged r", new double[] {kMin}, Map.of(), false);
+        boolean mag = p.magnetisation();
+        XYChart c = LinePlot.create((mag ? "Magnetisation |m|(K)" : "Order parameter r(K)") + ", N = " + p.nodes()
+                + " (mean ± 2 SE)", "coupling K", "time-averaged " + p.observable(), new double[] {kMin}, Map.of(), false);
         List<String> graphs = new ArrayList<>();
         points.forEach(q -> {
             if (!graphs.contains(q.graph())) {
@@ -85,9 +90,52 @@ final class GraphDynamicsCharts {
             }
             Overlays.theoryLine(c, oa ? "Ott-Antonsen sqrt(1 - 2γ/K)" : "self-consistency r = I1(Kr/D)/I0(Kr/D)", kk, rr);
         }
+        if (p.rule() == NodeRule.LANGEVIN && p.noise() > 0 && GraphDynamicsStudy.PointResult.desaiZwanzig(p)
+                && (p.graphs().get(0).kind().equals("complete") || p.normalisation() != Normalisation.NODES)) {
+            int few = 60; // each m* is a root of a quadrature: a few dozen points draw the curve
+            double[] kd = new double[few];
+            double[] md = new double[few];
+            for (int i = 0; i < few; i++) {
+                kd[i] = kMin + (kMax - kMin) * i / (few - 1.0);
+                md[i] = kd[i] > 0 ? new DesaiZwanzig(kd[i]).magnetization(1 / p.noise()) : 0;
+            }
+            Overlays.theoryLine(c, "Desai-Zwanzig m*(θ = K, β = 1/D)", kd, md);
+        }
         Overlays.yRange(c, kMin, 0, 1);
         c.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
         return c;
+    }
+
+    /** One run's per-community values over time (the first graph's last coupling), with the whole population's. */
+    record CommunitySeries(double k, CommunityOrderParameters communities, OrderParameterSeries whole) {
+    }
+
+    static XYChart communities(GraphStudyParams p, CommunitySeries cs) {
+        boolean mag = p.magnetisation();
+        CommunityOrderParameters com = cs.communities();
+        double[] t = com.rows().stream().mapToDouble(r -> r[1]).toArray();
+        Map<String, double[]> s = new LinkedHashMap<>();
+        int[] sizes = p.graphs().get(0).sizes();
+        for (int c = 0; c < com.communities(); c++) {
+            s.put("community " + c + " (" + sizes[c] + " nodes)", com.column(c));
+        }
+        XYChart c = LinePlot.create((mag ? "|m_c|" : "r_c") + " per community (" + p.graphs().get(0).label() + ", K = "
+                        + cs.k() + ")", "time t",
+                mag ? "community magnetisation |m_c|" : "community order parameter r_c", t, s, false);
+        // the whole population's value at the same times (every community step is a recorded step)
+        Map<Double, Double> whole = new LinkedHashMap<>();
+        for (double[] r : cs.whole().rows()) {
+            whole.put(r[1], r[p.observedColumn()]);
+        }
+        double[] w = java.util.Arrays.stream(t).map(x -> whole.getOrDefault(x, Double.NaN)).toArray();
+        Overlays.line(c, mag ? "whole graph |m|" : "whole graph r", t, w, Palette.series(com.communities()));
+        Overlays.yRange(c, t[0], 0, mag ? Math.max(1, max(s)) : 1);
+        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        return c;
+    }
+
+    private static double max(Map<String, double[]> series) {
+        return series.values().stream().flatMapToDouble(java.util.Arrays::stream).max().orElse(1);
     }
 
     private static double[] column(List<List<Object>> rows, int c) {

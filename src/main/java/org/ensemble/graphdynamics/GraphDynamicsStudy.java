@@ -9,7 +9,9 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.ensemble.graph.Graph;
 import org.ensemble.implicitbias.StudyResult;
+import org.ensemble.meanfield.DesaiZwanzig;
 import org.ensemble.observe.TimeAverage;
+import org.ensemble.potential.DoubleWellPotential;
 import org.ensemble.step.Granularity;
 import org.ensemble.step.Observer;
 import org.ensemble.step.Observers;
@@ -56,6 +58,9 @@ public final class GraphDynamicsStudy {
         Map<String, double[]> timeSeries = new LinkedHashMap<>();
         double[] times = null;
         List<PointResult> points = new ArrayList<>();
+        List<List<Object>> communityRows = new ArrayList<>();
+        List<Map<String, Object>> communitySummary = new ArrayList<>();
+        GraphDynamicsCharts.CommunitySeries communityChart = null;
         String status = "completed";
         long edgeSteps = 0;
         long nodeSteps = 0;
@@ -70,14 +75,14 @@ public final class GraphDynamicsStudy {
                     break outer;
                 }
                 boolean pde = p.pdeCoupling() > 0 && k == p.pdeCoupling() && gs == p.graphs().get(0);
-                Run coarse = once(p, graph, n, k, p.dt(), seed, shards, pde, stop, watch);
+                Run coarse = once(p, graph, n, k, p.dt(), seed, shards, pde, gs.communityStarts(), stop, watch);
                 if (coarse.outcome.status() != StepStatus.COMPLETED) {
                     status = coarse.outcome.status().name().toLowerCase(java.util.Locale.ROOT) + ": "
                             + coarse.outcome.message();
                     break outer;
                 }
                 Run fine = p.extrapolateDt() ? once(p, graph, n, k, p.dt() / 2, seed + HALF_STEP_SEED, shards, false,
-                        stop, watch) : null;
+                        null, stop, watch) : null;
                 if (fine != null && fine.outcome.status() != StepStatus.COMPLETED) {
                     status = fine.outcome.status().name().toLowerCase(java.util.Locale.ROOT) + ": "
                             + fine.outcome.message();
@@ -88,8 +93,8 @@ public final class GraphDynamicsStudy {
                 nodeSteps += (long) n * Math.round(p.time() / p.dt()) * runs;
                 edgeSteps += (graph == null ? 0 : graph.edges()) * Math.round(p.time() / p.dt()) * runs;
                 computeSeconds += coarse.outcome.seconds() + (fine == null ? 0 : fine.outcome.seconds());
-                PointResult pr = PointResult.of(p, gs, graph, k, coarse.series.averageFrom(p.relax()),
-                        fine == null ? null : fine.series.averageFrom(p.relax()));
+                PointResult pr = PointResult.of(p, gs, graph, k, coarse.series.averageFrom(p.relax(), p.observedColumn()),
+                        fine == null ? null : fine.series.averageFrom(p.relax(), p.observedColumn()));
                 if (p.samples() > 1) {
                     // quenched randomness (frequencies, initial phases) moves r by O(N^-1/2) from sample to
                     // sample, which one run's time average cannot see: the SE is the spread over samples
@@ -97,16 +102,16 @@ public final class GraphDynamicsStudy {
                     rs[0] = pr.r();
                     for (int smp = 1; smp < rs.length && !stop.getAsBoolean(); smp++) {
                         long sSeed = seed + smp * SAMPLE_SEED;
-                        Run c = once(p, graph, n, k, p.dt(), sSeed, shards, false, stop, watch);
+                        Run c = once(p, graph, n, k, p.dt(), sSeed, shards, false, null, stop, watch);
                         Run f = p.extrapolateDt() ? once(p, graph, n, k, p.dt() / 2, sSeed + HALF_STEP_SEED, shards,
-                                false, stop, watch) : null;
+                                false, null, stop, watch) : null;
                         if (c.outcome.status() != StepStatus.COMPLETED
                                 || (f != null && f.outcome.status() != StepStatus.COMPLETED)) {
                             status = "failed: sample " + smp + " of K = " + k + " did not complete";
                             break outer;
                         }
-                        rs[smp] = f == null ? c.series.averageFrom(p.relax()).mean()
-                                : 2 * f.series.averageFrom(p.relax()).mean() - c.series.averageFrom(p.relax()).mean();
+                        rs[smp] = f == null ? c.series.averageFrom(p.relax(), p.observedColumn()).mean()
+                                : 2 * f.series.averageFrom(p.relax(), p.observedColumn()).mean() - c.series.averageFrom(p.relax(), p.observedColumn()).mean();
                     }
                     pr = pr.overSamples(rs);
                 }
@@ -116,8 +121,36 @@ public final class GraphDynamicsStudy {
                 for (double[] row : coarse.series.rows()) {
                     series.add(List.of(gs.label(), k, row[1], row[2], row[3], row[4], row[5]));
                 }
+                if (coarse.communities != null) {
+                    CommunityOrderParameters cop = coarse.communities;
+                    for (double[] row : cop.rows()) {
+                        for (int c = 0; c < cop.communities(); c++) {
+                            communityRows.add(List.of(gs.label(), k, row[1], c, row[2 + c]));
+                        }
+                    }
+                    for (int c = 0; c < cop.communities(); c++) {
+                        List<Double> after = new ArrayList<>();
+                        for (double[] row : cop.rows()) {
+                            if (row[1] >= p.relax()) {
+                                after.add(row[2 + c]);
+                            }
+                        }
+                        TimeAverage a = TimeAverage.of(after);
+                        Map<String, Object> cm = new LinkedHashMap<>();
+                        cm.put("graph", gs.label());
+                        cm.put("K", k);
+                        cm.put("community", c);
+                        cm.put("nodes", gs.sizes()[c]);
+                        cm.put(p.observable(), a.mean());
+                        cm.put("se", a.standardError());
+                        communitySummary.add(cm);
+                    }
+                    if (gs == p.graphs().get(0)) {
+                        communityChart = new GraphDynamicsCharts.CommunitySeries(k, cop, coarse.series);
+                    }
+                }
                 if (gs == p.graphs().get(0)) {
-                    timeSeries.put("K = " + k, coarse.series.column(2));
+                    timeSeries.put("K = " + k, coarse.series.column(p.observedColumn()));
                     times = coarse.series.column(1);
                 }
                 if (coarse.snapshots != null) {
@@ -134,8 +167,9 @@ public final class GraphDynamicsStudy {
             }
         }
         List<StudyResult.Table> tables = new ArrayList<>();
-        tables.add(new StudyResult.Table("r-of-k", List.of("graph", "nodes", "directed_edges", "K", "r_dt", "se_dt",
-                "r_half_dt", "se_half_dt", "r", "se", "tau_samples", "reference", "reference_kind", "finite_n_reference",
+        String quantity = p.magnetisation() ? "abs_m" : "r";
+        tables.add(new StudyResult.Table("r-of-k", List.of("graph", "nodes", "directed_edges", "K", quantity + "_dt", "se_dt",
+                quantity + "_half_dt", "se_half_dt", quantity, "se", "tau_samples", "reference", "reference_kind", "finite_n_reference",
                 "z"), rk));
         tables.add(new StudyResult.Table("order-parameter", List.of("graph", "K", "t", "r", "psi", "mean", "variance"),
                 series));
@@ -143,10 +177,18 @@ public final class GraphDynamicsStudy {
             tables.add(new StudyResult.Table("w1-to-pde", List.of("K", "t", "w1", "w1_aligned"), w1));
             tables.add(new StudyResult.Table("phase-histogram", List.of("K", "t", "theta", "particles", "particles_aligned", "pde"), hist));
         }
+        if (!communityRows.isEmpty()) {
+            tables.add(new StudyResult.Table("community-order-parameter", List.of("graph", "K", "t", "community",
+                    p.magnetisation() ? "abs_m" : "r"), communityRows));
+        }
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("status", status);
         summary.put("nodes", p.nodes());
         summary.put("rule", p.rule().key());
+        if (p.update() != null) {
+            summary.put("update", p.update().name());
+            summary.put("observable", p.observable());
+        }
         summary.put("points", points.stream().map(PointResult::summary).toList());
         double maxZ = points.stream().filter(q -> Double.isFinite(q.z)).mapToDouble(q -> Math.abs(q.z)).max()
                 .orElse(Double.NaN);
@@ -159,14 +201,22 @@ public final class GraphDynamicsStudy {
         if (edgeSteps > 0) {
             summary.put("edge_messages_per_second", computeSeconds > 0 ? edgeSteps / computeSeconds : Double.NaN);
         }
-        return new StudyResult(summary, tables, GraphDynamicsCharts.of(p, points, times, timeSeries, hist, w1));
+        if (!communitySummary.isEmpty()) {
+            summary.put("communities", communitySummary);
+        }
+        Map<String, org.knowm.xchart.XYChart> charts = GraphDynamicsCharts.of(p, points, times, timeSeries, hist, w1);
+        if (communityChart != null) {
+            charts.put("community-over-time", GraphDynamicsCharts.communities(p, communityChart));
+        }
+        return new StudyResult(summary, tables, charts);
     }
 
-    private record Run(StepOutcome outcome, OrderParameterSeries series, PhaseSnapshots snapshots) {
+    private record Run(StepOutcome outcome, OrderParameterSeries series, PhaseSnapshots snapshots,
+                       CommunityOrderParameters communities) {
     }
 
     private static Run once(GraphStudyParams p, Graph graph, int n, double k, double dt, long seed, int shards,
-                            boolean pde, BooleanSupplier stop, Watch watch) {
+                            boolean pde, int[] communityStarts, BooleanSupplier stop, Watch watch) {
         NodeDynamics dyn = p.dynamics(k, dt, seed);
         List<ShardRange> ranges = NodePopulation.ranges(n, p.blockSize(), shards,
                 p.nodeActors() ? Granularity.MEMBER : Granularity.BLOCK);
@@ -185,11 +235,20 @@ public final class GraphDynamicsStudy {
             snaps = new PhaseSnapshots(at, Math.min(64, p.pdeCells()), fp);
         }
         Observer<NodeMeasure> live = watch.of(gsLabel(graph, n) + "-K" + k + "-dt" + dt, n, recipe.edges(), steps);
-        NodeReducer reducer = new NodeReducer(recipe, steps, p.recordEvery(),
-                snaps == null ? Observers.of(s, live) : Observers.of(s, snaps, live));
+        CommunityOrderParameters com = communityStarts == null ? null
+                : new CommunityOrderParameters(communityStarts, p.recordEvery(), p.magnetisation());
+        List<Observer<? super NodeMeasure>> watchers = new ArrayList<>(List.of(s));
+        if (snaps != null) {
+            watchers.add(snaps);
+        }
+        if (com != null) {
+            watchers.add(com);
+        }
+        watchers.add(live);
+        NodeReducer reducer = new NodeReducer(recipe, steps, p.recordEvery(), Observers.of(watchers));
         StepOutcome o = p.execution().equals("engine") ? NodePopulation.run(recipe, ranges, reducer, stop)
                 : NodePopulation.runInProcess(recipe, ranges, reducer, stop);
-        return new Run(o, s, snaps);
+        return new Run(o, s, snaps, com);
     }
 
     private static String gsLabel(Graph graph, int n) {
@@ -230,6 +289,14 @@ public final class GraphDynamicsStudy {
                 if (complete && p.normalisation() == Normalisation.NODES) {
                     finite = KuramotoMeanField.finiteNMeanR(k, p.noise(), n);
                 }
+            } else if (p.rule() == NodeRule.LANGEVIN && p.noise() > 0 && desaiZwanzig(p)) {
+                // θ = K on the complete graph with K/N: the Desai–Zwanzig model at β = 1/D
+                double beta = 1 / p.noise();
+                ref = new DesaiZwanzig(keff).magnetization(beta);
+                kind = ref > 0 ? "Desai-Zwanzig m*" : "Desai-Zwanzig (0 below K_c; |m| = O(N^-1/2))";
+                if (ref > 0 && graph == null && p.normalisation() == Normalisation.NODES) {
+                    finite = DesaiZwanzigFiniteN.meanMagnetization(keff, beta, n);
+                }
             } else if (p.rule() == NodeRule.KURAMOTO && p.gamma() > 0 && p.noise() == 0) {
                 ref = KuramotoMeanField.ottAntonsenR(keff, p.gamma());
                 // below K_c = 2γ the N = ∞ value is 0 and r is O(N^-1/2) above it: no z
@@ -238,6 +305,12 @@ public final class GraphDynamicsStudy {
             double z = Double.isFinite(ref) && se > 0 && !kind.contains("below K_c") ? (r - ref) / se : Double.NaN;
             return new PointResult(gs.label(), n, graph == null ? (long) n * (n - 1) : graph.edges(), k, coarse, fine,
                     r, se, ref, kind, finite, z);
+        }
+
+        /** The potential is the untilted double well (x² − 1)² of {@link DesaiZwanzig}. */
+        static boolean desaiZwanzig(GraphStudyParams p) {
+            return p.update() instanceof PotentialNodeUpdate u && u.potential() instanceof DoubleWellPotential w
+                    && w.tilt() == 0;
         }
 
         /** The mean over independent samples (this point is sample 0), SE = sd/sqrt(samples). */
@@ -257,7 +330,7 @@ public final class GraphDynamicsStudy {
         }
 
         String line() {
-            return String.format("%s K = %g: r = %.5f ± %.5f (%s %.5f, z = %.2f)", graph, k, r, se, referenceKind,
+            return String.format("%s K = %g: " + (referenceKind.startsWith("Desai") ? "|m|" : "r") + " = %.5f ± %.5f (%s %.5f, z = %.2f)", graph, k, r, se, referenceKind,
                     reference, z);
         }
 

@@ -1,6 +1,7 @@
 package org.ensemble.graphdynamics;
 
 import java.util.Arrays;
+import org.ensemble.gnn.Aggregation;
 import org.ensemble.random.Streams;
 import org.ensemble.step.ShardRange;
 
@@ -91,6 +92,9 @@ final class NodeBlocks {
     void step(double[] field, long k) {
         NodeDynamics d = recipe.dynamics();
         boolean kuramoto = d.rule() == NodeRule.KURAMOTO;
+        NodeUpdate update = d.update();
+        Aggregation aggregation = update == null ? Aggregation.SUM : update.aggregation();
+        boolean periodic = d.periodic();
         double dt = d.dt();
         double scale = d.noiseScale();
         long seed = d.seed();
@@ -102,25 +106,56 @@ final class NodeBlocks {
             double xi = x[l];
             double m = 0;
             if (recipe.complete()) {
+                // the complete graph only for linear messages (consensus, Langevin) and Kuramoto: the loader refuses user rules
                 m = kuramoto ? field[1] * Math.cos(xi) - field[0] * Math.sin(xi) : field[2] - n * xi;
             } else {
                 int i = first + l;
-                for (int e = off[i]; e < off[i + 1]; e++) {
-                    int s = source[e - base];
-                    double xj = s >= 0 ? x[s] : field[-1 - s];
-                    double msg = kuramoto ? Math.sin(xj - xi) : xj - xi;
-                    m += w == null ? msg : w[e] * msg;
+                if (aggregation == Aggregation.SUM) {
+                    for (int e = off[i]; e < off[i + 1]; e++) {
+                        int s = source[e - base];
+                        double xj = s >= 0 ? x[s] : field[-1 - s];
+                        double msg = update != null ? update.message(xi, xj) : kuramoto ? Math.sin(xj - xi) : xj - xi;
+                        m += w == null ? msg : w[e] * msg;
+                    }
+                } else {
+                    m = aggregate(aggregation, update, xi, field, w, off[i], off[i + 1], base);
                 }
             }
-            double v = xi + dt * (omega[l] + couplings[l] * m);
+            double v = update != null ? xi + dt * update.drift(first + l, xi, couplings[l] * m)
+                    : xi + dt * (omega[l] + couplings[l] * m);
             if (scale > 0) {
                 v += scale * Streams.normal(seed, first + l, k);
             }
-            next[l] = kuramoto ? NodeDynamics.wrap(v) : v;
+            next[l] = periodic ? NodeDynamics.wrap(v) : v;
         }
         double[] t = x;
         x = next;
         next = t;
+    }
+
+    /** A user rule's mean, max or min of the weighted messages over edges [from, to); 0 without in-edges. */
+    private double aggregate(Aggregation a, NodeUpdate update, double xi, double[] field, double[] w, int from, int to,
+                             int base) {
+        if (from == to) {
+            return 0;
+        }
+        double acc = a == Aggregation.MAX ? Double.NEGATIVE_INFINITY : a == Aggregation.MIN ? Double.POSITIVE_INFINITY : 0;
+        double weights = 0;
+        for (int e = from; e < to; e++) {
+            int s = source[e - base];
+            double xj = s >= 0 ? x[s] : field[-1 - s];
+            double we = w == null ? 1 : w[e];
+            double msg = we * update.message(xi, xj);
+            switch (a) {
+                case MAX -> acc = Math.max(acc, msg);
+                case MIN -> acc = Math.min(acc, msg);
+                default -> {
+                    acc += msg;
+                    weights += we;
+                }
+            }
+        }
+        return a == Aggregation.MEAN ? acc / weights : acc;
     }
 
     /** Per block: Σcos x, Σsin x, Σx, Σx², each summed in id order from 0. */

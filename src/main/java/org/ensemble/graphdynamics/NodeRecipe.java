@@ -1,6 +1,5 @@
 package org.ensemble.graphdynamics;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.ensemble.graph.Graph;
 import org.ensemble.step.ModelRecipe;
@@ -23,6 +22,9 @@ public record NodeRecipe(Graph graph, int nodes, NodeDynamics dynamics, int bloc
         if (graph != null && graph.nodes() != nodes) {
             throw new IllegalArgumentException("graph has " + graph.nodes() + " nodes, recipe says " + nodes);
         }
+        if (graph == null && dynamics.rule() == NodeRule.CLASS) {
+            throw new IllegalArgumentException("a user rule needs edges: the complete graph is coupled through its sums");
+        }
         if (nodes < 1 || blockSize < 1) {
             throw new IllegalArgumentException("need nodes ≥ 1 and block size ≥ 1, got " + nodes + ", " + blockSize);
         }
@@ -34,30 +36,8 @@ public record NodeRecipe(Graph graph, int nodes, NodeDynamics dynamics, int bloc
         for (int s = 0; s < starts.length; s++) {
             starts[s] = ranges.get(s).firstId();
         }
-        List<Integer> ids = new ArrayList<>();
-        if (graph != null) {
-            boolean[] sends = new boolean[nodes];
-            int shard = 0;
-            for (int i = 0; i < nodes; i++) {
-                while (shard + 1 < starts.length && starts[shard + 1] <= i) {
-                    shard++;
-                }
-                long lo = starts[shard];
-                long hi = shard + 1 < starts.length ? starts[shard + 1] : nodes;
-                for (int k = graph.offsets()[i]; k < graph.offsets()[i + 1]; k++) {
-                    int j = graph.senders()[k];
-                    if (j < lo || j >= hi) {
-                        sends[j] = true;
-                    }
-                }
-            }
-            for (int j = 0; j < nodes; j++) {
-                if (sends[j]) {
-                    ids.add(j);
-                }
-            }
-        }
-        return new NodeRecipe(graph, nodes, dynamics, blockSize, starts, ids.stream().mapToInt(Integer::intValue).toArray());
+        return new NodeRecipe(graph, nodes, dynamics, blockSize, starts,
+                graph == null ? new int[0] : org.ensemble.graph.Halo.of(graph, starts));
     }
 
     public boolean complete() {

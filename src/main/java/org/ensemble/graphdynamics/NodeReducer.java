@@ -105,14 +105,45 @@ public final class NodeReducer implements Reducer {
         return step;
     }
 
+    /**
+     * The pending order (its field is the halo of this shard plan at the checkpoint's step) and the
+     * halo's node ids, so that a resume under another plan can pick its own halo out of it.
+     */
     @Override
     public List<StateArray> checkpoint() {
-        return new ArrayList<>(pending.state());
+        List<StateArray> out = new ArrayList<>(pending.state());
+        long[] ids = new long[recipe.halo().length];
+        for (int h = 0; h < ids.length; h++) {
+            ids[h] = recipe.halo()[h];
+        }
+        out.add(StateArray.of("halo_ids", 1, ids));
+        return out;
     }
 
+    /**
+     * Continues from a checkpoint. The held order's field is the old plan's halo; this plan's halo
+     * is taken from it by node id, which works whenever every node this plan exchanges was exchanged
+     * then (the same plan, one shard, any plan whose boundaries are among the old ones). Otherwise the
+     * states it would need are not in the checkpoint: refused in one line.
+     */
     @Override
     public StepOrder resume(List<StateArray> state) {
-        pending = StepOrder.fromState(state);
+        StepOrder held = StepOrder.fromState(state);
+        double[] field = held.field();
+        if (!recipe.complete() && held.steps() > 0) {
+            long[] old = StateArray.named(state, "halo_ids").longs();
+            int[] halo = recipe.halo();
+            field = new double[halo.length];
+            for (int h = 0; h < halo.length; h++) {
+                int at = java.util.Arrays.binarySearch(old, halo[h]);
+                if (at < 0) {
+                    throw new IllegalArgumentException("this shard plan exchanges node " + halo[h] + ", which the"
+                            + " checkpoint's plan did not: resume with the shard count it was written with");
+                }
+                field[h] = held.field()[at];
+            }
+        }
+        pending = new StepOrder(held.fromStep(), held.steps(), field, held.observe());
         step = pending.fromStep();
         return pending;
     }

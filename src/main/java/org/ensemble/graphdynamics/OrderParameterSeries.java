@@ -11,14 +11,16 @@ import org.ensemble.step.Observer;
  * autocorrelation time ({@link TimeAverage}).
  */
 public final class OrderParameterSeries implements Observer<NodeMeasure> {
+    /** The column of |mean| (the magnetisation of a symmetric-broken Langevin run). */
+    public static final int ABS_MEAN = 6;
     private final List<double[]> rows = new ArrayList<>();
 
     @Override
     public void observe(NodeMeasure m) {
-        rows.add(new double[] {m.step(), m.time(), m.r(), m.psi(), m.mean(), m.variance()});
+        rows.add(new double[] {m.step(), m.time(), m.r(), m.psi(), m.mean(), m.variance(), Math.abs(m.mean())});
     }
 
-    /** Rows (step, t, r, ψ, mean, variance) in step order. */
+    /** Rows (step, t, r, ψ, mean, variance, |mean|) in step order. */
     public List<double[]> rows() {
         return rows;
     }

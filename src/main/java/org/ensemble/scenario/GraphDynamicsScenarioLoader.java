@@ -8,10 +8,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.ensemble.gnn.Aggregation;
 import org.ensemble.graphdynamics.GraphSpec;
 import org.ensemble.graphdynamics.GraphStudyParams;
 import org.ensemble.graphdynamics.NodeRule;
+import org.ensemble.graphdynamics.NodeUpdate;
 import org.ensemble.graphdynamics.Normalisation;
+import org.ensemble.graphdynamics.PotentialNodeUpdate;
+import org.ensemble.graphdynamics.ReaggregatedUpdate;
+import org.ensemble.potential.PotentialParams;
 
 /**
  * Reads a graph-dynamics scenario (a {@code graph-dynamics} section) with the other loaders'
@@ -19,7 +24,7 @@ import org.ensemble.graphdynamics.Normalisation;
  */
 public final class GraphDynamicsScenarioLoader {
     static final List<String> GRAPHS = List.of("complete", "erdos-renyi", "barabasi-albert", "watts-strogatz",
-            "random-regular", "ring", "grid", "file");
+            "random-regular", "stochastic-block", "ring", "grid", "file");
 
     private GraphDynamicsScenarioLoader() {
     }
@@ -60,8 +65,13 @@ public final class GraphDynamicsScenarioLoader {
         List<GraphSpec> graphs = graphs(g, gm, dir);
         g.rejectUnknown();
         m.put("graph", gm);
-        NodeRule rule = NodeRule.of(s.choice("rule", "kuramoto", List.of("kuramoto", "consensus")));
+        NodeRule rule = NodeRule.of(s.choice("rule", "kuramoto", List.of("kuramoto", "consensus", "langevin", "class")));
         m.put("rule", rule.key());
+        NodeUpdate update = update(s, rule, m, dir);
+        if (rule == NodeRule.CLASS && graphs.get(0).kind().equals("complete")) {
+            throw s.error("rule", "a user rule's messages need edges: the complete graph runs through its sums;"
+                    + " use a graph kind with edges (erdos-renyi with mean-degree = nodes − 1 is complete)");
+        }
         double[] couplings = s.vector("coupling", null, true);
         if (couplings.length == 0) {
             throw s.error("coupling", "expected a non-empty list of couplings K");
@@ -92,13 +102,14 @@ public final class GraphDynamicsScenarioLoader {
             throw s.error("lorentzian-width", "expected a half-width γ ≥ 0 (0: identical frequencies), got " + gamma);
         }
         m.put("lorentzian-width", gamma);
-        String initial = s.choice("initial", "wrapped-normal", List.of("uniform", "wrapped-normal"));
+        String initial = s.choice("initial", "wrapped-normal", List.of("uniform", "wrapped-normal", "normal"));
         m.put("initial", initial);
         double spread = s.number("spread", 0.5, false);
         if (!(spread >= 0)) {
             throw s.error("spread", "expected σ ≥ 0, got " + spread);
         }
         m.put("spread", spread);
+        double centre = put(m, "initial-centre", s.number("initial-centre", 0, false));
         String execution = s.choice("execution", "engine", List.of("engine", "in-process"));
         m.put("execution", execution);
         String gran = s.choice("granularity", "block", List.of("block", "node"));
@@ -147,12 +158,53 @@ public final class GraphDynamicsScenarioLoader {
         r.put("graph-dynamics", m);
         GraphStudyParams params = new GraphStudyParams(graphs, rule, couplings, norm, noise, dt, time, relax, omega,
                 gamma, initial.equals("uniform"), spread, execution, gran.equals("node"), block, every, extrapolate,
-                pdeK, cells, pdeTimes, samples);
+                pdeK, cells, pdeTimes, samples, update, centre);
         String resolved = ConfigValueFactory.fromMap(r).render(ConfigRenderOptions.defaults()
                 .setOriginComments(false).setJson(false).setFormatted(true));
         return new GraphDynamicsScenario(name, source, seed, shards, params,
                 "# Resolved graph-dynamics scenario: every default filled in. Run it again with: ensemble run THIS_FILE\n"
                         + resolved);
+    }
+
+    /** The Langevin rule's {@code potential { }} (1-D) or a user rule's {@code update { class, params, classpath }}. */
+    private static NodeUpdate update(Section s, NodeRule rule, Map<String, Object> m, Path dir) {
+        if (rule == NodeRule.LANGEVIN) {
+            if (!s.has("potential")) {
+                throw s.error("potential", "rule = langevin needs a 1-D potential { type = double-well | harmonic | class }");
+            }
+            Section ps = s.section("potential");
+            PotentialSpec spec = ScenarioLoader.potential(ps, dir);
+            if (spec.potential().dimension() != 1) {
+                throw ps.error("type", "expected a 1-D potential (a node's state is one number), got dimension "
+                        + spec.potential().dimension());
+            }
+            m.put("potential", spec.params());
+            return new PotentialNodeUpdate(spec.potential());
+        }
+        if (rule == NodeRule.CLASS) {
+            if (!s.has("update")) {
+                throw s.error("update", "rule = class needs update { class = \"com.example.MyRule\" }");
+            }
+            Section u = s.section("update");
+            Map<String, Object> um = new LinkedHashMap<>();
+            String cls = u.string("class", null, true);
+            Map<String, Object> params = u.has("params") ? u.section("params").config().root().unwrapped() : Map.of();
+            List<java.net.URL> urls = ScenarioLoader.classpath(u, dir, um);
+            um.put("class", cls);
+            um.put("params", params);
+            Section pp = u.section("params");
+            NodeUpdate nu = ScenarioLoader.instantiate(u, cls, NodeUpdate.class, new PotentialParams(params, pp::error),
+                    urls);
+            if (u.has("aggregate")) {
+                nu = new ReaggregatedUpdate(nu, Aggregation.of(u.choice("aggregate", null, List.of("sum", "mean", "max",
+                        "min"))));
+            }
+            um.put("aggregate", nu.aggregation().key());
+            u.rejectUnknown();
+            m.put("update", um);
+            return nu;
+        }
+        return null;
     }
 
     private static List<GraphSpec> graphs(Section g, Map<String, Object> gm, Path dir) {
@@ -166,6 +218,41 @@ public final class GraphDynamicsScenarioLoader {
                 gm.put("rows", rows);
                 gm.put("cols", cols);
                 out.add(new GraphSpec(kind, rows * cols, rows, cols, null, false));
+            }
+            case "stochastic-block" -> {
+                double[] sz = g.vector("sizes", null, true);
+                if (sz.length < 1 || sz.length > 1000) {
+                    throw g.error("sizes", "expected 1 to 1000 community sizes, got " + sz.length);
+                }
+                int[] sizes = new int[sz.length];
+                long total = 0;
+                for (int c = 0; c < sz.length; c++) {
+                    if (!(sz[c] >= 1 && sz[c] == Math.rint(sz[c]) && sz[c] <= 50_000_000)) {
+                        throw g.error("sizes", "expected whole community sizes ≥ 1, got " + sz[c]);
+                    }
+                    sizes[c] = (int) sz[c];
+                    total += sizes[c];
+                }
+                if (total < 3 || total > 50_000_000) {
+                    throw g.error("sizes", "expected 3 to 5e7 nodes in all, got " + total);
+                }
+                double pIn = g.number("p-in", 0, true);
+                double[] pOuts = g.vector("p-out", null, true);
+                if (!(pIn >= 0 && pIn <= 1)) {
+                    throw g.error("p-in", "expected a probability in [0, 1], got " + pIn);
+                }
+                if (pOuts.length == 0) {
+                    throw g.error("p-out", "expected one or more probabilities across communities");
+                }
+                for (double pOut : pOuts) {
+                    if (!(pOut >= 0 && pOut <= 1)) {
+                        throw g.error("p-out", "expected probabilities in [0, 1], got " + pOut);
+                    }
+                    out.add(new GraphSpec(kind, (int) total, pIn, pOut, null, false, sizes));
+                }
+                gm.put("sizes", toList(sz));
+                gm.put("p-in", pIn);
+                gm.put("p-out", toList(pOuts));
             }
             case "file" -> {
                 String f = g.string("path", null, true);

@@ -425,37 +425,44 @@ public final class ScenarioLoader {
                 String cls = p.string("class", null, true);
                 Map<String, Object> params = p.has("params") ? p.section("params").config().root().unwrapped()
                         : Map.of();
-                List<URL> urls = new ArrayList<>();
-                if (p.has("classpath")) {
-                    Object cp = p.config().getValue("classpath").unwrapped();
-                    List<?> entries = cp instanceof List<?> l ? l : List.of(cp);
-                    List<String> absolute = new ArrayList<>();
-                    for (Object e : entries) {
-                        Path path = baseDir.resolve(String.valueOf(e)).toAbsolutePath().normalize();
-                        absolute.add(path.toString());
-                        if (!Files.exists(path)) {
-                            throw p.error("classpath", "expected existing jars or directories, '" + path + "' not found");
-                        }
-                        try {
-                            urls.add(path.toUri().toURL());
-                        } catch (MalformedURLException ex) {
-                            throw p.error("classpath", "bad path " + path);
-                        }
-                    }
-                    // Absolute, so the resolved scenario.conf in a run directory still finds the classes.
-                    m.put("classpath", absolute);
-                }
+                List<URL> urls = classpath(p, baseDir, m);
                 m.put("class", cls);
                 m.put("params", params);
                 Section ps = p.section("params");
-                pot = instantiate(p, cls, new PotentialParams(params, ps::error), urls);
+                pot = instantiate(p, cls, Potential.class, new PotentialParams(params, ps::error), urls);
             }
         }
         p.rejectUnknown();
         return new PotentialSpec(type, m, pot);
     }
 
-    private static Potential instantiate(Section p, String cls, PotentialParams params, List<URL> urls) {
+    /** The section's {@code classpath} entries (relative to baseDir) as URLs; puts their absolute paths into m. */
+    static List<URL> classpath(Section p, Path baseDir, Map<String, Object> m) {
+        List<URL> urls = new ArrayList<>();
+        if (p.has("classpath")) {
+            Object cp = p.config().getValue("classpath").unwrapped();
+            List<?> entries = cp instanceof List<?> l ? l : List.of(cp);
+            List<String> absolute = new ArrayList<>();
+            for (Object e : entries) {
+                Path path = baseDir.resolve(String.valueOf(e)).toAbsolutePath().normalize();
+                absolute.add(path.toString());
+                if (!Files.exists(path)) {
+                    throw p.error("classpath", "expected existing jars or directories, '" + path + "' not found");
+                }
+                try {
+                    urls.add(path.toUri().toURL());
+                } catch (MalformedURLException ex) {
+                    throw p.error("classpath", "bad path " + path);
+                }
+            }
+            // Absolute, so the resolved scenario.conf in a run directory still finds the classes.
+            m.put("classpath", absolute);
+        }
+        return urls;
+    }
+
+    /** A user class of the given type, built from params as for potentials (PotentialParams, Map or no-argument constructor). */
+    static <T> T instantiate(Section p, String cls, Class<T> type, PotentialParams params, List<URL> urls) {
         ClassLoader parent = ScenarioLoader.class.getClassLoader();
         ClassLoader loader = urls.isEmpty() ? parent : new URLClassLoader(urls.toArray(URL[]::new), parent);
         Class<?> c;
@@ -463,16 +470,16 @@ public final class ScenarioLoader {
             c = Class.forName(cls, true, loader);
         } catch (ClassNotFoundException | LinkageError e) {
             throw p.error("class", "class '" + cls + "' not found on the classpath"
-                    + (urls.isEmpty() ? " (add potential.classpath = [\"path/to.jar\"])" : " " + urls));
+                    + (urls.isEmpty() ? " (add " + p.key("classpath") + " = [\"path/to.jar\"])" : " " + urls));
         }
-        if (!Potential.class.isAssignableFrom(c)) {
-            throw p.error("class", "expected a class implementing " + Potential.class.getName() + ", got " + cls);
+        if (!type.isAssignableFrom(c)) {
+            throw p.error("class", "expected a class implementing " + type.getName() + ", got " + cls);
         }
         try {
             // PotentialParams first (typed getters), then the older Map constructor, then none.
             for (Class<?> arg : List.of(PotentialParams.class, Map.class)) {
                 try {
-                    return (Potential) c.getConstructor(arg).newInstance(arg == Map.class ? params.asMap() : params);
+                    return type.cast(c.getConstructor(arg).newInstance(arg == Map.class ? params.asMap() : params));
                 } catch (NoSuchMethodException e) {
                     // try the next form
                 }
@@ -480,7 +487,7 @@ public final class ScenarioLoader {
             if (!params.keys().isEmpty()) {
                 throw p.error("params", "class " + cls + " has no public constructor taking PotentialParams (or a Map)");
             }
-            return (Potential) c.getConstructor().newInstance();
+            return type.cast(c.getConstructor().newInstance());
         } catch (NoSuchMethodException e) {
             throw p.error("class", "expected a public no-argument, PotentialParams or Map constructor in " + cls);
         } catch (ReflectiveOperationException e) {

@@ -3,12 +3,10 @@ package org.ensemble.graphdynamics;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.ensemble.graph.Graph;
 import org.ensemble.graph.GraphGenerators;
 import org.ensemble.step.Granularity;
-import org.ensemble.step.Observer;
 import org.ensemble.step.ShardRange;
 import org.ensemble.step.StepOutcome;
 import org.ensemble.step.StepStatus;
@@ -18,28 +16,10 @@ import org.junit.jupiter.api.Test;
 class NodeDeterminismTest {
     private static final int BLOCK = 16;
 
-    /** Everything a run shows: every measure's numbers and the states at the steps it asked for. */
-    private static final class Trace implements Observer<NodeMeasure> {
-        final List<double[]> rows = new ArrayList<>();
-
-        @Override
-        public void observe(NodeMeasure m) {
-            rows.add(new double[] {m.step(), m.r(), m.psi(), m.mean(), m.variance()});
-            if (m.states() != null) {
-                rows.add(m.states().clone());
-            }
-        }
-
-        @Override
-        public long nextNeed(long step) {
-            return step <= 7 ? 7 : step <= 20 ? 20 : NEVER;
-        }
-    }
-
     private static List<double[]> run(Graph g, int n, NodeDynamics d, int shards, Granularity gran, boolean engine) {
         List<ShardRange> ranges = NodePopulation.ranges(n, BLOCK, shards, gran);
         NodeRecipe recipe = NodeRecipe.of(g, n, d, BLOCK, ranges);
-        Trace t = new Trace();
+        NodeTrace t = new NodeTrace(7, 20);
         NodeReducer reducer = new NodeReducer(recipe, 20, 3, t);
         StepOutcome o = engine ? NodePopulation.run(recipe, ranges, reducer, () -> false)
                 : NodePopulation.runInProcess(recipe, ranges, reducer, () -> false);
@@ -85,6 +65,33 @@ class NodeDeterminismTest {
         Graph g = new Graph(grid.nodes(), grid.offsets(), grid.senders(), w);
         check(g, g.nodes(), new NodeDynamics(NodeRule.CONSENSUS, 0.8, Normalisation.DEGREE, 0.01, 0.1, 0, 0, 0,
                 true, 5));
+    }
+
+    @Test
+    void langevinInADoubleWellOnAWattsStrogatzGraph() {
+        Graph g = GraphGenerators.wattsStrogatz(130, 4, 0.1, 8);
+        check(g, g.nodes(), new NodeDynamics(NodeRule.LANGEVIN, 1.5, Normalisation.DEGREE, 0.5, 0.01, 0, 0, 0.3,
+                false, 6, new PotentialNodeUpdate(new org.ensemble.potential.DoubleWellPotential(0)), 1));
+    }
+
+    @Test
+    void langevinOnTheCompleteGraphThroughItsSums() {
+        check(null, 100, new NodeDynamics(NodeRule.LANGEVIN, 2, Normalisation.NODES, 0.5, 0.01, 0, 0, 0.3, false, 9,
+                new PotentialNodeUpdate(new org.ensemble.potential.DoubleWellPotential(0)), 1));
+    }
+
+    @Test
+    void aUserRuleClassOnAnErdosRenyiGraph() {
+        Graph g = GraphGenerators.erdosRenyi(110, 0.06, 2);
+        check(g, g.nodes(), new NodeDynamics(NodeRule.CLASS, 1, Normalisation.MEAN_DEGREE, 0.2, 0.02, 0, 0, 0.5, false,
+                3, new LinearPullRule(org.ensemble.potential.PotentialParams.of(java.util.Map.of("a", 1.5))), 0.5));
+    }
+
+    @Test
+    void aUserRuleWithMaxAggregation() {
+        Graph g = GraphGenerators.barabasiAlbert(100, 2, 4);
+        check(g, g.nodes(), new NodeDynamics(NodeRule.CLASS, 1, Normalisation.DEGREE, 0.1, 0.02, 0, 0, 0.5, false, 8,
+                new ReaggregatedUpdate(new KuramotoRule(), org.ensemble.gnn.Aggregation.MAX), 0));
     }
 
     @Test

@@ -90,7 +90,11 @@ class EveryPlotTest {
             run("gnn-influence", "gnn.depth=4", "gnn.weight-seeds=2", "gnn.show-depth=2"),
             run("kuramoto-noise-transition", "graph-dynamics.graph.nodes=300", "graph-dynamics.time=3",
                     "graph-dynamics.relax=1", "graph-dynamics.coupling=[1,3]", "graph-dynamics.pde.times=[0,1,3]",
-                    "graph-dynamics.extrapolate-dt=false"));
+                    "graph-dynamics.extrapolate-dt=false"),
+            run("langevin-edges-desai-zwanzig", "graph-dynamics.graph.nodes=300", "graph-dynamics.time=3",
+                    "graph-dynamics.relax=1", "graph-dynamics.coupling=[1,3]", "graph-dynamics.extrapolate-dt=false"),
+            run("kuramoto-communities", "graph-dynamics.graph.sizes=[60,40]", "graph-dynamics.graph.p-out=[0,0.05]",
+                    "graph-dynamics.time=2", "graph-dynamics.relax=1"));
 
     private static final Set<String> EXPECTED = Set.of("survival", "histogram-over-time", "histogram-2d",
             "pde-density-2d", "particles-density-2d", "pde-vs-particles", "w2-over-time", "risk",
@@ -101,7 +105,7 @@ class EveryPlotTest {
             "cost-gap", "sampled-gradient", "loss", "parity-final-risk", "parity-success-rate", "gradient-variance",
             "gradient-variance-over-r4", "linear-periodic-success-rate", "linear-periodic-final-risk",
             "decomposition-error", "decomposition-success-rate", "gradient-snr",
-            "r-of-k", "r-over-time", "phase-histogram", "w1-to-pde");
+            "r-of-k", "r-over-time", "phase-histogram", "w1-to-pde", "community-over-time");
 
     private static List<String> run(String name, String... sets) {
         List<String> a = new ArrayList<>(List.of(name, "run", "scenarios/" + name + ".conf"));
