@@ -27,7 +27,7 @@ final class NodeMetrics implements AutoCloseable {
             return new NodeMetrics(null);
         }
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        String node = system.address().hostPort();
+        String node = system.address().getHost().orElse("?") + ":" + system.address().getPort().orElse(0);
         Cluster cluster = Cluster.get(system);
         Gauge.builder("ensemble_cluster_members_up", cluster, NodeMetrics::up)
                 .tag("node", node).description("members this node sees Up").register(registry);

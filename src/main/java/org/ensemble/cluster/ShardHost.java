@@ -63,7 +63,8 @@ public final class ShardHost extends AbstractBehavior<ShardHost.Command> {
         super(context);
         this.version = version;
         this.live = live;
-        this.node = context.getSystem().address().hostPort();
+        org.apache.pekko.actor.Address a = context.getSystem().address();
+        this.node = a.getHost().orElse("?") + ":" + a.getPort().orElse(0);
         context.getSystem().receptionist().tell(Receptionist.register(KEY, context.getSelf()));
     }
 
