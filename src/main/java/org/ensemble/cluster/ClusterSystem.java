@@ -72,6 +72,7 @@ public final class ClusterSystem {
 
     /** Starts the member and waits, at most the file's join timeout, until it is Up. */
     public static <T> ActorSystem<T> start(Behavior<T> guardian, ClusterFile f) {
+        requireFree(f);
         ActorSystem<T> system;
         try {
             system = ActorSystem.create(guardian, NAME, ActorSystemSetup.create(BootstrapSetup.create(config(f)))
@@ -92,6 +93,20 @@ public final class ClusterSystem {
             sleep(50);
         }
         return system;
+    }
+
+    /** A taken port is refused before Pekko tries it (its own bind failure logs a stack trace). */
+    private static void requireFree(ClusterFile f) {
+        if (f.port() == 0) {
+            return;
+        }
+        try (java.net.ServerSocket s = new java.net.ServerSocket()) {
+            s.setReuseAddress(true);
+            s.bind(new java.net.InetSocketAddress(f.host(), f.port()));
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException(f.file() + ": cluster.port: cannot bind " + f.host() + ":" + f.port()
+                    + " (" + e.getMessage() + "); is another node on that port?");
+        }
     }
 
     /** Leaves the cluster and stops the system, waiting at most 20 s. */

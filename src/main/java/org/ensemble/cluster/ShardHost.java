@@ -93,9 +93,15 @@ public final class ShardHost extends AbstractBehavior<ShardHost.Command> {
             return this;
         }
         List<ActorRef<ShardActor.Command>> spawned = new ArrayList<>();
-        for (ShardRange r : m.ranges()) {
-            spawned.add(getContext().spawn(ShardActor.create(m.recipe(), r), m.runId() + "-shard-" + r.index(),
-                    DispatcherSelector.fromConfig(StepCoordinator.COMPUTE_DISPATCHER)));
+        try {
+            for (ShardRange r : m.ranges()) {
+                spawned.add(getContext().spawn(ShardActor.create(m.recipe(), r), m.runId() + "-shard-" + r.index(),
+                        DispatcherSelector.fromConfig(StepCoordinator.COMPUTE_DISPATCHER)));
+            }
+        } catch (RuntimeException e) {
+            spawned.forEach(s -> getContext().stop(s));
+            m.replyTo().tell(new Refused(node, "node " + node + " cannot start shards: " + e.getMessage()));
+            return this;
         }
         runs.computeIfAbsent(m.runId(), k -> new ArrayList<>()).addAll(spawned);
         live.addAndGet(spawned.size());
