@@ -63,6 +63,21 @@ public final class ClusterRun {
         }
     }
 
+    /**
+     * Runs {@code body} (a sweep: every point its own job) with this process's runs placed on the
+     * cluster of {@code clusterFile}. A lost node fails the point it was running (no failover here).
+     */
+    public static int onCluster(Path clusterFile, IntSupplier body) {
+        try (ClusterEngine engine = ClusterEngine.join(ClusterFile.load(clusterFile), ClusterSystem.version())) {
+            Engine.placeOn(engine);
+            try {
+                return body.getAsInt();
+            } finally {
+                Engine.placeOn(null);
+            }
+        }
+    }
+
     /** Adds {@code cluster: {shard_nodes, failovers: [{node, resumed_from_step}]}} to a run's run.json. */
     static void record(Path runJson, ClusterFile f, List<Failover> failovers) {
         if (!Files.isRegularFile(runJson)) {

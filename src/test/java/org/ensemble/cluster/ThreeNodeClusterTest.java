@@ -110,6 +110,32 @@ class ThreeNodeClusterTest {
 
     @Order(4)
     @Test
+    void aSweepOnThreeNodesWritesTheBytesOfOneJvm() throws Exception {
+        Path local = tmp.resolve("sweep-local");
+        Path cluster = tmp.resolve("sweep-cluster");
+        for (Path out : List.of(local, cluster)) {
+            List<String> a = new ArrayList<>(List.of("sweep", "src/test/resources/scenarios/small-escape.conf", "--vary",
+                    "dynamics.beta=2.5,3", "--set", "shards=6", "--set", "population.size=1500", "--set", "run.time=4",
+                    "--out", out.toString(), "--quiet", "--no-plots", "--no-metrics"));
+            if (out == cluster) {
+                a.addAll(List.of("--cluster", clusterFile.toString()));
+            }
+            StringWriter err = new StringWriter();
+            assertEquals(0, Main.execute(new PrintWriter(err, true), a.toArray(String[]::new)), err + nodeLogs());
+        }
+        List<Path> files;
+        try (Stream<Path> all = Files.walk(local)) {
+            files = all.filter(f -> f.toString().endsWith(".csv") || f.endsWith("summary.json")).sorted().toList();
+        }
+        assertTrue(files.size() >= 5, files.toString()); // the sweep table and each point's summary and tables
+        for (Path f : files) {
+            assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(cluster.resolve(local.relativize(f))),
+                    local.relativize(f).toString());
+        }
+    }
+
+    @Order(5)
+    @Test
     void aNodeKilledMidRunCostsAResumeFromTheLastCheckpoint() throws Exception {
         List<String> set = List.of("shards=6", "population.size=3000", "escape.absorbing=false", "run.time=120",
                 "checkpoint.every=6");
