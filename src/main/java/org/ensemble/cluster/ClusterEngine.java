@@ -49,6 +49,9 @@ public final class ClusterEngine implements Engine.Placement, AutoCloseable {
                            CheckpointSink checkpoints, ResumePoint resume) {
         CompletableFuture<StepOutcome> done = new CompletableFuture<>();
         WireFormat.hash(recipe); // a recipe that cannot be sent is refused here, before any node is asked
+        if (checkpoints.enabled() || resume != null) {
+            requireFrameHolds(recipe, ranges);
+        }
         String runId = "run-" + runs.incrementAndGet();
         int hosts = Math.max(1, file.shardNodes() - lost.size()); // a resumed run goes on with the nodes that remain
         refusal = null;
@@ -70,6 +73,35 @@ public final class ClusterEngine implements Engine.Placement, AutoCloseable {
             throw new IllegalArgumentException(file.file() + ": " + refusal);
         }
         return o;
+    }
+
+    /**
+     * A checkpoint or a resume sends each shard's rows as one message, and Artery drops a message over
+     * its frame (the run would then wait for it): measure the smallest shard's rows here, scale to the
+     * largest, and refuse a run that would not fit.
+     */
+    private void requireFrameHolds(ModelRecipe recipe, List<ShardRange> ranges) {
+        ShardRange small = ranges.get(0);
+        ShardRange large = ranges.get(0);
+        for (ShardRange r : ranges) {
+            small = r.size() < small.size() ? r : small;
+            large = r.size() > large.size() ? r : large;
+        }
+        long bytes;
+        try (org.ensemble.step.ShardModel m = recipe.build(small)) {
+            bytes = org.apache.pekko.serialization.SerializationExtension.get(system)
+                    .serialize(new org.ensemble.step.StepCoordinator.SnapshotReady(small.index(), m.snapshot())).get()
+                    .length;
+        } catch (UnsupportedOperationException e) {
+            return; // a kind without checkpoints sends no rows
+        }
+        long estimate = (long) Math.ceil((double) bytes * large.size() / small.size()) + 4096;
+        if (estimate > file.frameBytes()) {
+            throw new IllegalArgumentException(file.file() + ": cluster.maximum-frame-size: a checkpoint of shard "
+                    + large.index() + " (" + large.size() + " members) is one message of about " + estimate
+                    + " bytes, over the frame of " + file.frameBytes() + " bytes; use more shards or raise"
+                    + " maximum-frame-size");
+        }
     }
 
     /** The nodes lost so far ({@code host:port}), in the order they were noticed. */

@@ -95,7 +95,8 @@ public final class ShardHost extends AbstractBehavior<ShardHost.Command> {
         List<ActorRef<ShardActor.Command>> spawned = new ArrayList<>();
         try {
             for (ShardRange r : m.ranges()) {
-                spawned.add(getContext().spawn(ShardActor.create(m.recipe(), r), m.runId() + "-shard-" + r.index(),
+                spawned.add(getContext().spawn(FrameGuard.around(ShardActor.create(m.recipe(), r), r.index()),
+                        m.runId() + "-shard-" + r.index(),
                         DispatcherSelector.fromConfig(StepCoordinator.COMPUTE_DISPATCHER)));
             }
         } catch (RuntimeException e) {

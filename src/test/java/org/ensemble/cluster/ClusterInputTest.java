@@ -112,6 +112,34 @@ class ClusterInputTest {
     }
 
     @Test
+    void aCheckpointOverTheFrameIsRefusedBeforeTheRun() throws Exception {
+        int port = ThreeNodeClusterTest.freePorts(1)[0];
+        // 32 KiB frame; 2 shards of 5000 particles checkpoint ≥ 5000 positions at 9 bytes ≈ 45 KB each.
+        Path f = file("cluster {\n  seed-nodes = [\"127.0.0.1:" + port + "\"]\n  port = " + port
+                + "\n  join-timeout = 60s\n  maximum-frame-size = 32KiB\n}\n");
+        ActorSystem<ShardHost.Command> node = ClusterSystem.start(ShardHost.create(ClusterSystem.version(),
+                new AtomicInteger()), ClusterFile.load(f));
+        try {
+            Path out = tmp.resolve("too-big");
+            Result r = cli("run", SCENARIO, "--set", "shards=2", "--set", "population.size=10000", "--set",
+                    "checkpoint.every=4", "--out",
+                    out.toString(), "--quiet", "--no-plots", "--no-metrics", "--cluster", f.toString());
+            assertOneLine(r, "cluster.maximum-frame-size: a checkpoint of shard");
+            assertFalse(Files.exists(out), "nothing is committed");
+            // At 2500 particles per shard the checkpoint rows fit, but the first answer (each block's
+            // histogram and events, ~170 KB) does not: the shard's node says so and the run fails with
+            // that message instead of waiting for an answer Artery dropped.
+            Result lost = cli("run", SCENARIO, "--set", "shards=2", "--set", "population.size=5000", "--out",
+                    tmp.resolve("too-big-answer").toString(), "--quiet", "--no-plots", "--no-metrics", "--cluster",
+                    f.toString());
+            assertEquals(1, lost.code(), lost.err());
+            assertTrue(lost.err().contains("over the cluster's maximum-frame-size"), lost.err());
+        } finally {
+            ClusterSystem.stop(node);
+        }
+    }
+
+    @Test
     void aHostRefusesARecipeItDecodesDifferentlyAndSpawnsOneItDecodesAlike() throws Exception {
         AtomicInteger live = new AtomicInteger();
         ActorSystem<ShardHost.Command> host = ActorSystem.create(ShardHost.create("v", live), "host",
@@ -132,7 +160,13 @@ class ClusterInputTest {
             ShardHost.Reply good = ask(host, new ShardHost.Spawn("run-3", "v", WireFormat.hash(recipe), recipe, ranges,
                     null));
             assertEquals(ranges.size(), ((ShardHost.Spawned) good).shards().size());
-            assertEquals(ranges.size(), live.get());
+            // The ask's reply-to (standing in for a run's supervisor) is gone once it has its answer: the
+            // host stops that run's shards, as it does when a coordinator's JVM dies.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (live.get() != 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals(0, live.get(), "the shards of a run whose supervisor is gone are stopped");
         } finally {
             ClusterSystem.stop(host);
         }
