@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "ensemble", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Simulate populations of stochastic particles and their mean-field limits.",
         subcommands = {RunCommand.class, ResumeCommand.class, ValidateCommand.class, SweepCommand.class, ListCommand.class,
-            PlotCommand.class, ReportCommand.class,
+            PlotCommand.class, ReportCommand.class, org.ensemble.cluster.NodeCommand.class,
             DevicesCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_FAILURE = 1;

@@ -42,6 +42,11 @@ final class RunCommand implements Callable<Integer> {
             + " cores allow without oversubscribing the shards; 1 while live metrics are served)")
     Integer jobs;
 
+    @Option(names = "--cluster", paramLabel = "FILE", description = "run on the cluster of this cluster file: this JVM"
+            + " joins as the coordinator's node, the shards run on the nodes (ensemble node); a lost node costs a resume"
+            + " from the last checkpoint")
+    Path cluster;
+
     @Option(names = "--quiet", description = "no progress output")
     boolean quiet;
 
@@ -50,6 +55,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (cluster != null) {
+            return onCluster();
+        }
         metrics.quiet = quiet;
         if (jobs != null && !(org.ensemble.scenario.ScenarioFiles.load(file, overrides)
                 instanceof org.ensemble.scenario.Scenario && org.ensemble.scenario.ParticleStudy.read(file, overrides)
@@ -126,6 +134,23 @@ final class RunCommand implements Callable<Integer> {
         }
         return r.outcome().ok() ? 0 : (r.outcome().status() == RunOutcome.Status.DIVERGED
                 ? Main.EXIT_DIVERGED : Main.EXIT_FAILURE);
+    }
+
+    /** This run on the cluster: the same run, then, after a lost node, the same resume as `ensemble resume`. */
+    private int onCluster() {
+        Path clusterFile = cluster;
+        cluster = null;
+        if (out == null && resume == null) {
+            out = defaultOut(org.ensemble.scenario.ScenarioFiles.load(file, overrides).name());
+        }
+        Path dir = resume != null ? resume : out;
+        return org.ensemble.cluster.ClusterRun.call(clusterFile, dir, this::call, () -> {
+            file = Checkpoint.locate(dir).resolve("scenario.conf");
+            overrides = new ArrayList<>();
+            out = null;
+            resume = dir;
+            return call();
+        });
     }
 
     static Path defaultOut(String name) {

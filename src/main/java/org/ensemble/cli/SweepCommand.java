@@ -41,6 +41,10 @@ final class SweepCommand implements Callable<Integer> {
             + " allow without oversubscribing the shards; 1 while live metrics are served, which follow one run)")
     Integer jobs;
 
+    @Option(names = "--cluster", paramLabel = "FILE", description = "run the points on the cluster of this cluster"
+            + " file (ensemble node): each point is its own job, its shards dealt over the nodes")
+    Path cluster;
+
     @Option(names = "--quiet", description = "no progress output")
     boolean quiet;
 
@@ -49,6 +53,11 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (cluster != null) {
+            Path c = cluster;
+            cluster = null;
+            return org.ensemble.cluster.ClusterRun.onCluster(c, this::call);
+        }
         metrics.quiet = quiet;
         Map.Entry<String, List<String>> v = ScenarioLoader.parseVary(vary);
         String key = v.getKey();

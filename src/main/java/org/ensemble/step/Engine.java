@@ -32,7 +32,27 @@ public final class Engine {
     /** Microseconds an idle spinning thread spins before it parks. */
     static final long SPIN_MICROS = Long.getLong("ensemble.training.spin-micros", 2000);
 
+    /**
+     * Runs the step protocol with its shards somewhere other than a fresh local actor system (the
+     * nodes of a cluster, {@code org.ensemble.cluster}); the coordinator and reducer are the same.
+     */
+    public interface Placement {
+        StepOutcome run(ModelRecipe recipe, List<ShardRange> ranges, Reducer reducer, BooleanSupplier stopRequested,
+                        CheckpointSink checkpoints, ResumePoint resume);
+    }
+
+    /** Where this process's runs place their shards: null (the default) for this JVM. */
+    private static volatile Placement placement;
+
     private Engine() {
+    }
+
+    /**
+     * Sends every later run of this process to {@code p} (null: back to this JVM). Set once by the
+     * command line for {@code --cluster}, so every kind runs there without passing it through.
+     */
+    public static void placeOn(Placement p) {
+        placement = p;
     }
 
     public static StepOutcome run(ModelRecipe recipe, List<ShardRange> ranges, Reducer reducer, int threads,
@@ -44,6 +64,10 @@ public final class Engine {
     public static StepOutcome run(ModelRecipe recipe, List<ShardRange> ranges, Reducer reducer, int threads,
                                   Dispatch dispatch, BooleanSupplier stopRequested, CheckpointSink checkpoints,
                                   ResumePoint resume) {
+        Placement p = placement;
+        if (p != null) {
+            return p.run(recipe, ranges, reducer, stopRequested, checkpoints, resume);
+        }
         CompletableFuture<StepOutcome> done = new CompletableFuture<>();
         ActorSystem<StepCoordinator.Command> system = ActorSystem.create(
                 StepCoordinator.create(recipe, ranges, reducer, stopRequested, checkpoints, resume, done), "ensemble",

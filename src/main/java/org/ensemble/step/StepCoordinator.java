@@ -54,6 +54,8 @@ public final class StepCoordinator extends AbstractBehavior<StepCoordinator.Comm
     private final ResumePoint resume;
     private final CompletableFuture<StepOutcome> done;
     private final List<ActorRef<ShardActor.Command>> shards = new ArrayList<>();
+    /** Shard actors already running elsewhere (one per range, on cluster nodes), or null to spawn them here. */
+    private final List<ActorRef<ShardActor.Command>> placed;
     private final Partial[] partials;
     private final long[] nanos;
     private final List<List<StateArray>> snapshots;
@@ -65,8 +67,10 @@ public final class StepCoordinator extends AbstractBehavior<StepCoordinator.Comm
 
     private StepCoordinator(ActorContext<Command> context, ModelRecipe recipe, List<ShardRange> ranges,
                             Reducer reducer, BooleanSupplier stopRequested, CheckpointSink checkpoints,
-                            ResumePoint resume, CompletableFuture<StepOutcome> done) {
+                            ResumePoint resume, CompletableFuture<StepOutcome> done,
+                            List<ActorRef<ShardActor.Command>> placed) {
         super(context);
+        this.placed = placed;
         this.recipe = recipe;
         this.ranges = ranges;
         this.reducer = reducer;
@@ -84,7 +88,23 @@ public final class StepCoordinator extends AbstractBehavior<StepCoordinator.Comm
                                            BooleanSupplier stopRequested, CheckpointSink checkpoints,
                                            ResumePoint resume, CompletableFuture<StepOutcome> done) {
         return Behaviors.setup(ctx -> new StepCoordinator(ctx, recipe, ranges, reducer, stopRequested, checkpoints,
-                resume, done));
+                resume, done, null));
+    }
+
+    /**
+     * As above, with the shard actors already running elsewhere ({@code placed.get(k)} owns
+     * {@code ranges.get(k)}, built from the same recipe, e.g. on cluster nodes): the protocol is the same
+     * messages in the same order; only who spawned the shards differs.
+     */
+    public static Behavior<Command> create(List<ActorRef<ShardActor.Command>> placed, List<ShardRange> ranges,
+                                           Reducer reducer, BooleanSupplier stopRequested,
+                                           CheckpointSink checkpoints, ResumePoint resume,
+                                           CompletableFuture<StepOutcome> done) {
+        if (placed.size() != ranges.size()) {
+            throw new IllegalArgumentException(placed.size() + " placed shards for " + ranges.size() + " ranges");
+        }
+        return Behaviors.setup(ctx -> new StepCoordinator(ctx, null, ranges, reducer, stopRequested, checkpoints,
+                resume, done, List.copyOf(placed)));
     }
 
     @Override
@@ -101,8 +121,12 @@ public final class StepCoordinator extends AbstractBehavior<StepCoordinator.Comm
     private Behavior<Command> onStart() {
         started = System.nanoTime();
         DispatcherSelector compute = DispatcherSelector.fromConfig(COMPUTE_DISPATCHER);
-        for (ShardRange r : ranges) {
-            shards.add(getContext().spawn(ShardActor.create(recipe, r), "shard-" + r.index(), compute));
+        if (placed != null) {
+            shards.addAll(placed);
+        } else {
+            for (ShardRange r : ranges) {
+                shards.add(getContext().spawn(ShardActor.create(recipe, r), "shard-" + r.index(), compute));
+            }
         }
         try {
             if (resume == null) {
