@@ -15,8 +15,22 @@ public interface DenseOps {
     /** w[o..o+d) += g·x[ox..ox+d), then returns ⟨w[o..o+d), xn[oxn..oxn+d)⟩. */
     double updateThenDot(double[] w, int o, double g, double[] x, int ox, double[] xn, int oxn, int d);
 
-    /** How many neurons {@link #ramp} takes at a time. */
+    /** How many neurons {@link #ramp} and {@link #updateThenDotGroup} take at a time. */
     int GROUP = 8;
+
+    /**
+     * {@link #GROUP} consecutive rows' fused update-then-dots plus their biases, inputs from index 0:
+     * for l &lt; 8 the row at {@code o + l·d} gets w += g[l]·x, then {@code h[l]} = ⟨w, xn⟩ +
+     * {@code b[ob + l]}, each the bits of {@link #updateThenDot} plus b. The vector version reduces
+     * the eight rows' partial sums together (a transposed reduction, with the same additions), using
+     * {@code scratch} (2·GROUP doubles, the caller's, as one instance serves every shard's thread).
+     */
+    default void updateThenDotGroup(double[] w, int o, double[] g, double[] x, double[] xn, int d, double[] b, int ob,
+                                    double[] h, double[] scratch) {
+        for (int l = 0; l < GROUP; l++) {
+            h[l] = updateThenDot(w, o + l * d, g[l], x, 0, xn, 0, d) + b[ob + l];
+        }
+    }
 
     /**
      * The ramp σ of {@link #GROUP} pre-activations {@code h[0..8)}: σ(h) into {@code sv[0..8)} and

@@ -51,6 +51,8 @@ public final class NeuronStepper {
     /** Pre-activations and σ of the group of neurons {@link #rampSweep} is at. */
     private final double[] groupH = new double[DenseOps.GROUP];
     private final double[] groupS = new double[DenseOps.GROUP];
+    private final double[] groupG = new double[DenseOps.GROUP];
+    private final double[] groupScratch = new double[2 * DenseOps.GROUP];
     /**
      * Tests only: 0 takes the fast paths where they apply; 1 skips {@link #rampSweep} (the fused
      * general loop); 2 also skips the fused update-then-dot (separate update and forward pass).
@@ -175,8 +177,9 @@ public final class NeuronStepper {
      * The benchmark's path, written out: online SGD on w with the ramp, update and next dot in one
      * pass per neuron, the block's sum in a local. Same arithmetic, in the same order, as the
      * general path (a test holds them equal). Inside a block the neurons go in groups of
-     * {@link DenseOps#GROUP}: their pre-activations first, then the ramp of the whole group without
-     * branches ({@link DenseOps#ramp}), then a_i σ(h_i) added to the block's sum in id order.
+     * {@link DenseOps#GROUP}: their pre-activations first ({@link DenseOps#updateThenDotGroup}), then
+     * the ramp of the whole group without branches ({@link DenseOps#ramp}), then a_i σ(h_i) added to
+     * the block's sum in id order.
      */
     private void rampSweep(double lc, double[] xs, double[] out) {
         double[] w = slab.w();
@@ -185,15 +188,16 @@ public final class NeuronStepper {
         double[] x = lastX;
         double[] hg = groupH;
         double[] sg = groupS;
+        double[] gg = groupG;
         for (int blk = 0; blk < blocks; blk++) {
             int end = Math.min(n, (blk + 1) * blockSize);
             double acc = 0.0;
             int i = blk * blockSize;
             for (; i + DenseOps.GROUP <= end; i += DenseOps.GROUP) {
                 for (int l = 0; l < DenseOps.GROUP; l++) {
-                    int q = i + l;
-                    hg[l] = ops.updateThenDot(w, q * d, lc * a[q] * dsig[q], x, 0, xs, 0, d) + b[q];
+                    gg[l] = lc * a[i + l] * dsig[i + l];
                 }
+                ops.updateThenDotGroup(w, i * d, gg, x, xs, d, b, i, hg, groupScratch);
                 // σ itself is not cached: only a's update reads it, and a is not trained on this path.
                 ops.ramp(hg, t1, t2, s1, s2, slope, sg, dsig, i);
                 for (int l = 0; l < DenseOps.GROUP; l++) {

@@ -26,7 +26,14 @@ public final class Engine {
          * Coordinator and shards share a spinning pool: one round trip per step, every ~50–100 µs
          * (see {@link SpinningExecutorConfigurator}).
          */
-        SPINNING
+        SPINNING,
+        /**
+         * As {@link #SPINNING}, but each shard keeps one thread, as OpenMP's static schedule does: shard
+         * k runs on spinning thread k mod {@code threads}, and the coordinator shares thread 0 with shard
+         * 0. A shard's members stay in its core's caches, and a step's messages cross cores only to and
+         * from the other shards. For block shards of equal cost, stepped every ~50–100 µs.
+         */
+        PINNED
     }
 
     /** Microseconds an idle spinning thread spins before it parks. */
@@ -71,7 +78,8 @@ public final class Engine {
         CompletableFuture<StepOutcome> done = new CompletableFuture<>();
         ActorSystem<StepCoordinator.Command> system = ActorSystem.create(
                 StepCoordinator.create(recipe, ranges, reducer, stopRequested, checkpoints, resume, done), "ensemble",
-                dispatch == Dispatch.SPINNING && SPIN_MICROS >= 0 ? spinning(threads) : parking(threads));
+                SPIN_MICROS < 0 || dispatch == Dispatch.PARKING ? parking(threads)
+                        : dispatch == Dispatch.PINNED ? pinned(threads) : spinning(threads));
         system.getWhenTerminated().thenRun(() -> done.complete(new StepOutcome(StepStatus.FAILED, reducer.step(),
                 "the actor system stopped before the run ended", 0)));
         try {
@@ -117,12 +125,35 @@ public final class Engine {
     static Config spinning(int threads) {
         return ConfigFactory.parseString(
                 "pekko.actor.default-dispatcher {\n"
-                        + "  executor = \"" + SpinningExecutorConfigurator.class.getName() + "\"\n"
-                        + "  spinning-executor.fixed-pool-size = " + threads + "\n"
-                        + "  spinning-executor.spin-micros = " + SPIN_MICROS + "\n"
-                        + "  throughput = 1\n"
+                        + spinningPool(threads)
                         + "}\n"
                         + StepCoordinator.COMPUTE_DISPATCHER + " = \"pekko.actor.default-dispatcher\"\n")
                 .withFallback(parking(threads));
+    }
+
+    /**
+     * {@link #spinning} split into {@code threads} pools of one spinning thread each: the default
+     * dispatcher (the coordinator's) is pool 0, and {@code ensemble.compute-dispatcher-k} is pool k,
+     * where the coordinator puts shard k mod {@code threads} ({@link StepCoordinator#PINNED_THREADS}).
+     */
+    static Config pinned(int threads) {
+        StringBuilder pools = new StringBuilder(StepCoordinator.COMPUTE_DISPATCHER)
+                .append("-0 = \"pekko.actor.default-dispatcher\"\n");
+        for (int k = 1; k < threads; k++) {
+            pools.append(StepCoordinator.COMPUTE_DISPATCHER).append('-').append(k).append(" {\n")
+                    .append("  type = Dispatcher\n")
+                    .append(spinningPool(1))
+                    .append("}\n");
+        }
+        return ConfigFactory.parseString(pools + StepCoordinator.PINNED_THREADS + " = " + threads + "\n")
+                .withFallback(spinning(1));
+    }
+
+    /** A dispatcher's executor lines for a spinning pool of {@code threads} threads. */
+    private static String spinningPool(int threads) {
+        return "  executor = \"" + SpinningExecutorConfigurator.class.getName() + "\"\n"
+                + "  spinning-executor.fixed-pool-size = " + threads + "\n"
+                + "  spinning-executor.spin-micros = " + SPIN_MICROS + "\n"
+                + "  throughput = 1\n";
     }
 }

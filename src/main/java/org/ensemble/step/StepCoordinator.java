@@ -27,6 +27,11 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 public final class StepCoordinator extends AbstractBehavior<StepCoordinator.Command> {
     /** The dispatcher that shard actors compute on (configured by {@link Engine}). */
     public static final String COMPUTE_DISPATCHER = "ensemble.compute-dispatcher";
+    /**
+     * Set (by {@link Engine.Dispatch#PINNED}) to the number of pools {@code COMPUTE_DISPATCHER-k} of
+     * one thread each: shard k then goes to pool k mod that number.
+     */
+    public static final String PINNED_THREADS = "ensemble.pinned-threads";
 
     public sealed interface Command extends WireMessage permits Start, PartialReady, SnapshotReady, ShardFailed {
     }
@@ -121,11 +126,15 @@ public final class StepCoordinator extends AbstractBehavior<StepCoordinator.Comm
     private Behavior<Command> onStart() {
         started = System.nanoTime();
         DispatcherSelector compute = DispatcherSelector.fromConfig(COMPUTE_DISPATCHER);
+        com.typesafe.config.Config config = getContext().getSystem().settings().config();
+        int pinned = config.hasPath(PINNED_THREADS) ? config.getInt(PINNED_THREADS) : 0;
         if (placed != null) {
             shards.addAll(placed);
         } else {
             for (ShardRange r : ranges) {
-                shards.add(getContext().spawn(ShardActor.create(recipe, r), "shard-" + r.index(), compute));
+                DispatcherSelector on = pinned > 0
+                        ? DispatcherSelector.fromConfig(COMPUTE_DISPATCHER + "-" + r.index() % pinned) : compute;
+                shards.add(getContext().spawn(ShardActor.create(recipe, r), "shard-" + r.index(), on));
             }
         }
         try {

@@ -36,7 +36,11 @@ public final class NeuronPopulation {
                 spec.granularity());
         int threads = spec.granularity() == Granularity.MEMBER ? spec.shards() : ranges.size();
         NeuronReducer reducer = new NeuronReducer(spec, ranges, observer);
-        StepOutcome o = Engine.run(new NeuronRecipe(spec.scenario()), ranges, reducer, threads, Engine.Dispatch.SPINNING,
+        // Block shards are equal and stepped every ~100 µs: each keeps its thread (and its neurons their
+        // core's caches). One actor per neuron is dealt to the shared spinning pool as it comes.
+        Engine.Dispatch dispatch = spec.granularity() == Granularity.MEMBER ? Engine.Dispatch.SPINNING
+                : Engine.Dispatch.PINNED;
+        StepOutcome o = Engine.run(new NeuronRecipe(spec.scenario()), ranges, reducer, threads, dispatch,
                 stopRequested, checkpoints, resume);
         TrainingOutcome.Status status = switch (o.status()) {
             case COMPLETED, ALL_ABSORBED -> TrainingOutcome.Status.COMPLETED;

@@ -63,6 +63,46 @@ class DenseOpsEquivalenceTest {
         }
     }
 
+    /**
+     * Eight rows at once (the transposed reduction) = eight scalar update-then-dots plus b, for
+     * every dimension (with and without a tail), at row and bias offsets, and with the rows' sums spread over
+     * many binades so that any change in which partial sums are added together shows.
+     */
+    @Test
+    void groupOfUpdateThenDotsMatchesScalarRowByRow() {
+        Random r = new Random(13);
+        int group = DenseOps.GROUP;
+        for (int d = 1; d <= 50; d++) {
+            for (int rep = 0; rep < 10; rep++) {
+                int o = r.nextInt(5);
+                int ob = r.nextInt(5);
+                double[] g = random(r, group);
+                double[] w = random(r, o + group * d + 3);
+                double[] x = random(r, d + 3);
+                double[] xn = random(r, d + 3);
+                double[] b = random(r, ob + group + 3);
+                double[] ws = w.clone();
+                double[] want = new double[group];
+                for (int l = 0; l < group; l++) {
+                    want[l] = SCALAR.updateThenDot(ws, o + l * d, g[l], x, 0, xn, 0, d) + b[ob + l];
+                }
+                for (DenseOps v : new DenseOps[]{SCALAR, VECTOR[0], VECTOR[1]}) {
+                    double[] wv = w.clone();
+                    double[] h = new double[group];
+                    v.updateThenDotGroup(wv, o, g, x, xn, d, b, ob, h, new double[2 * group]);
+                    for (int l = 0; l < group; l++) {
+                        assertEquals(Double.doubleToRawLongBits(want[l]), Double.doubleToRawLongBits(h[l]),
+                                v.name() + " row " + l + ", d = " + d);
+                    }
+                    for (int i = 0; i < w.length; i++) {
+                        assertEquals(Double.doubleToRawLongBits(ws[i]), Double.doubleToRawLongBits(wv[i]),
+                                v.name() + " w[" + i + "], d = " + d);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void rampMatchesScalarOnEveryPieceAndEdge() {
         Random r = new Random(14);
