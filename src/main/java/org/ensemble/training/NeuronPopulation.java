@@ -14,6 +14,14 @@ import org.ensemble.step.StepOutcome;
 
 /** Runs a two-layer network's neurons as a population on the step protocol; the observer sees every report. */
 public final class NeuronPopulation {
+    /**
+     * {@code -Densemble.training.pinned=true}: block shards each keep one spinning thread
+     * ({@link Engine.Dispatch#PINNED}) instead of sharing the spinning pool. Not the default: at 10⁴
+     * neurons a shard's weights (1.6 MB) do not fit a core's L2 anyway, the coordinator's messages
+     * then queue behind shard 0, and on a loaded machine a shard cannot move to the free thread.
+     */
+    private static final boolean PINNED = Boolean.getBoolean("ensemble.training.pinned");
+
     private NeuronPopulation() {
     }
 
@@ -36,10 +44,8 @@ public final class NeuronPopulation {
                 spec.granularity());
         int threads = spec.granularity() == Granularity.MEMBER ? spec.shards() : ranges.size();
         NeuronReducer reducer = new NeuronReducer(spec, ranges, observer);
-        // Block shards are equal and stepped every ~100 µs: each keeps its thread (and its neurons their
-        // core's caches). One actor per neuron is dealt to the shared spinning pool as it comes.
-        Engine.Dispatch dispatch = spec.granularity() == Granularity.MEMBER ? Engine.Dispatch.SPINNING
-                : Engine.Dispatch.PINNED;
+        Engine.Dispatch dispatch = PINNED && spec.granularity() == Granularity.BLOCK ? Engine.Dispatch.PINNED
+                : Engine.Dispatch.SPINNING;
         StepOutcome o = Engine.run(new NeuronRecipe(spec.scenario()), ranges, reducer, threads, dispatch,
                 stopRequested, checkpoints, resume);
         TrainingOutcome.Status status = switch (o.status()) {
