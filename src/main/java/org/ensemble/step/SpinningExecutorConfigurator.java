@@ -19,38 +19,41 @@ import org.apache.pekko.dispatch.ExecutorServiceFactory;
  * runs, whose coordinator and shard actors exchange one message round trip per step, every
  * ~50–100 µs. With a parking pool each hand-off costs a thread wake-up (tens of µs); spinning
  * threads take the next mailbox within a fraction of a µs, as OpenMP's spinning barrier does.
- * Config: {@code fixed-pool-size} (threads), {@code spin-micros} (spin before parking).
+ * Config: {@code fixed-pool-size} (threads), {@code spin-micros} (spin before parking), optional
+ * {@code yield-after-polls} (an idle worker also yields between polls after that many; default never).
  */
 public final class SpinningExecutorConfigurator extends ExecutorServiceConfigurator {
     private final int threads;
     private final long spinNanos;
+    private final int yieldAfter;
 
     public SpinningExecutorConfigurator(Config config, DispatcherPrerequisites prerequisites) {
         super(config, prerequisites);
         Config c = config.getConfig("spinning-executor");
         this.threads = c.getInt("fixed-pool-size");
         this.spinNanos = c.getLong("spin-micros") * 1000L;
+        this.yieldAfter = c.hasPath("yield-after-polls") ? c.getInt("yield-after-polls") : Integer.MAX_VALUE;
     }
 
     @Override
     public ExecutorServiceFactory createExecutorServiceFactory(String id, ThreadFactory threadFactory) {
-        return () -> new Pool(threads, spinNanos, threadFactory);
+        return () -> new Pool(threads, spinNanos, yieldAfter, threadFactory);
     }
 
     /** Shared task queue, N workers; an idle worker spins, then parks until {@link #execute} unparks it. */
     static final class Pool extends AbstractExecutorService {
-        /** Polls of an idle worker before it also yields between them (≈ tens of µs). */
-        private static final int SPINS_BEFORE_YIELD = 1 << 12;
         private final ConcurrentLinkedQueue<Runnable> queue = new ConcurrentLinkedQueue<>();
         private final ConcurrentLinkedQueue<Thread> parked = new ConcurrentLinkedQueue<>();
         private final AtomicInteger parkedCount = new AtomicInteger();
         private final List<Thread> workers = new ArrayList<>();
         private final long spinNanos;
+        private final int yieldAfter;
         private volatile boolean shutdown;
         private final AtomicInteger alive;
 
-        Pool(int threads, long spinNanos, ThreadFactory factory) {
+        Pool(int threads, long spinNanos, int yieldAfter, ThreadFactory factory) {
             this.spinNanos = spinNanos;
+            this.yieldAfter = yieldAfter;
             this.alive = new AtomicInteger(threads);
             for (int t = 0; t < threads; t++) {
                 Thread w = factory.newThread(this::work);
@@ -72,9 +75,9 @@ public final class SpinningExecutorConfigurator extends ExecutorServiceConfigura
                     }
                     long until = System.nanoTime() + spinNanos;
                     for (int spins = 0; r == null && System.nanoTime() < until && !shutdown; spins++) {
-                        // After a short spin also yield: a no-op on an idle machine; on a busy one the
-                        // thread whose task this one waits for may need this core.
-                        if (spins < SPINS_BEFORE_YIELD) {
+                        // After yieldAfter polls also yield: a no-op on an idle machine; on a busy one
+                        // the thread whose task this one waits for may need this core.
+                        if (spins < yieldAfter) {
                             Thread.onSpinWait();
                         } else {
                             Thread.yield();

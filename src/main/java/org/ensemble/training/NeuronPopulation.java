@@ -15,12 +15,14 @@ import org.ensemble.step.StepOutcome;
 /** Runs a two-layer network's neurons as a population on the step protocol; the observer sees every report. */
 public final class NeuronPopulation {
     /**
-     * {@code -Densemble.training.pinned=true}: block shards each keep one spinning thread
-     * ({@link Engine.Dispatch#PINNED}) instead of sharing the spinning pool. Not the default: at 10⁴
-     * neurons a shard's weights (1.6 MB) do not fit a core's L2 anyway, the coordinator's messages
-     * then queue behind shard 0, and on a loaded machine a shard cannot move to the free thread.
+     * Block shards each keep one spinning thread ({@link Engine.Dispatch#PINNED}), as OpenMP's static
+     * schedule does; {@code -Densemble.training.pinned=false} puts them back on the shared spinning
+     * pool. A shard that changes cores probably finds its weights (1.6 MB at 10⁴ neurons, d = 40) dirty in the
+     * other core's L2. Measured (a lightly loaded machine): clean steps (p10) ≈ 70 µs shared against
+     * ≈ 60 µs pinned and ≈ 60 µs for the bench's raw threads, and the shared pool at times ran the
+     * two shards one after the other on one thread (half speed).
      */
-    private static final boolean PINNED = Boolean.getBoolean("ensemble.training.pinned");
+    private static final boolean PINNED = Boolean.parseBoolean(System.getProperty("ensemble.training.pinned", "true"));
 
     private NeuronPopulation() {
     }
