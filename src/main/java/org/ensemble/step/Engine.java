@@ -145,9 +145,10 @@ public final class Engine {
                     .append(spinningPool(1, true))
                     .append("}\n");
         }
-        return ConfigFactory.parseString(pools + "pekko.actor.default-dispatcher.spinning-executor.yield-after-polls = "
-                + YIELD_AFTER_POLLS + "\n" + StepCoordinator.PINNED_THREADS + " = " + threads + "\n")
-                .withFallback(spinning(1));
+        pools.append("pekko.actor.default-dispatcher.spinning-executor.yield-after-polls = ")
+                .append(YIELD_AFTER_POLLS).append('\n')
+                .append(StepCoordinator.PINNED_THREADS).append(" = ").append(threads).append('\n');
+        return ConfigFactory.parseString(pools.toString()).withFallback(spinning(1));
     }
 
     /**

@@ -17,12 +17,13 @@ public final class NeuronPopulation {
     /**
      * Block shards each keep one spinning thread ({@link Engine.Dispatch#PINNED}), as OpenMP's static
      * schedule does; {@code -Densemble.training.pinned=false} puts them back on the shared spinning
-     * pool. A shard that changes cores probably finds its weights (1.6 MB at 10⁴ neurons, d = 40) dirty in the
-     * other core's L2. Measured (a lightly loaded machine): clean steps (p10) ≈ 70 µs shared against
-     * ≈ 60 µs pinned and ≈ 60 µs for the bench's raw threads, and the shared pool at times ran the
-     * two shards one after the other on one thread (half speed).
+     * pool. A shard that changes cores probably finds its weights (1.6 MB at 10⁴ neurons, d = 40)
+     * dirty in the other core's L2. Measured (a lightly loaded machine): clean steps (p10) ≈ 70 µs
+     * shared against ≈ 60 µs pinned and ≈ 60 µs for the bench's raw threads, and the shared pool at
+     * times ran the two shards one after the other on one thread (half speed).
      */
-    private static final boolean PINNED = Boolean.parseBoolean(System.getProperty("ensemble.training.pinned", "true"));
+    private static final boolean PINNED = Boolean.parseBoolean(System.getProperty("ensemble.training.pinned",
+            "true"));
 
     private NeuronPopulation() {
     }
