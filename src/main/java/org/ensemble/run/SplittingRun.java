@@ -489,12 +489,18 @@ public final class SplittingRun {
             if (spec.dimension() == 1 || grid) {
                 double[] ratio = new double[m];
                 double[] ratioSe = new double[m];
+                double[] gridErr = new double[m];
                 for (int i = 0; i < m; i++) {
                     ratio[i] = p[i] / estimates.get(i).exact();
                     ratioSe[i] = se[i] / estimates.get(i).exact();
+                    gridErr[i] = grid ? gridError(beta[i]) / estimates.get(i).exact() : 0;
                 }
-                ChartFiles.save(SplittingPlot.ratio(how + ": estimate against the exact committor", beta, ratio,
-                        ratioSe), dir, "ratio");
+                ChartFiles.save(grid ? SplittingPlot.ratio(how + ": estimate against the grid committor", beta, ratio,
+                        ratioSe, String.format("committor of the Fokker–Planck grid (%d² cells)",
+                                s.committor().cells()), gridErr, String.format("its error estimate"
+                                + " ±|q_%d − q_%d| / q", s.committor().cells(), s.committor().cells() / 2))
+                        : SplittingPlot.ratio(how + ": estimate against the exact committor", beta, ratio, ratioSe),
+                        dir, "ratio");
             }
             if (grid) {
                 for (AmsEstimate e : estimates) {
