@@ -65,8 +65,7 @@ final class SweepCommand implements Callable<Integer> {
             return SgdCommands.sweep(file, key, v.getValue(), overrides, out, quiet, !noPlots);
         }
         if (org.ensemble.scenario.SplittingScenarioLoader.isSplitting(file)) {
-            throw new IllegalArgumentException(file + ": splitting scenarios are not swept; give the values as a list"
-                    + " in the run instead, e.g. ensemble run " + file + " --set dynamics.beta=[8,12,16]");
+            return SplittingSweep.run(file, key, v.getValue(), overrides, seeds, out, quiet, !noPlots);
         }
         if (org.ensemble.scenario.GnnScenarioLoader.isGnn(file)) {
             throw new IllegalArgumentException(file + ": GNN studies vary their own parameters (kinds, graphs,"

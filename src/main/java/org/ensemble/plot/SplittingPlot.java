@@ -130,6 +130,17 @@ public final class SplittingPlot {
      * cannot show a 10% error over eleven decades, this one can.
      */
     public static XYChart ratio(String title, double[] beta, double[] ratio, double[] ratioSe) {
+        return ratio(title, beta, ratio, ratioSe, "exact committor", null, null);
+    }
+
+    /**
+     * As {@link #ratio(String, double[], double[], double[])}, naming the reference and, when
+     * {@code referenceRelErr} is not null, drawing the reference's own relative error (a grid
+     * committor's |q_h − q_2h| / q) as a grey band around 1 through the measured β, named
+     * {@code errorName}.
+     */
+    public static XYChart ratio(String title, double[] beta, double[] ratio, double[] ratioSe, String referenceName,
+                                double[] referenceRelErr, String errorName) {
         Charts.requireSameLength("splitting ratio", beta, ratio);
         Charts.requireSameLength("splitting ratio", beta, ratioSe);
         XYChart c = Charts.xy(title, "inverse temperature β", "estimate / exact (±2 SE)");
@@ -142,14 +153,38 @@ public final class SplittingPlot {
             bars[i] = 2 * ratioSe[i];
         }
         double pad = Math.max(0.5, 0.05 * (hi - lo));
-        XYSeries one = c.addSeries("exact committor", new double[] {lo - pad, hi + pad}, new double[] {1, 1});
+        XYSeries one = c.addSeries(referenceName, new double[] {lo - pad, hi + pad}, new double[] {1, 1});
         one.setMarker(SeriesMarkers.NONE);
         one.setLineColor(new Color(60, 60, 60));
+        if (referenceRelErr != null) {
+            Charts.requireSameLength("splitting ratio reference error", beta, referenceRelErr);
+            Integer[] order = new Integer[beta.length];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            java.util.Arrays.sort(order, java.util.Comparator.comparingDouble(i -> beta[i]));
+            boolean single = order.length == 1; // one β: a short band around it, or it would have no width
+            int n = single ? 2 : order.length;
+            double[] x = new double[n];
+            double[] lower = new double[n];
+            double[] upper = new double[n];
+            for (int k = 0; k < n; k++) {
+                int i = order[single ? 0 : k];
+                x[k] = single ? beta[i] + (k == 0 ? -pad / 2 : pad / 2) : beta[i];
+                lower[k] = 1 - referenceRelErr[i];
+                upper[k] = 1 + referenceRelErr[i];
+            }
+            Overlays.band(c, errorName, x, lower, upper, new Color(60, 60, 60));
+        }
+        Color red = new Color(200, 40, 40);
         XYSeries pts = c.addSeries("mean of independent runs / exact (±2 SE)", beta, ratio, bars);
         pts.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         pts.setMarker(SeriesMarkers.CIRCLE);
-        pts.setMarkerColor(new Color(200, 40, 40));
+        pts.setMarkerColor(red);
+        pts.setLineColor(red); // the error bars take the series colour: the same red as the points
         c.getStyler().setMarkerSize(8);
+        // Below the plot: inside, the legend would sit on the line at 1 it explains.
+        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
         return c;
     }
 
@@ -176,6 +211,50 @@ public final class SplittingPlot {
         m.setMarker(SeriesMarkers.CIRCLE);
         m.setMarkerColor(new Color(200, 40, 40));
         c.getStyler().setMarkerSize(8);
+        return c;
+    }
+
+    /**
+     * A sweep of a splitting scenario: estimate / exact against the varied value, one series per β
+     * with ±2 SE bars, beside the line at 1 (the exact value); a log x axis (1-2-5 ticks) when the
+     * values are positive and span more than a decade. Each β's points sit 1% of the axis aside from
+     * the next β's, so that their bars do not hide each other. Non-finite ratios (a point that did
+     * not finish, no exact value) are left out.
+     */
+    public static XYChart sweep(String title, String xTitle, double[] x, double[] betas, double[][] ratio,
+                                double[][] ratioSe, String exactName) {
+        double lo = min(x);
+        double hi = max(x);
+        boolean log = lo > 0 && hi > 10 * lo;
+        XYChart c = Charts.xy(title, xTitle + (log ? " (log scale)" : ""), "estimate / exact (±2 SE)");
+        if (log) {
+            c.getStyler().setXAxisLogarithmic(true).setXAxisLogarithmicDecadeOnly(false);
+        }
+        double[] ends = log ? new double[] {lo / 1.2, hi * 1.2} : new double[] {lo - 0.05 * (hi - lo + 1e-300),
+            hi + 0.05 * (hi - lo + 1e-300)};
+        XYSeries one = c.addSeries(exactName, ends, new double[] {1, 1});
+        one.setMarker(SeriesMarkers.NONE);
+        one.setLineColor(new Color(60, 60, 60));
+        for (int b = 0; b < betas.length; b++) {
+            java.util.List<double[]> keep = new java.util.ArrayList<>();
+            // Each β's points moved aside a little (1% of the axis per series) so that their bars do not overlap.
+            double shift = (b - (betas.length - 1) / 2.0) * 0.01;
+            for (int i = 0; i < x.length; i++) {
+                if (Double.isFinite(ratio[b][i]) && Double.isFinite(ratioSe[b][i])) {
+                    double at = log ? x[i] * Math.pow(hi / lo, shift) : x[i] + shift * (hi - lo);
+                    keep.add(new double[] {at, ratio[b][i], 2 * ratioSe[b][i]});
+                }
+            }
+            if (keep.isEmpty()) {
+                continue;
+            }
+            XYSeries pts = c.addSeries("β = " + betas[b] + ": mean of independent runs / exact (±2 SE)",
+                    keep.stream().mapToDouble(v -> v[0]).toArray(), keep.stream().mapToDouble(v -> v[1]).toArray(),
+                    keep.stream().mapToDouble(v -> v[2]).toArray());
+            pts.setMarker(SeriesMarkers.CIRCLE);
+        }
+        c.getStyler().setMarkerSize(8);
+        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
         return c;
     }
 }

@@ -26,6 +26,8 @@ import org.ensemble.splitting.Balls;
 import org.ensemble.meanfield.Committor2D;
 import org.ensemble.splitting.FluxRun;
 import org.ensemble.splitting.ForwardFluxSampling;
+import org.ensemble.splitting.PhaseSink;
+import org.ensemble.splitting.SplittingCheckpoint;
 import org.ensemble.step.StepOutcome;
 import org.ensemble.step.StepStatus;
 import org.ensemble.splitting.RenewalMfpt;
@@ -42,8 +44,9 @@ import org.ensemble.theory.ExactCommittor1D;
  * {@code ams.csv} (the same per β), {@code ams-runs.csv} (each run's estimate), {@code run.json}
  * and {@code plots/probability.png} (and {@code ratio.png}, estimate / exact). With an {@code mfpt} section a direct run first times the loops
  * A → Σ → A at each β, the replicas start from its entry points into Σ, and the summary adds the
- * MFPT by the renewal formula beside the exact one ({@link RenewalMfpt}). A plain AMS run keeps
- * checkpoints (every {@code checkpoint.every} rounds and on a stop) and resumes to the same bytes.
+ * MFPT by the renewal formula beside the exact one ({@link RenewalMfpt}). Every run keeps checkpoints
+ * (every {@code checkpoint.every} steps, counting AMS rounds, direct-run particles and FFS runs, and on
+ * a stop), whatever its phase, and resumes to the same bytes.
  */
 public final class SplittingRun {
     private SplittingRun() {
@@ -59,21 +62,8 @@ public final class SplittingRun {
     public static List<AmsEstimate> execute(SplittingScenario s, Path out, boolean quiet, boolean plots,
                                             PrintStream console, BooleanSupplier stop, Checkpoint resume) {
         Splitting kind = new Splitting(s, quiet, plots, console, stop);
-        if (resume != null && !checkpointable(s)) {
-            throw new IllegalArgumentException(s.name() + ": only a plain AMS run (no mfpt, replica-study or ffs)"
-                    + " is checkpointed; run it again");
-        }
         RunPipeline.execute(kind, out, resume, null, console);
         return kind.estimates;
-    }
-
-    /**
-     * Whether the run keeps checkpoints: a plain AMS computation does (the coordinator's state, every
-     * {@code checkpoint.every} rounds and on a stop); the direct run before the MFPT's AMS, FFS and the
-     * replica study's further computations do not.
-     */
-    static boolean checkpointable(SplittingScenario s) {
-        return s.flux() == null && s.ffs() == null && s.replicaStudy().length == 0;
     }
 
     /** The exact committor of the start, for 1-D potentials; NaN otherwise. */
@@ -81,6 +71,9 @@ public final class SplittingRun {
         return spec.dimension() == 1
                 ? ExactCommittor1D.committor(spec.potential(), beta, spec.a(), spec.b(), spec.start()[0]) : Double.NaN;
     }
+
+    /** The message of a completed FFS computation. */
+    private static final String FFS_COMPLETED = "every FFS run ended";
 
     private static final class Splitting implements RunPipeline.KindRun<AmsRound, AmsRound, AmsPopulation.Outcome> {
         private final SplittingScenario s;
@@ -179,57 +172,116 @@ public final class SplittingRun {
         public void replay(AmsRound record) {
         }
 
+        /**
+         * The phases in order: the direct run at each β (mfpt), the main AMS or FFS computation, each
+         * replica-study AMS. A resumed run takes the finished phases' results from the checkpoint and
+         * continues the phase it was in; every phase writes checkpoints (see {@link PhaseSink}).
+         */
         @Override
         public AmsPopulation.Outcome run(Observer<AmsRound> observer, CheckpointSink checkpoints, ResumePoint resume) {
+            SplittingCheckpoint.Finished at = resume == null ? SplittingCheckpoint.Finished.NONE
+                    : SplittingCheckpoint.finished(resume.reducer());
+            long offset = at.offset();
+            fluxes.addAll(at.fluxes());
             SplittingScenario.Flux f = s.flux();
             if (f != null) {
-                double[][] pools = new double[spec.betas().length][];
-                for (int i = 0; i < pools.length; i++) {
+                long steps = Math.max(1, Math.round(f.time() / spec.dt()));
+                for (int i = fluxes.size(); i < spec.betas().length; i++) {
+                    double beta = spec.betas()[i];
                     if (!quiet) {
                         System.err.printf("  %s: direct run for the loops A → Σ → A at β = %s (%d particles × t = %s)%n",
-                                s.name(), spec.betas()[i], f.particles(), f.time());
+                                s.name(), beta, f.particles(), f.time());
                     }
-                    FluxRun.Result r = FluxRun.run(spec.potential(), spec.betas()[i], spec.dt(), spec.seed(),
+                    PhaseSink sink = new PhaseSink(checkpoints, new SplittingCheckpoint.Finished(offset, fluxes, null,
+                            List.of()));
+                    FluxRun.Partial from = resume == null ? FluxRun.Partial.NONE
+                            : SplittingCheckpoint.flux(sink.local(resume).reducer());
+                    resume = null;
+                    java.util.Optional<FluxRun.Result> r = FluxRun.run(spec.potential(), beta, spec.dt(), spec.seed(),
                             spec.axis(), spec.a(), spec.start()[spec.axis()], spec.b(), spec.bridge(), f.from(),
-                            f.particles(), Math.max(1, Math.round(f.time() / spec.dt())));
-                    fluxes.add(r);
-                    pools[i] = r.entries();
+                            f.particles(), steps, from, sink.barrier(stop, SplittingCheckpoint::encodeFlux));
+                    if (r.isEmpty()) {
+                        return interrupted(String.format("direct run at β = %s", beta));
+                    }
+                    fluxes.add(r.get());
+                    offset += f.particles();
+                }
+                double[][] pools = new double[fluxes.size()][];
+                for (int i = 0; i < pools.length; i++) {
+                    pools[i] = fluxes.get(i).entries();
                 }
                 spec = spec.withStartPools(pools);
             }
-            if (s.ffs() != null) {
-                long t0 = System.nanoTime();
-                List<AmsRunResult> runs = ForwardFluxSampling.run(spec, s.ffs().interfaces(), s.ffs().trials());
-                return new AmsPopulation.Outcome(new StepOutcome(StepStatus.COMPLETED, s.ffs().interfaces().length,
-                        "every FFS run ended", (System.nanoTime() - t0) / 1e9), runs);
+            AmsPopulation.Outcome main;
+            if (at.main() != null) {
+                main = new AmsPopulation.Outcome(new StepOutcome(StepStatus.COMPLETED, at.main().steps(),
+                        s.ffs() == null ? AmsPopulation.COMPLETED : FFS_COMPLETED, 0), at.main().runs(),
+                        at.main().reactive());
+            } else {
+                PhaseSink sink = new PhaseSink(checkpoints, new SplittingCheckpoint.Finished(offset, fluxes, null,
+                        List.of()));
+                ResumePoint local = resume == null ? null : sink.local(resume);
+                resume = null;
+                if (s.ffs() != null) {
+                    long t0 = System.nanoTime();
+                    java.util.Optional<List<AmsRunResult>> runs = ForwardFluxSampling.run(spec, s.ffs().interfaces(),
+                            s.ffs().trials(), local == null ? List.of() : SplittingCheckpoint.ffs(local.reducer()),
+                            sink.barrier(stop, SplittingCheckpoint::encodeFfs));
+                    if (runs.isEmpty()) {
+                        return interrupted("forward flux sampling");
+                    }
+                    return new AmsPopulation.Outcome(new StepOutcome(StepStatus.COMPLETED,
+                            s.ffs().interfaces().length, FFS_COMPLETED, (System.nanoTime() - t0) / 1e9), runs.get());
+                }
+                main = AmsPopulation.run(spec, AmsScenarioRecipe.of(s.resolved(), spec), observer, stop,
+                        s.saveReactive(), sink, local);
+                if (!main.completed()) {
+                    return main;
+                }
+                offset += main.engine().steps();
             }
-            boolean keep = checkpointable(s);
-            AmsPopulation.Outcome main = AmsPopulation.run(spec, AmsScenarioRecipe.of(s.resolved(), spec), observer,
-                    stop, s.saveReactive(), keep ? checkpoints : CheckpointSink.NONE, keep ? resume : null);
-            for (int n : s.replicaStudy()) {
-                if (!main.completed() || stop.getAsBoolean()) {
-                    break;
-                }
-                if (!quiet) {
-                    System.err.printf("  %s: replica study, n = %d%n", s.name(), n);
-                }
-                AmsSpec at = spec.withReplicas(n);
-                AmsPopulation.Outcome o = AmsPopulation.run(at, AmsScenarioRecipe.of(s.resolved(), at), observer,
-                        stop, 0, CheckpointSink.NONE, null);
-                if (!o.completed()) {
-                    return o;
+            SplittingCheckpoint.MainPhase done = new SplittingCheckpoint.MainPhase(main.runs(), main.reactive(),
+                    main.engine().steps());
+            List<List<AmsRunResult>> studied = new ArrayList<>(at.study());
+            int[] counts = s.replicaStudy();
+            for (int j = 0; j < counts.length; j++) {
+                List<AmsRunResult> runs;
+                if (j < studied.size()) {
+                    runs = studied.get(j);
+                } else {
+                    if (!quiet) {
+                        System.err.printf("  %s: replica study, n = %d%n", s.name(), counts[j]);
+                    }
+                    PhaseSink sink = new PhaseSink(checkpoints, new SplittingCheckpoint.Finished(offset, fluxes, done,
+                            studied));
+                    AmsSpec n = spec.withReplicas(counts[j]);
+                    AmsPopulation.Outcome o = AmsPopulation.run(n, AmsScenarioRecipe.of(s.resolved(), n), observer,
+                            stop, 0, sink, resume == null ? null : sink.local(resume));
+                    resume = null;
+                    if (!o.completed()) {
+                        return o;
+                    }
+                    offset += o.engine().steps();
+                    runs = o.runs();
+                    studied.add(runs);
                 }
                 for (double beta : spec.betas()) {
-                    study.add(AmsEstimate.of(beta, o.runs(), n, exactAt(beta)));
+                    study.add(AmsEstimate.of(beta, runs, counts[j], exactAt(beta)));
                 }
             }
             return main;
         }
 
+        /** A plain-Java phase stopped between its steps (having written a checkpoint there). */
+        private static AmsPopulation.Outcome interrupted(String phase) {
+            return new AmsPopulation.Outcome(new StepOutcome(StepStatus.INTERRUPTED, 0, "interrupted in the " + phase
+                    + "; a checkpoint was written there", 0), List.of());
+        }
+
         @Override
         public boolean resumable(AmsPopulation.Outcome outcome) {
             StepStatus st = outcome.engine().status();
-            return checkpointable(s) && (st == StepStatus.INTERRUPTED || st == StepStatus.FAILED);
+            return st == StepStatus.INTERRUPTED || st == StepStatus.FAILED;
         }
 
         @Override
@@ -437,12 +489,18 @@ public final class SplittingRun {
             if (spec.dimension() == 1 || grid) {
                 double[] ratio = new double[m];
                 double[] ratioSe = new double[m];
+                double[] gridErr = new double[m];
                 for (int i = 0; i < m; i++) {
                     ratio[i] = p[i] / estimates.get(i).exact();
                     ratioSe[i] = se[i] / estimates.get(i).exact();
+                    gridErr[i] = grid ? gridError(beta[i]) / estimates.get(i).exact() : 0;
                 }
-                ChartFiles.save(SplittingPlot.ratio(how + ": estimate against the exact committor", beta, ratio,
-                        ratioSe), dir, "ratio");
+                ChartFiles.save(grid ? SplittingPlot.ratio(how + ": estimate against the grid committor", beta, ratio,
+                        ratioSe, String.format("committor of the Fokker–Planck grid (%d² cells)",
+                                s.committor().cells()), gridErr, String.format("its error estimate"
+                                + " ±|q_%d − q_%d| / q", s.committor().cells(), s.committor().cells() / 2))
+                        : SplittingPlot.ratio(how + ": estimate against the exact committor", beta, ratio, ratioSe),
+                        dir, "ratio");
             }
             if (grid) {
                 for (AmsEstimate e : estimates) {

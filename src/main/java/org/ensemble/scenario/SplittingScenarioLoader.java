@@ -290,10 +290,6 @@ public final class SplittingScenarioLoader {
             r.put("committor", Map.of("low", toList(low), "high", toList(high), "cells", cells));
         }
         double checkpointEvery = CheckpointSection.parse(root, r);
-        if (checkpointEvery > 0 && (flux != null || !ams || study.length > 0)) {
-            throw root.section("checkpoint").error("every", "expected no checkpoint section: only a plain AMS run"
-                    + " (no mfpt, replica-study or method = ffs) keeps checkpoints");
-        }
         root.rejectUnknown();
         long maxSteps = Math.max(1, Math.round(maxTime / dt));
         AmsSpec spec = ballSets ? AmsSpec.ofBalls(potential.potential(), betas, dt, seed, n, k, runs, start, balls,

@@ -16,6 +16,9 @@ import org.ensemble.step.StepOutcome;
  * ({@link AmsCheckpoint}); a stopped run resumes to the same bytes.
  */
 public final class AmsPopulation {
+    /** The message of a completed AMS computation. */
+    public static final String COMPLETED = "every AMS run ended";
+
     private AmsPopulation() {
     }
 

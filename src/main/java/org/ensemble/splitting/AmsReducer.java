@@ -42,7 +42,7 @@ final class AmsReducer implements Reducer {
         List<ReplicaStart> starts = rounds.next();
         observer.observe(rounds.progress(starts.size()));
         if (starts.isEmpty()) {
-            return Decision.finish(StepStatus.COMPLETED, "every AMS run ended");
+            return Decision.finish(StepStatus.COMPLETED, AmsPopulation.COMPLETED);
         }
         pending = new StepOrder(step, 1, ReplicaStart.encode(starts, spec.dimension()), false);
         return Decision.next(pending);

@@ -36,20 +36,43 @@ public final class FluxRun {
         }
     }
 
+    /**
+     * The run's sums after {@code particles} particles: all a resumed run needs to continue to the
+     * same bits (particles are independent; the sums are added in particle order either way).
+     *
+     * @param entries first points in Σ so far, row-major
+     */
+    public record Partial(int particles, long loops, long reactive, double sum1, double sum2, double sumL,
+                          double sumL2, double[] entries) {
+        /** Before the first particle. */
+        public static final Partial NONE = new Partial(0, 0, 0, 0, 0, 0, 0, new double[0]);
+    }
+
     public static Result run(Potential v, double beta, double dt, long seed, int axis, double a, double sigma,
                              double b, boolean bridge, double[] from, int particles, long stepsPerParticle) {
+        return run(v, beta, dt, seed, axis, a, sigma, b, bridge, from, particles, stepsPerParticle, Partial.NONE,
+                StepBarrier.none()).orElseThrow();
+    }
+
+    /**
+     * As above, continuing after {@code done} and asking {@code barrier} after each particle;
+     * empty when the barrier stopped the run.
+     */
+    public static java.util.Optional<Result> run(Potential v, double beta, double dt, long seed, int axis, double a,
+                                                 double sigma, double b, boolean bridge, double[] from, int particles,
+                                                 long stepsPerParticle, Partial done, StepBarrier<Partial> barrier) {
         int d = from.length;
         double noise = Math.sqrt(2 * dt / beta);
         double[] g = new double[d];
-        double sum1 = 0;
-        double sum2 = 0;
-        double sumL = 0;
-        double sumL2 = 0;
-        long loops = 0;
-        long reactive = 0;
-        double[] entries = new double[64 * d];
-        int nEntries = 0;
-        for (int p = 0; p < particles; p++) {
+        double sum1 = done.sum1();
+        double sum2 = done.sum2();
+        double sumL = done.sumL();
+        double sumL2 = done.sumL2();
+        long loops = done.loops();
+        long reactive = done.reactive();
+        double[] entries = java.util.Arrays.copyOf(done.entries(), Math.max(64 * d, done.entries().length));
+        int nEntries = done.entries().length / d;
+        for (int p = done.particles(); p < particles; p++) {
             long id = ID_BASE + p;
             double[] x = from.clone();
             boolean excursion = false;
@@ -91,6 +114,18 @@ public final class FluxRun {
                     phaseStart = now;
                 }
             }
+            double[] e = entries; // effectively final copies for the lazily built state
+            int n = nEntries * d;
+            long l = loops;
+            long r = reactive;
+            double s1 = sum1;
+            double s2 = sum2;
+            double sl = sumL;
+            double sl2 = sumL2;
+            int next = p + 1;
+            if (barrier.stopAfter(next, () -> new Partial(next, l, r, s1, s2, sl, sl2, java.util.Arrays.copyOf(e, n)))) {
+                return java.util.Optional.empty();
+            }
         }
         if (loops < 2) {
             throw new IllegalArgumentException("the direct run completed fewer than 2 loops A → Σ → A at β = " + beta
@@ -98,7 +133,7 @@ public final class FluxRun {
         }
         double mean = sumL / loops;
         double sd = Math.sqrt(Math.max(0, (sumL2 - loops * mean * mean) / (loops - 1)));
-        return new Result(beta, loops, sum1 / loops, sum2 / loops, sd, reactive, (long) particles * stepsPerParticle,
-                java.util.Arrays.copyOf(entries, nEntries * d));
+        return java.util.Optional.of(new Result(beta, loops, sum1 / loops, sum2 / loops, sd, reactive,
+                (long) particles * stepsPerParticle, java.util.Arrays.copyOf(entries, nEntries * d)));
     }
 }

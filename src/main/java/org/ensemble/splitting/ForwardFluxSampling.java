@@ -26,6 +26,17 @@ public final class ForwardFluxSampling {
      * with {@code trials} trajectories per stage and interfaces λ₁ … λ_m (the last must be b).
      */
     public static List<AmsRunResult> run(AmsSpec spec, double[] interfaces, int trials) {
+        return run(spec, interfaces, trials, List.of(), StepBarrier.none()).orElseThrow();
+    }
+
+    /**
+     * As above, continuing after the runs {@code done} (the first ones, in order) and asking
+     * {@code barrier} after each run (a step) with the runs so far; empty when it stopped the runs.
+     * Runs are independent (their noise is keyed by the run), so a resumed list is the same bits.
+     */
+    public static java.util.Optional<List<AmsRunResult>> run(AmsSpec spec, double[] interfaces, int trials,
+                                                             List<AmsRunResult> done,
+                                                             StepBarrier<List<AmsRunResult>> barrier) {
         if (interfaces.length == 0 || interfaces[interfaces.length - 1] != spec.b()) {
             throw new IllegalArgumentException("the last FFS interface must be b = " + spec.b());
         }
@@ -45,8 +56,8 @@ public final class ForwardFluxSampling {
             stages[i] = new ReplicaSimulator(spec, interfaces[i]);
         }
         int d = spec.dimension();
-        List<AmsRunResult> out = new ArrayList<>();
-        for (int run = 0; run < spec.runs(); run++) {
+        List<AmsRunResult> out = new ArrayList<>(done);
+        for (int run = done.size(); run < spec.runs(); run++) {
             double beta = spec.betaOfRun(run);
             List<double[]> configs = List.of(spec.start());
             List<Long> configSteps = List.of(0L);
@@ -82,7 +93,10 @@ public final class ForwardFluxSampling {
             // FFS runs no plain trajectory from the start to A or B, so it cannot price direct simulation.
             out.add(new AmsRunResult(run, beta, extinct ? 0 : Math.exp(logP), stage, cost, Double.NaN, reactive,
                     extinct));
+            if (barrier.stopAfter(out.size(), () -> List.copyOf(out))) {
+                return java.util.Optional.empty();
+            }
         }
-        return out;
+        return java.util.Optional.of(out);
     }
 }

@@ -86,6 +86,17 @@ class SplittingBallsCliTest {
         assertFalse(Files.exists(tmp.resolve("never")));
     }
 
+    @Test
+    void anMfptSectionWithBallsIsRefused() throws IOException {
+        Path f = scenario(GOOD, "mfpt { from = [-0.558, 1.442], time = 1 }");
+        CliTest.Result r = CliTest.run("run", f.toString(), "--out", tmp.resolve("never").toString(), "--quiet");
+        assertEquals(2, r.code(), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains(f + ":9: mfpt.from: the mfpt section needs half-spaces a and b (numbers), not"
+                + " balls"), r.err());
+        assertFalse(Files.exists(tmp.resolve("never")));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "replicas = 9, start = [-0.6, 1.25], " + A + ", b { center = [-0.5, 1.4], radius = 0.1 }"

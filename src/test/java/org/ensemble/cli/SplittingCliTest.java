@@ -22,7 +22,8 @@ class SplittingCliTest {
     @TempDir
     Path tmp;
 
-    private Path scenario(String splitting) throws IOException {
+    /** The splitting section's body is line 7; further sections ({@code more}) start at line 9. */
+    private Path scenario(String splitting, String... more) throws IOException {
         Path f = tmp.resolve("ams.conf");
         Files.writeString(f, String.join("\n",
                 "seed = 3",
@@ -32,7 +33,8 @@ class SplittingCliTest {
                 "dynamics { beta = [4, 6], dt = 2e-3 }",
                 "splitting {",
                 splitting,
-                "}", ""));
+                "}",
+                String.join("\n", more), ""));
         return f;
     }
 
@@ -77,14 +79,38 @@ class SplittingCliTest {
                 bad.err());
     }
 
+    /**
+     * A sweep over dt: one complete run per value (a point's tables are the bytes of that run made
+     * alone), sweep.csv with a row per (dt, β), the ratio plot; a bad value is one line, exit 2,
+     * nothing written.
+     */
     @Test
-    void sweepRefusesASplittingScenarioInOneLine() throws IOException {
-        CliTest.Result r = CliTest.run("sweep", scenario(GOOD).toString(), "--vary", "dynamics.beta=4,5", "--out",
-                tmp.resolve("sweep").toString());
-        assertEquals(2, r.code(), r.err());
-        assertEquals(1, r.err().strip().lines().count(), r.err());
-        assertTrue(r.err().contains("splitting scenarios are not swept"), r.err());
-        assertFalse(Files.exists(tmp.resolve("sweep")));
+    void sweepRunsOnePointPerValueAndTabulatesEachBeta() throws IOException {
+        Path f = scenario(GOOD);
+        Path sweep = tmp.resolve("sweep");
+        CliTest.Result r = CliTest.run("sweep", f.toString(), "--vary", "dynamics.dt=2e-3,1e-3", "--out",
+                sweep.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        List<String> rows = Files.readAllLines(sweep.resolve("sweep.csv"));
+        assertEquals(1 + 2 * 2, rows.size(), rows.toString());
+        assertTrue(rows.get(0).startsWith("dynamics.dt,beta,p,se,rel_se,exact,z,ratio,ratio_se"), rows.get(0));
+        assertTrue(rows.get(3).startsWith("1e-3,4.0,"), rows.get(3));
+        Path alone = tmp.resolve("alone");
+        assertEquals(0, CliTest.run("run", f.toString(), "--set", "dynamics.dt=1e-3", "--out", alone.toString(),
+                "--quiet", "--no-plots").code());
+        for (String file : new String[] {"ams.csv", "ams-runs.csv"}) {
+            assertEquals(-1L, Files.mismatch(alone.resolve(file), sweep.resolve("dynamics.dt=1e-3").resolve(file)),
+                    file);
+        }
+        assertTrue(Files.size(sweep.resolve("plots/sweep-ratio.png")) > 1000);
+
+        Path never = tmp.resolve("never");
+        CliTest.Result bad = CliTest.run("sweep", f.toString(), "--vary", "splitting.kill=1,30", "--out",
+                never.toString());
+        assertEquals(2, bad.code(), bad.err());
+        assertEquals(1, bad.err().strip().lines().count(), bad.err());
+        assertTrue(bad.err().contains("splitting.kill: expected fewer than replicas = 20"), bad.err());
+        assertFalse(Files.exists(never));
     }
 
     /** Same scenario and seed, 1 or 3 shards: the same bytes in every result file but run.json. */
@@ -108,7 +134,12 @@ class SplittingCliTest {
         "replicas = 20, start = -0.9, a = 1, b = -1            | splitting.b: expected b > a",
         "replicas = 20, start = 0.2, a = 0.2, b = 0.2          | splitting.b: expected b > a",
         "replicas = 20, start = 1.5, a = -1, b = 1             | splitting.start: expected ξ = x strictly between",
-        "replicas = 20, start = -0.9, a = -1, b = 1, coordinate = y | splitting.coordinate: expected one of"})
+        "replicas = 20, start = -0.9, a = -1, b = 1, coordinate = y | splitting.coordinate: expected one of",
+        "replicas = 20, kill = 25, start = -0.9, a = -1, b = 1 | splitting.kill: expected fewer than replicas = 20",
+        "method = ffs, trials = 20, start = -0.9, a = -1, b = 1, save-reactive = 1"
+                + " | splitting.save-reactive: expected 0: reactive trajectories are kept by AMS only",
+        "method = ffs, trials = 20, start = -0.9, a = -1, b = 1, interfaces = [0, -0.5, 1]"
+                + " | splitting.interfaces: expected interfaces increasing from ξ(start) = -0.9 to b = 1.0"})
     void badInputIsOneLineWithFileLineKeyAndExit2(String body, String message) throws IOException {
         Path f = scenario(body);
         int line = 7; // the splitting section's body
@@ -117,6 +148,24 @@ class SplittingCliTest {
         assertEquals(2, r.code(), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains(f + ":" + line + ": " + message), r.err());
+        assertFalse(Files.exists(out));
+    }
+
+    /** An mfpt section that cannot apply: one line naming its line (9) and key, exit 2, nothing written. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "method = ffs, trials = 20, start = -0.9, a = -1, b = 1 | mfpt { from = -1, time = 1 }"
+                + " | mfpt.from: the mfpt section needs splitting.method = ams",
+        GOOD + ", replica-study = [10] | mfpt { from = -1, time = 1 }"
+                + " | mfpt.from: the mfpt section cannot be combined with splitting.replica-study",
+        GOOD + " | mfpt { from = -0.5, time = 1 } | mfpt.from: expected 1 coordinates with ξ = x ≤ a = -1.0"})
+    void aBadMfptSectionIsOneLineWithFileLineKeyAndExit2(String body, String mfpt, String message) throws IOException {
+        Path f = scenario(body, mfpt);
+        Path out = tmp.resolve("never");
+        CliTest.Result r = CliTest.run("run", f.toString(), "--out", out.toString(), "--quiet");
+        assertEquals(2, r.code(), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains(f + ":9: " + message), r.err());
         assertFalse(Files.exists(out));
     }
 }
