@@ -161,6 +161,10 @@ public final class GraphDynamicsScenarioLoader {
             throw root.error("backend", "rule = " + rule.key() + " runs its update class on backend java; the node"
                     + " kernel (aparapi-jtp, aparapi-opencl) runs the built-in rules kuramoto and consensus");
         }
+        if (!backendKey.equals("java") && gran.equals("node")) {
+            throw root.error("backend", "backend " + backendKey + " launches the node kernel once per shard and step;"
+                    + " with granularity = node that is one launch per node: use granularity = block (the same bytes)");
+        }
         double checkpointEvery = CheckpointSection.parse(root, r);
         root.rejectUnknown();
         r.put("graph-dynamics", m);

@@ -98,5 +98,16 @@ class NodeKernelTest {
                 """, "kernel.conf", List.of()));
         assertTrue(e.getMessage().startsWith("kernel.conf:2: backend:") && e.getMessage().contains("java"),
                 e.getMessage());
+        ScenarioException nodes = assertThrows(ScenarioException.class, () -> GraphDynamicsScenarioLoader.loadString("""
+                seed = 1
+                backend = aparapi-jtp
+                graph-dynamics {
+                  graph { kind = ring, nodes = 20 }
+                  coupling = [1]
+                  granularity = node
+                }
+                """, "kernel.conf", List.of()));
+        assertTrue(nodes.getMessage().startsWith("kernel.conf:2: backend:")
+                && nodes.getMessage().contains("granularity = block"), nodes.getMessage());
     }
 }
