@@ -9,6 +9,7 @@ import java.util.concurrent.Future;
 import org.ensemble.graph.Graph;
 import org.ensemble.graph.GraphGenerators;
 import org.ensemble.graphdynamics.NodeDynamics;
+import org.ensemble.kernel.Backend;
 import org.ensemble.graphdynamics.NodePopulation;
 import org.ensemble.graphdynamics.NodeRecipe;
 import org.ensemble.graphdynamics.NodeReducer;
@@ -29,7 +30,8 @@ import org.ensemble.step.StepStatus;
  * with mean degree ⟨deg⟩, one step per order: every step each node reads its senders along the CSR
  * edges (the edge messages) and the reducer gathers the halo. Runs through the actors (the engine)
  * or raw: the same shard models and reducer on a plain thread pool with a barrier per step, which is
- * what the engine does minus the messages. Rate: directed edges × steps / s (edge-messages/s).
+ * what the engine does minus the messages. Rate: directed edges × steps / s (edge-messages/s). The
+ * node kernel runs on {@code backend} (java: its per-node method in a loop on each shard's thread).
  */
 public final class KuramotoGraphWorkload {
     /** One run's timing and final order parameter. */
@@ -43,12 +45,18 @@ public final class KuramotoGraphWorkload {
     private final int steps;
     private final long seed;
     private final int threads;
+    private final Backend backend;
 
     public KuramotoGraphWorkload(int n, double meanDegree, int steps, long seed, int threads) {
+        this(n, meanDegree, steps, seed, threads, Backend.JAVA);
+    }
+
+    public KuramotoGraphWorkload(int n, double meanDegree, int steps, long seed, int threads, Backend backend) {
         this.graph = GraphGenerators.erdosRenyi(n, meanDegree / (n - 1.0), seed);
         this.steps = steps;
         this.seed = seed;
         this.threads = threads;
+        this.backend = backend;
     }
 
     public Graph graph() {
@@ -58,7 +66,7 @@ public final class KuramotoGraphWorkload {
     private NodeRecipe recipe(List<ShardRange> ranges) {
         NodeDynamics d = new NodeDynamics(NodeRule.KURAMOTO, 2, Normalisation.MEAN_DEGREE, 0.5, 0.01, 0, 0, 0, true,
                 seed);
-        return NodeRecipe.of(graph, graph.nodes(), d, 4096, ranges);
+        return NodeRecipe.of(graph, graph.nodes(), d, 4096, ranges, backend);
     }
 
     public Result viaActors() {

@@ -73,7 +73,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "seed of the random streams (1)")
     long seed;
 
-    @Option(names = "--backend", description = "langevin: java | aparapi-jtp | aparapi-opencl | auto (java)")
+    @Option(names = "--backend", description = "langevin: java | aparapi-jtp | aparapi-opencl | auto (java); "
+            + KURAMOTO_ER + ": where the node kernel runs, java | aparapi-jtp | aparapi-opencl (java)")
     String backendOption;
 
     long n;
@@ -557,9 +558,14 @@ final class BenchCommand implements Callable<Integer> {
         if (nodes < 3 || nodes > 50_000_000 || st < 1 || !(degree > 0 && degree < nodes - 1) || repeats < 1) {
             throw new IllegalArgumentException("--n must be in [3, 5e7], --steps ≥ 1, 0 < --degree < n − 1, --repeats ≥ 1");
         }
+        org.ensemble.kernel.Backend kernelBackend = org.ensemble.kernel.Backend.parse(backendOption != null
+                ? backendOption : "java");
+        if (kernelBackend == org.ensemble.kernel.Backend.AUTO) {
+            throw new IllegalArgumentException("--backend: " + KURAMOTO_ER + " takes java, aparapi-jtp or aparapi-opencl");
+        }
         System.err.println("generating G(n, p) ...");
         org.ensemble.bench.KuramotoGraphWorkload w = new org.ensemble.bench.KuramotoGraphWorkload((int) nodes, degree,
-                st, seed, t);
+                st, seed, t, kernelBackend);
         double[] raw = new double[repeats];
         double[] actors = new double[repeats];
         org.ensemble.bench.KuramotoGraphWorkload.Result last = null;
@@ -575,6 +581,7 @@ final class BenchCommand implements Callable<Integer> {
         line.put("directed_edges", w.graph().edges());
         line.put("steps", st);
         line.put("threads", t);
+        line.put("backend", kernelBackend.key());
         line.put("rate", median(actors));
         line.put("raw_rate", median(raw));
         line.put("rates", toList(actors));

@@ -51,6 +51,24 @@ public final class GraphDynamicsStudy {
 
     public static StudyResult run(GraphStudyParams p, long seed, int shards, BooleanSupplier stop,
                                   Consumer<String> progress, Watch watch) {
+        return run(p, seed, shards, stop, progress, watch, StudyLegs.NONE).result();
+    }
+
+    /**
+     * A study's result (the same bytes for the same parameters and seed, resumed or not) and its
+     * speed, which depends on the machine (node steps and edge messages per second of compute).
+     */
+    public record Measured(StudyResult result, Map<String, Object> speed) {
+    }
+
+    /**
+     * As above, each engine run (leg) started, checkpointed and logged through {@code legs}: a stop
+     * asked while a leg runs ends it at its next barrier, with a checkpoint when {@code legs} keeps
+     * them, and the study as interrupted.
+     */
+    public static Measured run(GraphStudyParams p, long seed, int shards, BooleanSupplier stop,
+                               Consumer<String> progress, Watch watch, StudyLegs legs) {
+        int[] leg = {0};
         List<List<Object>> rk = new ArrayList<>();
         List<List<Object>> series = new ArrayList<>();
         List<List<Object>> hist = new ArrayList<>();
@@ -70,22 +88,22 @@ public final class GraphDynamicsStudy {
             Graph graph = gs.build(seed);
             int n = gs.nodes();
             for (double k : p.couplings()) {
-                if (stop.getAsBoolean()) {
+                if (legs == StudyLegs.NONE && stop.getAsBoolean()) {
+                    // with checkpoints the next leg stops at its first barrier and writes one
                     status = "interrupted";
                     break outer;
                 }
                 boolean pde = p.pdeCoupling() > 0 && k == p.pdeCoupling() && gs == p.graphs().get(0);
-                Run coarse = once(p, graph, n, k, p.dt(), seed, shards, pde, gs.communityStarts(), stop, watch);
+                Run coarse = once(p, graph, n, k, p.dt(), seed, shards, pde, gs.communityStarts(), stop, watch,
+                        legs.leg(leg[0]++, p.dt()));
                 if (coarse.outcome.status() != StepStatus.COMPLETED) {
-                    status = coarse.outcome.status().name().toLowerCase(java.util.Locale.ROOT) + ": "
-                            + coarse.outcome.message();
+                    status = ended(coarse.outcome);
                     break outer;
                 }
                 Run fine = p.extrapolateDt() ? once(p, graph, n, k, p.dt() / 2, seed + HALF_STEP_SEED, shards, false,
-                        null, stop, watch) : null;
+                        null, stop, watch, legs.leg(leg[0]++, p.dt() / 2)) : null;
                 if (fine != null && fine.outcome.status() != StepStatus.COMPLETED) {
-                    status = fine.outcome.status().name().toLowerCase(java.util.Locale.ROOT) + ": "
-                            + fine.outcome.message();
+                    status = ended(fine.outcome);
                     break outer;
                 }
                 // the complete graph is computed through its sums: it sends no edge messages, only node steps
@@ -100,14 +118,18 @@ public final class GraphDynamicsStudy {
                     // sample, which one run's time average cannot see: the SE is the spread over samples
                     double[] rs = new double[p.samples()];
                     rs[0] = pr.r();
-                    for (int smp = 1; smp < rs.length && !stop.getAsBoolean(); smp++) {
+                    for (int smp = 1; smp < rs.length; smp++) {
                         long sSeed = seed + smp * SAMPLE_SEED;
-                        Run c = once(p, graph, n, k, p.dt(), sSeed, shards, false, null, stop, watch);
+                        Run c = once(p, graph, n, k, p.dt(), sSeed, shards, false, null, stop, watch,
+                                legs.leg(leg[0]++, p.dt()));
+                        if (c.outcome.status() != StepStatus.COMPLETED) {
+                            status = ended(c.outcome);
+                            break outer;
+                        }
                         Run f = p.extrapolateDt() ? once(p, graph, n, k, p.dt() / 2, sSeed + HALF_STEP_SEED, shards,
-                                false, null, stop, watch) : null;
-                        if (c.outcome.status() != StepStatus.COMPLETED
-                                || (f != null && f.outcome.status() != StepStatus.COMPLETED)) {
-                            status = "failed: sample " + smp + " of K = " + k + " did not complete";
+                                false, null, stop, watch, legs.leg(leg[0]++, p.dt() / 2)) : null;
+                        if (f != null && f.outcome.status() != StepStatus.COMPLETED) {
+                            status = ended(f.outcome);
                             break outer;
                         }
                         rs[smp] = f == null ? c.series.averageFrom(p.relax(), p.observedColumn()).mean()
@@ -197,9 +219,10 @@ public final class GraphDynamicsStudy {
             summary.put("w1_to_pde_last", w1.get(w1.size() - 1).get(2));
             summary.put("w1_aligned_to_pde_last", w1.get(w1.size() - 1).get(3));
         }
-        summary.put("node_steps_per_second", computeSeconds > 0 ? nodeSteps / computeSeconds : Double.NaN);
+        Map<String, Object> speed = new LinkedHashMap<>();
+        speed.put("node_steps_per_second", computeSeconds > 0 ? nodeSteps / computeSeconds : Double.NaN);
         if (edgeSteps > 0) {
-            summary.put("edge_messages_per_second", computeSeconds > 0 ? edgeSteps / computeSeconds : Double.NaN);
+            speed.put("edge_messages_per_second", computeSeconds > 0 ? edgeSteps / computeSeconds : Double.NaN);
         }
         if (!communitySummary.isEmpty()) {
             summary.put("communities", communitySummary);
@@ -208,7 +231,13 @@ public final class GraphDynamicsStudy {
         if (communityChart != null) {
             charts.put("community-over-time", GraphDynamicsCharts.communities(p, communityChart));
         }
-        return new StudyResult(summary, tables, charts);
+        return new Measured(new StudyResult(summary, tables, charts), speed);
+    }
+
+    /** A leg that did not complete, as the study's status: interrupted, or diverged/failed with its message. */
+    private static String ended(StepOutcome o) {
+        return o.status() == StepStatus.INTERRUPTED ? "interrupted"
+                : o.status().name().toLowerCase(java.util.Locale.ROOT) + ": " + o.message();
     }
 
     private record Run(StepOutcome outcome, OrderParameterSeries series, PhaseSnapshots snapshots,
@@ -216,11 +245,12 @@ public final class GraphDynamicsStudy {
     }
 
     private static Run once(GraphStudyParams p, Graph graph, int n, double k, double dt, long seed, int shards,
-                            boolean pde, int[] communityStarts, BooleanSupplier stop, Watch watch) {
+                            boolean pde, int[] communityStarts, BooleanSupplier stop, Watch watch,
+                            StudyLegs.Leg leg) {
         NodeDynamics dyn = p.dynamics(k, dt, seed);
         List<ShardRange> ranges = NodePopulation.ranges(n, p.blockSize(), shards,
                 p.nodeActors() ? Granularity.MEMBER : Granularity.BLOCK);
-        NodeRecipe recipe = NodeRecipe.of(graph, n, dyn, p.blockSize(), ranges);
+        NodeRecipe recipe = NodeRecipe.of(graph, n, dyn, p.blockSize(), ranges, p.backend());
         OrderParameterSeries s = new OrderParameterSeries();
         PhaseSnapshots snaps = null;
         long steps = Math.round(p.time() / dt);
@@ -234,7 +264,6 @@ public final class GraphDynamicsStudy {
             long[] at = Arrays.stream(p.pdeTimes()).mapToLong(t -> Math.min(steps, Math.round(t / dt))).toArray();
             snaps = new PhaseSnapshots(at, Math.min(64, p.pdeCells()), fp);
         }
-        Observer<NodeMeasure> live = watch.of(gsLabel(graph, n) + "-K" + k + "-dt" + dt, n, recipe.edges(), steps);
         CommunityOrderParameters com = communityStarts == null ? null
                 : new CommunityOrderParameters(communityStarts, p.recordEvery(), p.magnetisation());
         List<Observer<? super NodeMeasure>> watchers = new ArrayList<>(List.of(s));
@@ -244,10 +273,18 @@ public final class GraphDynamicsStudy {
         if (com != null) {
             watchers.add(com);
         }
-        watchers.add(live);
-        NodeReducer reducer = new NodeReducer(recipe, steps, p.recordEvery(), Observers.of(watchers));
-        StepOutcome o = p.execution().equals("engine") ? NodePopulation.run(recipe, ranges, reducer, stop)
-                : NodePopulation.runInProcess(recipe, ranges, reducer, stop);
+        Observer<NodeMeasure> observers = Observers.of(watchers);
+        leg.replay().forEach(observers::observe); // observers are folds over what they are shown: this rebuilds them
+        if (leg.complete()) {
+            return new Run(new StepOutcome(StepStatus.COMPLETED, steps, "replayed from the checkpoint's log", 0), s,
+                    snaps, com);
+        }
+        Observer<NodeMeasure> live = watch.of(gsLabel(graph, n) + "-K" + k + "-dt" + dt, n, recipe.edges(), steps);
+        NodeReducer reducer = new NodeReducer(recipe, steps, p.recordEvery(), Observers.of(observers, live,
+                leg.log()));
+        StepOutcome o = p.execution().equals("engine")
+                ? NodePopulation.run(recipe, ranges, reducer, stop, leg.checkpoints(), leg.resume())
+                : NodePopulation.runInProcess(recipe, ranges, reducer, stop, leg.checkpoints(), leg.resume());
         return new Run(o, s, snaps, com);
     }
 

@@ -9,9 +9,11 @@ import org.ensemble.step.ShardRange;
  * One shard's nodes (plain numerics): states, frequencies, each own edge's source (an own node or
  * a halo slot of the field), and the Euler–Maruyama step. Per-block sums (Σcos x, Σsin x, Σx, Σx²)
  * are accumulated in id order from 0, so the reducer's block-order merge adds the same numbers in
- * the same order whether a block is one shard's or spread over one actor per node.
+ * the same order whether a block is one shard's or spread over one actor per node. The built-in
+ * rules (Kuramoto, consensus) step through {@link NodeKernel} on the recipe's backend; rules with an
+ * update class (Langevin, user classes) through the loop here.
  */
-final class NodeBlocks {
+final class NodeBlocks implements AutoCloseable {
     static final int SUMS = 4;
     private final NodeRecipe recipe;
     private final int first;
@@ -26,6 +28,8 @@ final class NodeBlocks {
     private final int[] haloOwn;
     private double[] x;
     private double[] next;
+    /** The built-in rules' kernel; null for rules with an update class. */
+    private final NodeKernelRunner kernel;
 
     NodeBlocks(NodeRecipe recipe, ShardRange range) {
         this.recipe = recipe;
@@ -72,6 +76,8 @@ final class NodeBlocks {
         for (int h = lo; h < hi; h++) {
             haloOwn[h - lo] = halo[h] - first;
         }
+        kernel = d.update() == null ? new NodeKernelRunner(recipe, first, size, omega, couplings, source,
+                recipe.backend()) : null;
     }
 
     private static int lowerBound(int[] a, int key) {
@@ -90,6 +96,13 @@ final class NodeBlocks {
      * (Σcos θ, Σsin θ, Σx) at step k.
      */
     void step(double[] field, long k) {
+        if (kernel != null) {
+            kernel.step(x, next, field, k);
+            double[] t = x;
+            x = next;
+            next = t;
+            return;
+        }
         NodeDynamics d = recipe.dynamics();
         boolean kuramoto = d.rule() == NodeRule.KURAMOTO;
         NodeUpdate update = d.update();
@@ -188,5 +201,12 @@ final class NodeBlocks {
 
     int firstBlock() {
         return firstBlock;
+    }
+
+    @Override
+    public void close() {
+        if (kernel != null) {
+            kernel.close();
+        }
     }
 }

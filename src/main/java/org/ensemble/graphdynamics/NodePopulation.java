@@ -4,13 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.ensemble.population.BlockLayout;
+import org.ensemble.step.CheckpointSink;
 import org.ensemble.step.Decision;
 import org.ensemble.step.Engine;
 import org.ensemble.step.Granularity;
 import org.ensemble.step.Partial;
+import org.ensemble.step.ResumePoint;
 import org.ensemble.step.ShardModel;
 import org.ensemble.step.ShardPlan;
 import org.ensemble.step.ShardRange;
+import org.ensemble.step.StateArray;
 import org.ensemble.step.StepOrder;
 import org.ensemble.step.StepOutcome;
 import org.ensemble.step.StepStatus;
@@ -31,23 +34,58 @@ public final class NodePopulation {
 
     public static StepOutcome run(NodeRecipe recipe, List<ShardRange> ranges, NodeReducer reducer,
                                   BooleanSupplier stopRequested) {
+        return run(recipe, ranges, reducer, stopRequested, CheckpointSink.NONE, null);
+    }
+
+    /** As above, writing checkpoints to {@code checkpoints} and, unless {@code resume} is null, continuing from one. */
+    public static StepOutcome run(NodeRecipe recipe, List<ShardRange> ranges, NodeReducer reducer,
+                                  BooleanSupplier stopRequested, CheckpointSink checkpoints, ResumePoint resume) {
         int threads = Math.max(1, Math.min(ranges.size(), Runtime.getRuntime().availableProcessors()));
-        return Engine.run(recipe, ranges, reducer, threads, Engine.Dispatch.SPINNING, stopRequested);
+        return Engine.run(recipe, ranges, reducer, threads, Engine.Dispatch.SPINNING, stopRequested, checkpoints,
+                resume);
     }
 
     public static StepOutcome runInProcess(NodeRecipe recipe, List<ShardRange> ranges, NodeReducer reducer,
                                            BooleanSupplier stopRequested) {
-        long t0 = System.nanoTime();
+        return runInProcess(recipe, ranges, reducer, stopRequested, CheckpointSink.NONE, null);
+    }
+
+    /**
+     * As above with checkpoints, as the engine's coordinator takes them: at the barrier after a
+     * reduce, when due or when a stop is asked (then the run ends, interrupted, after writing one).
+     */
+    public static StepOutcome runInProcess(NodeRecipe recipe, List<ShardRange> ranges, NodeReducer reducer,
+                                           BooleanSupplier stopRequested, CheckpointSink checkpoints,
+                                           ResumePoint resume) {
         List<ShardModel> models = new ArrayList<>();
-        for (ShardRange r : ranges) {
-            models.add(recipe.build(r));
+        try {
+            for (ShardRange r : ranges) {
+                models.add(recipe.build(r));
+            }
+            return loop(models, ranges, reducer, stopRequested, checkpoints, resume);
+        } finally {
+            models.forEach(ShardModel::close);
         }
-        StepOrder order = reducer.first();
+    }
+
+    private static StepOutcome loop(List<ShardModel> models, List<ShardRange> ranges, NodeReducer reducer,
+                                    BooleanSupplier stopRequested, CheckpointSink checkpoints, ResumePoint resume) {
+        long t0 = System.nanoTime();
+        StepOrder order;
+        try {
+            if (resume == null) {
+                order = reducer.first();
+            } else {
+                for (int k = 0; k < models.size(); k++) {
+                    models.get(k).restore(resume.rowsOf(ranges.get(k)), resume.step());
+                }
+                order = reducer.resume(resume.reducer());
+            }
+        } catch (RuntimeException e) {
+            return new StepOutcome(StepStatus.FAILED, reducer.step(), e.getMessage(), seconds(t0));
+        }
         long[] nanos = new long[models.size()];
         while (true) {
-            if (stopRequested.getAsBoolean()) {
-                return new StepOutcome(StepStatus.INTERRUPTED, reducer.step(), "stopped", seconds(t0));
-            }
             List<Partial> partials = new ArrayList<>(models.size());
             for (ShardModel m : models) {
                 partials.add(m.phase(order));
@@ -57,6 +95,22 @@ public final class NodePopulation {
                 return new StepOutcome(f.status(), reducer.step(), f.message(), seconds(t0));
             }
             order = ((Decision.Next) d).order();
+            boolean stopping = stopRequested.getAsBoolean();
+            if (stopping && !checkpoints.enabled()) {
+                return new StepOutcome(StepStatus.INTERRUPTED, reducer.step(), "interrupted at step " + reducer.step()
+                        + "; the outputs keep everything measured up to it", seconds(t0));
+            }
+            if (stopping || checkpoints.due(reducer.step())) {
+                List<List<StateArray>> rows = new ArrayList<>();
+                for (ShardModel m : models) {
+                    rows.add(m.snapshot());
+                }
+                checkpoints.write(reducer.step(), reducer.checkpoint(), rows);
+                if (stopping) {
+                    return new StepOutcome(StepStatus.INTERRUPTED, reducer.step(), "interrupted at step "
+                            + reducer.step() + "; a checkpoint was written there", seconds(t0));
+                }
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package org.ensemble.graphdynamics;
 
 import java.util.List;
 import org.ensemble.graph.Graph;
+import org.ensemble.kernel.Backend;
 import org.ensemble.step.ModelRecipe;
 import org.ensemble.step.ShardModel;
 import org.ensemble.step.ShardRange;
@@ -14,16 +15,26 @@ import org.ensemble.step.WireMessage;
  * the halo: the nodes, in id order, that send to a node on another shard. Each step the reducer
  * gathers exactly these states and broadcasts them as the field, so a shard reads a neighbour's
  * state from its own arrays or from the field — the same value either way, which is why any shard
- * plan, and one actor per node, gives the same bytes.
+ * plan, and one actor per node, gives the same bytes. {@code backend}: where the built-in rules'
+ * {@link NodeKernel} runs (java, aparapi-jtp: the same bytes; aparapi-opencl).
  */
 public record NodeRecipe(Graph graph, int nodes, NodeDynamics dynamics, int blockSize, long[] shardStarts,
-                         int[] halo) implements ModelRecipe, WireMessage {
+                         int[] halo, Backend backend) implements ModelRecipe, WireMessage {
+    /** On the java backend. */
+    public NodeRecipe(Graph graph, int nodes, NodeDynamics dynamics, int blockSize, long[] shardStarts, int[] halo) {
+        this(graph, nodes, dynamics, blockSize, shardStarts, halo, Backend.JAVA);
+    }
+
     public NodeRecipe {
         if (graph != null && graph.nodes() != nodes) {
             throw new IllegalArgumentException("graph has " + graph.nodes() + " nodes, recipe says " + nodes);
         }
         if (graph == null && dynamics.rule() == NodeRule.CLASS) {
             throw new IllegalArgumentException("a user rule needs edges: the complete graph is coupled through its sums");
+        }
+        if (backend == Backend.AUTO || (backend != Backend.JAVA && dynamics.update() != null)) {
+            throw new IllegalArgumentException("backend " + backend.key() + ": graph dynamics runs the built-in rules"
+                    + " on java, aparapi-jtp or aparapi-opencl, and rules with an update class on java");
         }
         if (nodes < 1 || blockSize < 1) {
             throw new IllegalArgumentException("need nodes ≥ 1 and block size ≥ 1, got " + nodes + ", " + blockSize);
@@ -32,12 +43,18 @@ public record NodeRecipe(Graph graph, int nodes, NodeDynamics dynamics, int bloc
 
     /** The recipe for this shard plan: computes the halo from the graph and the shards' ranges. */
     public static NodeRecipe of(Graph graph, int nodes, NodeDynamics dynamics, int blockSize, List<ShardRange> ranges) {
+        return of(graph, nodes, dynamics, blockSize, ranges, Backend.JAVA);
+    }
+
+    /** As above, the built-in rules' kernel on {@code backend}. */
+    public static NodeRecipe of(Graph graph, int nodes, NodeDynamics dynamics, int blockSize, List<ShardRange> ranges,
+                                Backend backend) {
         long[] starts = new long[ranges.size()];
         for (int s = 0; s < starts.length; s++) {
             starts[s] = ranges.get(s).firstId();
         }
         return new NodeRecipe(graph, nodes, dynamics, blockSize, starts,
-                graph == null ? new int[0] : org.ensemble.graph.Halo.of(graph, starts));
+                graph == null ? new int[0] : org.ensemble.graph.Halo.of(graph, starts), backend);
     }
 
     public boolean complete() {

@@ -43,4 +43,9 @@ final class NodeShardModel implements ShardModel {
         }
         System.arraycopy(from, 0, blocks.states(), 0, from.length);
     }
+
+    @Override
+    public void close() {
+        blocks.close();
+    }
 }

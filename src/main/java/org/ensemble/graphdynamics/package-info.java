@@ -6,6 +6,9 @@
  * nodes that have a neighbour on another shard ({@link org.ensemble.graphdynamics.NodeRecipe}), or on
  * the complete graph the three population sums (its exact O(N) form). Built-in rules: noisy Kuramoto
  * and linear consensus (DeGroot); mean-field references for Kuramoto (self-consistency, Ott–Antonsen,
- * the Fokker–Planck equation on the circle and W1 on the circle) live beside them.
+ * the Fokker–Planck equation on the circle and W1 on the circle) live beside them. The built-in
+ * rules step through one kernel source ({@link org.ensemble.graphdynamics.NodeKernel}) on the java
+ * or an Aparapi backend; a study's engine runs are checkpointed and resumed as its legs
+ * ({@link org.ensemble.graphdynamics.GraphStudyCheckpoints}).
  */
 package org.ensemble.graphdynamics;

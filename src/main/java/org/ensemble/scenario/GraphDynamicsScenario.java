@@ -5,14 +5,16 @@ import java.util.List;
 import org.ensemble.graphdynamics.GraphStudyParams;
 
 /**
- * A graph-dynamics study (a file with a {@code graph-dynamics} section) parsed into typed values.
- * No checkpoints: a study is a list of short runs, rerun whole.
+ * A graph-dynamics study (a file with a {@code graph-dynamics} section) parsed into typed values;
+ * {@code checkpointEvery}: time units of a leg (one engine run of the study) between checkpoints,
+ * 0 for checkpoints only when stopped.
  */
 public record GraphDynamicsScenario(String name, Path source, long seed, int shards, GraphStudyParams params,
-                                    String resolved) implements PopulationScenario {
-    @Override
-    public double checkpointEvery() {
-        return 0;
+                                    double checkpointEvery, String resolved) implements PopulationScenario {
+    /** Without periodic checkpoints. */
+    public GraphDynamicsScenario(String name, Path source, long seed, int shards, GraphStudyParams params,
+                                 String resolved) {
+        this(name, source, seed, shards, params, 0, resolved);
     }
 
     @Override

@@ -154,14 +154,26 @@ public final class GraphDynamicsScenarioLoader {
             m.put("pde", Map.of("coupling", pdeK, "cells", cells, "times", toList(pdeTimes)));
         }
         s.rejectUnknown();
+        // the built-in rules' node kernel: java and aparapi-jtp give the same bytes; aparapi-opencl differs in round-off
+        String backendKey = root.choice("backend", "java", List.of("java", "aparapi-jtp", "aparapi-opencl"));
+        r.put("backend", backendKey);
+        if (!backendKey.equals("java") && rule.usesUpdate()) {
+            throw root.error("backend", "rule = " + rule.key() + " runs its update class on backend java; the node"
+                    + " kernel (aparapi-jtp, aparapi-opencl) runs the built-in rules kuramoto and consensus");
+        }
+        if (!backendKey.equals("java") && gran.equals("node")) {
+            throw root.error("backend", "backend " + backendKey + " launches the node kernel once per shard and step;"
+                    + " with granularity = node that is one launch per node: use granularity = block (the same bytes)");
+        }
+        double checkpointEvery = CheckpointSection.parse(root, r);
         root.rejectUnknown();
         r.put("graph-dynamics", m);
         GraphStudyParams params = new GraphStudyParams(graphs, rule, couplings, norm, noise, dt, time, relax, omega,
                 gamma, initial.equals("uniform"), spread, execution, gran.equals("node"), block, every, extrapolate,
-                pdeK, cells, pdeTimes, samples, update, centre);
+                pdeK, cells, pdeTimes, samples, update, centre, org.ensemble.kernel.Backend.parse(backendKey));
         String resolved = ConfigValueFactory.fromMap(r).render(ConfigRenderOptions.defaults()
                 .setOriginComments(false).setJson(false).setFormatted(true));
-        return new GraphDynamicsScenario(name, source, seed, shards, params,
+        return new GraphDynamicsScenario(name, source, seed, shards, params, checkpointEvery,
                 "# Resolved graph-dynamics scenario: every default filled in. Run it again with: ensemble run THIS_FILE\n"
                         + resolved);
     }

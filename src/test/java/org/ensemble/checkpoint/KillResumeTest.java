@@ -29,16 +29,26 @@ class KillResumeTest {
     static final String SCENARIO = "scenarios/mckean-vlasov-vs-pde.conf";
 
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"escape", "training"})
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"escape", "training", "graph"})
     void killDuringTheNextSegmentResumesFromTheCheckpointForEveryKind(String kind) throws Exception {
         // Escape: 5000 particles (first passages recorded, not absorbed), reports every 2, checkpoints
         // every 4, to t = 400 (about 1e9 particle-steps: several seconds, time enough to be killed).
         // Training: MMN at width 300, checkpoints every t = 0.2, to t = 3.
-        String scenario = kind.equals("escape") ? "src/test/resources/scenarios/small-escape.conf"
-                : "scenarios/mmn-isotropic-gaussians.conf";
-        List<String> set = kind.equals("escape") ? List.of("population.size=5000", "escape.absorbing=false",
-                "run.time=400", "checkpoint.every=4")
-                : List.of("network.width=300", "training.time=3", "checkpoint.every=0.2");
+        // Graph: a Kuramoto study of 500 oscillators, 2 couplings × (dt, dt/2) legs with the PDE beside,
+        // checkpoints every t = 1 of a leg (100 steps at dt).
+        String scenario = switch (kind) {
+            case "escape" -> "src/test/resources/scenarios/small-escape.conf";
+            case "training" -> "scenarios/mmn-isotropic-gaussians.conf";
+            default -> "scenarios/kuramoto-noise-transition.conf";
+        };
+        List<String> set = switch (kind) {
+            case "escape" -> List.of("population.size=5000", "escape.absorbing=false", "run.time=400",
+                    "checkpoint.every=4");
+            case "training" -> List.of("network.width=300", "training.time=3", "checkpoint.every=0.2");
+            default -> List.of("graph-dynamics.graph.nodes=500", "graph-dynamics.coupling=[3, 4]",
+                    "graph-dynamics.time=3", "graph-dynamics.relax=1", "graph-dynamics.pde.times=[0, 1, 3]",
+                    "checkpoint.every=1");
+        };
         Path full = reference(scenario, set);
         Path out = tmp.resolve("killed");
         Path manifest = tmp.resolve(".killed.partial/checkpoint/manifest.json");
