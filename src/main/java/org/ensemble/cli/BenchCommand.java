@@ -94,6 +94,12 @@ final class BenchCommand implements Callable<Integer> {
             + " the independent step")
     Double interactingTheta;
 
+    @Option(names = "--cluster", paramLabel = "FILE", description = LANGEVIN + " and " + MEANFIELD + ": time the"
+            + " workload in this JVM and on the shard nodes of this cluster file (ensemble node), interleaved, and"
+            + " report both rates, their ratio and the bytes on the wire per step (with --interacting: of the"
+            + " interacting particles)")
+    Path cluster;
+
     @Option(names = "--peers", paramLabel = "DIR", description = "peer sources (../shared/peers): built into"
             + " target/peers with make and run beside Ensemble")
     Path peers;
@@ -145,6 +151,9 @@ final class BenchCommand implements Callable<Integer> {
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (t < 1) {
             throw new IllegalArgumentException("--threads must be ≥ 1");
+        }
+        if (cluster != null) {
+            return onCluster(meanField, t);
         }
         if (meanField) {
             return meanFieldSgd(t);
@@ -284,15 +293,27 @@ final class BenchCommand implements Callable<Integer> {
      * The meanfield-sgd workload: warm-up, then {@code repeats} rounds of raw, actors and (with --peers)
      * each peer once, interleaved so drifts in machine load hit all alike.
      */
+    /** The meanfield-sgd workload of the flags (defaults: d 40, ε 0.005, Δ 0.5, ramp). */
+    private MeanFieldSgdWorkload meanFieldWorkload(int t) {
+        int d = dOption != null ? dOption : 40;
+        double lr = lrOption != null ? lrOption : 0.005;
+        double delta = deltaOption != null ? deltaOption : 0.5;
+        if (d < 1 || !(lr > 0) || !(delta >= 0 && delta < 1)) {
+            throw new IllegalArgumentException("--d must be ≥ 1, --lr > 0 and 0 ≤ --delta < 1");
+        }
+        return new MeanFieldSgdWorkload(n, d, steps, lr, delta, Activation.of(activationKind()), seed, t);
+    }
+
+    private Activation.Kind activationKind() {
+        return Activation.Kind.parse(activationOption != null ? activationOption : "ramp");
+    }
+
     private Integer meanFieldSgd(int t) throws Exception {
         int d = dOption != null ? dOption : 40;
         double lr = lrOption != null ? lrOption : 0.005;
         double delta = deltaOption != null ? deltaOption : 0.5;
-        Activation.Kind kind = Activation.Kind.parse(activationOption != null ? activationOption : "ramp");
-        if (d < 1 || !(lr > 0) || !(delta >= 0 && delta < 1)) {
-            throw new IllegalArgumentException("--d must be ≥ 1, --lr > 0 and 0 ≤ --delta < 1");
-        }
-        MeanFieldSgdWorkload w = new MeanFieldSgdWorkload(n, d, steps, lr, delta, Activation.of(kind), seed, t);
+        Activation.Kind kind = activationKind();
+        MeanFieldSgdWorkload w = meanFieldWorkload(t);
         List<PeerRuns> peerRuns = new ArrayList<>();
         Map<String, Object> peerErrors = new LinkedHashMap<>();
         if (peers != null) {
@@ -608,6 +629,55 @@ final class BenchCommand implements Callable<Integer> {
             }
             line.put("peers", p);
         }
+        line.put("java", System.getProperty("java.version"));
+        System.out.println(new ObjectMapper().writeValueAsString(line));
+        return 0;
+    }
+
+    /**
+     * {@code --cluster}: the workload (the interacting particles with --interacting) in this JVM and on
+     * the cluster, interleaved; one JSON line.
+     */
+    private Integer onCluster(boolean meanField, int t) throws Exception {
+        if (peers != null) {
+            throw new IllegalArgumentException("--cluster times Ensemble in one JVM and on the cluster; it takes no"
+                    + " --peers");
+        }
+        java.util.function.DoubleSupplier one;
+        String unit;
+        if (meanField) {
+            MeanFieldSgdWorkload w = meanFieldWorkload(t);
+            one = () -> w.viaActors().rate();
+            unit = "neuron-steps/s";
+        } else {
+            LangevinWorkload w = new LangevinWorkload(n, steps, dt, beta, seed, Backend.parse(backend), t,
+                    interactingTheta != null ? interactingTheta : 0);
+            one = () -> w.viaActors().rate();
+            unit = "particle-steps/s";
+        }
+        org.ensemble.cluster.ClusterBench.Comparison c = org.ensemble.cluster.ClusterBench.compare(cluster, repeats,
+                unit, one);
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("workload", workload);
+        if (interactingTheta != null) {
+            line.put("interacting_theta", interactingTheta);
+        }
+        line.put("n", n);
+        line.put("steps", steps);
+        line.put("shards", t);
+        line.put("shard_nodes", c.shardNodes());
+        line.put("repeats", repeats);
+        line.put("unit", unit);
+        line.put("one_jvm_rate", median(c.oneJvm()));
+        line.put("cluster_rate", median(c.cluster()));
+        line.put("cluster_ratio", median(c.cluster()) / median(c.oneJvm()));
+        line.put("one_jvm_rates", toList(c.oneJvm()));
+        line.put("cluster_rates", toList(c.cluster()));
+        line.put("wire_steps", c.wire().steps());
+        line.put("bytes_per_step", c.wire().bytesPerStep());
+        Map<String, Object> types = new LinkedHashMap<>();
+        c.wire().counts().forEach((type, k) -> types.put(type, Map.of("count", k.messages(), "bytes", k.bytes())));
+        line.put("messages", types);
         line.put("java", System.getProperty("java.version"));
         System.out.println(new ObjectMapper().writeValueAsString(line));
         return 0;

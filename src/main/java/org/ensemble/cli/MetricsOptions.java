@@ -80,6 +80,7 @@ final class MetricsOptions {
             String v = Main.class.getPackage().getImplementationVersion();
             RunMetrics rm = new RunMetrics(ctx.scenario(), ctx.runId(), ctx.backend(), ctx.device(), ctx.seed(),
                     v == null ? "dev" : v);
+            org.ensemble.cluster.ClusterMeters.bindTo(rm.registry()); // on a cluster: its live nodes and shards
             server.serve(rm.registry());
             // A sweep's previous run stops being served now: release its meters (and JVM binders).
             if (current != null) {
@@ -137,6 +138,7 @@ final class MetricsOptions {
     private RunMetrics served(String scenario, String runId, long seed) {
         String v = Main.class.getPackage().getImplementationVersion();
         RunMetrics rm = new RunMetrics(scenario, runId, "java", "cpu", seed, v == null ? "dev" : v);
+        org.ensemble.cluster.ClusterMeters.bindTo(rm.registry());
         server.serve(rm.registry());
         if (current != null) {
             current.close();

@@ -31,7 +31,11 @@ public final class ClusterEngine implements Engine.Placement, AutoCloseable {
     private final String version;
     private final AtomicInteger runs = new AtomicInteger();
     private final List<String> lost = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final WireVolume wire = new WireVolume();
+    private final AtomicInteger liveShards = new AtomicInteger();
     private volatile String refusal;
+    /** The engine this process's runs are placed on now, for the run's own meters ({@link ClusterMeters}). */
+    private static volatile ClusterEngine active;
 
     private ClusterEngine(ClusterFile file, ActorSystem<SpawnProtocol.Command> system, String version) {
         this.file = file;
@@ -41,7 +45,15 @@ public final class ClusterEngine implements Engine.Placement, AutoCloseable {
 
     /** Joins the cluster of {@code file} as the coordinator's node (bounded by its join timeout). */
     public static ClusterEngine join(ClusterFile file, String version) {
-        return new ClusterEngine(file, ClusterSystem.start(SpawnProtocol.create(), file.asCoordinator()), version);
+        ClusterEngine e = new ClusterEngine(file, ClusterSystem.start(SpawnProtocol.create(), file.asCoordinator()),
+                version);
+        active = e;
+        return e;
+    }
+
+    /** The engine joined now (between {@link #join} and {@link #close}), or null. */
+    static ClusterEngine active() {
+        return active;
     }
 
     @Override
@@ -56,7 +68,7 @@ public final class ClusterEngine implements Engine.Placement, AutoCloseable {
         int hosts = Math.max(1, file.shardNodes() - lost.size()); // a resumed run goes on with the nodes that remain
         refusal = null;
         RunSupervisor.Job job = new RunSupervisor.Job(runId, version, recipe, ranges, reducer, stopRequested,
-                checkpoints, resume, hosts, file.joinTimeout(), done, lost::add, r -> refusal = r);
+                checkpoints, resume, hosts, file.joinTimeout(), done, lost::add, r -> refusal = r, wire, liveShards);
         system.tell(new SpawnProtocol.Spawn<>(RunSupervisor.create(job), runId, Props.empty(), system.ignoreRef()));
         system.getWhenTerminated().thenRun(() -> done.complete(new StepOutcome(StepStatus.FAILED, reducer.step(),
                 "this node left the cluster before the run ended", 0)));
@@ -68,7 +80,10 @@ public final class ClusterEngine implements Engine.Placement, AutoCloseable {
             return new StepOutcome(StepStatus.INTERRUPTED, reducer.step(), "interrupted", 0);
         } catch (ExecutionException e) {
             return new StepOutcome(StepStatus.FAILED, reducer.step(), String.valueOf(e.getCause()), 0);
+        } finally {
+            liveShards.set(0);
         }
+        wire.addSteps(Math.max(0, o.steps() - (resume != null ? resume.step() : 0)));
         if (refusal != null) {
             throw new IllegalArgumentException(file.file() + ": " + refusal);
         }
@@ -113,14 +128,33 @@ public final class ClusterEngine implements Engine.Placement, AutoCloseable {
 
     /** How many members are Up now (this node included). */
     public int membersUp() {
+        return membersUp(null);
+    }
+
+    /** How many members with role {@value ClusterFile#SHARDS} are Up now: the nodes that can host shards. */
+    public int shardNodesUp() {
+        return membersUp(ClusterFile.SHARDS);
+    }
+
+    private int membersUp(String role) {
         int n = 0;
         for (org.apache.pekko.cluster.Member m : org.apache.pekko.cluster.typed.Cluster.get(system).state()
                 .getMembers()) {
-            if (m.status() == org.apache.pekko.cluster.MemberStatus.up()) {
+            if (m.status() == org.apache.pekko.cluster.MemberStatus.up() && (role == null || m.hasRole(role))) {
                 n++;
             }
         }
         return n;
+    }
+
+    /** How many shard actors of the run in progress are placed on nodes and not lost (0 between runs). */
+    public int liveShards() {
+        return liveShards.get();
+    }
+
+    /** The messages of every run on this engine so far, counted at their serialized size. */
+    public WireVolume wire() {
+        return wire;
     }
 
     public Duration joinTimeout() {
@@ -129,6 +163,9 @@ public final class ClusterEngine implements Engine.Placement, AutoCloseable {
 
     @Override
     public void close() {
+        if (active == this) {
+            active = null;
+        }
         ClusterSystem.stop(system);
     }
 }

@@ -27,13 +27,18 @@ import org.ensemble.scenario.ScenarioException;
  * @param shardNodes   how many shard nodes a run waits for before it starts
  * @param joinTimeout  the bound on joining and on waiting for the shard nodes
  * @param frameBytes   Artery's maximum frame: the largest message (a shard's checkpoint rows)
+ * @param heartbeatPause the failure detector's acceptable heartbeat pause (default 8 s): how long a
+ *                     silent member is tolerated before it is unreachable
+ * @param stableAfter  how long the split-brain resolver waits for a stable membership before it downs
+ *                     the unreachable members (default 4 s)
  */
 public record ClusterFile(String file, List<String> seeds, String host, int port, List<String> roles,
-                          int metricsPort, int shardNodes, Duration joinTimeout, long frameBytes) {
+                          int metricsPort, int shardNodes, Duration joinTimeout, long frameBytes,
+                          Duration heartbeatPause, Duration stableAfter) {
     /** The role of a node that hosts shard actors. */
     public static final String SHARDS = "shards";
     private static final Set<String> KEYS = Set.of("seed-nodes", "host", "port", "roles", "metrics-port",
-            "shard-nodes", "join-timeout", "maximum-frame-size");
+            "shard-nodes", "join-timeout", "maximum-frame-size", "heartbeat-pause", "stable-after");
 
     public ClusterFile {
         seeds = List.copyOf(seeds);
@@ -87,9 +92,11 @@ public record ClusterFile(String file, List<String> seeds, String host, int port
             if (frame < 32 << 10 || frame > 1L << 30) {
                 throw bad(label, c, "maximum-frame-size", "expected 32 KiB … 1 GiB, got " + frame + " bytes");
             }
+            Duration pause = duration(label, c, "heartbeat-pause", Duration.ofSeconds(8));
+            Duration stable = duration(label, c, "stable-after", Duration.ofSeconds(4));
             List<String> roles = c.hasPath("roles") ? c.getStringList("roles") : List.of(SHARDS);
             return new ClusterFile(label, seeds, c.hasPath("host") ? c.getString("host") : "127.0.0.1", port, roles,
-                    metrics, shardNodes, join, frame);
+                    metrics, shardNodes, join, frame, pause, stable);
         } catch (ConfigException.WrongType | ConfigException.BadValue e) {
             throw new ScenarioException(label, e.origin() != null ? e.origin().lineNumber() : -1, "cluster",
                     e.getMessage().replaceFirst("^.*?: \\d+: ", ""));
@@ -99,12 +106,26 @@ public record ClusterFile(String file, List<String> seeds, String host, int port
     /** This file with another port and metrics port (one file for several nodes on one machine). */
     public ClusterFile withPorts(Integer port, Integer metrics) {
         return new ClusterFile(file, seeds, host, port != null ? port : this.port, roles,
-                metrics != null ? metrics : metricsPort, shardNodes, joinTimeout, frameBytes);
+                metrics != null ? metrics : metricsPort, shardNodes, joinTimeout, frameBytes, heartbeatPause,
+                stableAfter);
     }
 
     /** This file as a run's coordinator node: any free port, role coordinator, no shards hosted. */
     public ClusterFile asCoordinator() {
-        return new ClusterFile(file, seeds, host, 0, List.of("coordinator"), 0, shardNodes, joinTimeout, frameBytes);
+        return new ClusterFile(file, seeds, host, 0, List.of("coordinator"), 0, shardNodes, joinTimeout, frameBytes,
+                heartbeatPause, stableAfter);
+    }
+
+    /** A duration key in [0.5 s, 10 min], or {@code absent} when it is not given. */
+    private static Duration duration(String label, Config c, String key, Duration absent) {
+        if (!c.hasPath(key)) {
+            return absent;
+        }
+        Duration d = c.getDuration(key);
+        if (d.toMillis() < 500 || d.toMinutes() > 10) {
+            throw bad(label, c, key, "expected a duration in [0.5 s, 10 min], got " + d);
+        }
+        return d;
     }
 
     /** Seed addresses as Pekko writes them. */

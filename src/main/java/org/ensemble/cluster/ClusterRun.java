@@ -54,7 +54,7 @@ public final class ClusterRun {
                     code = resume.getAsInt();
                 }
                 if (code == 0) {
-                    record(dir.resolve("run.json"), f, failovers);
+                    record(dir.resolve("run.json"), f, failovers, engine.wire());
                 }
                 return code;
             } finally {
@@ -78,8 +78,11 @@ public final class ClusterRun {
         }
     }
 
-    /** Adds {@code cluster: {shard_nodes, failovers: [{node, resumed_from_step}]}} to a run's run.json. */
-    static void record(Path runJson, ClusterFile f, List<Failover> failovers) {
+    /**
+     * Adds {@code cluster: {seed_nodes, shard_nodes, failovers: [{node, resumed_from_step}], wire: {steps,
+     * bytes, bytes_per_step, messages: {type: {count, bytes}}}}} to a run's run.json.
+     */
+    static void record(Path runJson, ClusterFile f, List<Failover> failovers, WireVolume volume) {
         if (!Files.isRegularFile(runJson)) {
             return; // a kind that writes no run.json (studies write theirs per point)
         }
@@ -93,6 +96,15 @@ public final class ClusterRun {
             for (Failover x : failovers) {
                 fo.addObject().put("node", x.node()).put("resumed_from_step", x.fromStep());
             }
+            ObjectNode w = c.putObject("wire");
+            w.put("steps", volume.steps());
+            w.put("bytes", volume.bytes());
+            if (volume.steps() > 0) {
+                w.put("bytes_per_step", volume.bytesPerStep());
+            }
+            ObjectNode types = w.putObject("messages");
+            volume.counts().forEach((type, n) -> types.putObject(type).put("count", n.messages()).put("bytes",
+                    n.bytes()));
             Path tmp = runJson.resolveSibling(".run.json.tmp");
             json.writeValue(tmp.toFile(), root);
             Files.move(tmp, runJson, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

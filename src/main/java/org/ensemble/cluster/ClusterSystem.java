@@ -52,10 +52,12 @@ public final class ClusterSystem {
                         // keep-majority: the side with most members survives; a coordinator that finds itself
                         // in a minority is downed and its run fails (bounded), never two halves computing on.
                         "pekko.cluster.split-brain-resolver.active-strategy = keep-majority",
-                        "pekko.cluster.split-brain-resolver.stable-after = 4s",
+                        "pekko.cluster.split-brain-resolver.stable-after = " + f.stableAfter().toMillis() + "ms",
                         "pekko.cluster.split-brain-resolver.down-all-when-unstable = on",
-                        // A loaded machine pauses JVMs for seconds; a generous pause avoids downing a busy node.
-                        "pekko.cluster.failure-detector.acceptable-heartbeat-pause = 8s",
+                        // A loaded machine pauses JVMs for seconds; a generous pause (8 s by default) avoids
+                        // downing a busy node.
+                        "pekko.cluster.failure-detector.acceptable-heartbeat-pause = " + f.heartbeatPause().toMillis()
+                                + "ms",
                         "pekko.cluster.shutdown-after-unsuccessful-join-seed-nodes = off",
                         StepCoordinator.COMPUTE_DISPATCHER + " {",
                         "  type = Dispatcher",

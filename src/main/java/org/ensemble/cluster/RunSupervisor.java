@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -51,10 +52,15 @@ final class RunSupervisor extends AbstractBehavior<RunSupervisor.Command> {
     record CoordinatorEnded() implements Command {
     }
 
-    /** What one run needs; {@code lost} hears the node a lost shard was on; {@code refused} a node's refusal. */
+    /**
+     * What one run needs; {@code lost} hears the node a lost shard was on; {@code refused} a node's
+     * refusal; {@code wire} counts the messages; {@code liveShards} is how many of its shards are placed
+     * and not lost (the coordinator's meters).
+     */
     record Job(String runId, String version, ModelRecipe recipe, List<ShardRange> ranges, Reducer reducer,
                BooleanSupplier stop, CheckpointSink checkpoints, ResumePoint resume, int hosts, Duration setup,
-               CompletableFuture<StepOutcome> done, Consumer<String> lost, Consumer<String> refused) {
+               CompletableFuture<StepOutcome> done, Consumer<String> lost, Consumer<String> refused,
+               WireVolume wire, AtomicInteger liveShards) {
     }
 
     private final Job job;
@@ -123,8 +129,14 @@ final class RunSupervisor extends AbstractBehavior<RunSupervisor.Command> {
         if (--awaiting > 0) {
             return this;
         }
-        ActorRef<StepCoordinator.Command> coordinator = getContext().spawn(StepCoordinator.create(placed, job.ranges(),
-                job.reducer(), job.stop(), job.checkpoints(), job.resume(), job.done()), "coordinator");
+        List<ActorRef<ShardActor.Command>> outboxes = new ArrayList<>();
+        for (int k = 0; k < placed.size(); k++) {
+            outboxes.add(getContext().spawn(WireTap.outbox(placed.get(k), job.wire()), "outbox-" + k));
+        }
+        job.liveShards().set(placed.size());
+        ActorRef<StepCoordinator.Command> coordinator = getContext().spawn(WireTap.inbound(StepCoordinator.create(
+                outboxes, job.ranges(), job.reducer(), job.stop(), job.checkpoints(), job.resume(), job.done()),
+                job.wire()), "coordinator");
         getContext().watchWith(coordinator, new CoordinatorEnded());
         coordinator.tell(new StepCoordinator.Start());
         return this;
@@ -143,6 +155,7 @@ final class RunSupervisor extends AbstractBehavior<RunSupervisor.Command> {
         if (job.done().isDone()) {
             return this; // the run had ended; its shards stopping is expected
         }
+        job.liveShards().decrementAndGet();
         job.lost().accept(nodeOf[m.shard()]);
         return fail("node " + nodeOf[m.shard()] + " (shard " + m.shard() + ") was lost at step "
                 + job.reducer().step());

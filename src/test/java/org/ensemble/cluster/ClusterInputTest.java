@@ -68,6 +68,9 @@ class ClusterInputTest {
         assertOneLine(cli("node", "--cluster", g.toString()), g + ":2: cluster.seed-nodes: expected host:port");
         Path h = file("cluster {\n  seed-nodes = [\"127.0.0.1:25520\"]\n  port = 70000\n}\n");
         assertOneLine(cli("node", "--cluster", h.toString()), h + ":3: cluster.port: expected a port in 0…65535");
+        Path d = file("cluster {\n  seed-nodes = [\"127.0.0.1:25520\"]\n  stable-after = 100ms\n}\n");
+        assertOneLine(cli("node", "--cluster", d.toString()), d + ":3: cluster.stable-after: expected a duration in"
+                + " [0.5 s, 10 min]");
     }
 
     @Test

@@ -31,9 +31,12 @@ import org.junit.jupiter.api.io.TempDir;
  * Three shard nodes, each a JVM of its own on 127.0.0.1 with free ports, started here and stopped by
  * PID with bounded waits. An escape run, a mean-field (interacting) run and a training run, each with
  * its shards dealt over the three nodes, write the same bytes (summary.json and every event and table
- * file) as the same run in one JVM. Then one node is killed (SIGKILL) in the middle of a checkpointed
- * run: the run resumes from its last checkpoint on the two nodes left, ends with the bytes of the
- * uninterrupted run, and its run.json records the failover.
+ * file) as the same run in one JVM; the mean-field run's run.json counts its messages on the wire. Then
+ * one node is killed (SIGKILL) in the middle of a checkpointed escape run, whose own /metrics shows the
+ * live nodes and shards before the kill: the run resumes from its last checkpoint on the two nodes
+ * left, ends with the bytes of the uninterrupted run, and its run.json records the failover. Last,
+ * another node is killed in the middle of a training run on those two: it ends on the last node with
+ * the bytes of the uninterrupted run.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -52,8 +55,10 @@ class ThreeNodeClusterTest {
     void startThreeNodes() throws Exception {
         int[] ports = freePorts(3);
         clusterFile = tmp.resolve("cluster.conf");
+        // A killed node is downed after about heartbeat-pause + stable-after (8 s + 4 s by default); shorter
+        // here to keep the two failovers quick, still above the 2–4 s pauses a loaded machine shows.
         Files.writeString(clusterFile, "cluster {\n  seed-nodes = [\"127.0.0.1:" + ports[0] + "\"]\n  shard-nodes = 3\n"
-                + "  join-timeout = 120s\n}\n");
+                + "  join-timeout = 120s\n  heartbeat-pause = 6s\n  stable-after = 2s\n}\n");
         for (int p : ports) {
             Path log = tmp.resolve("node-" + p + ".log");
             logs.add(log);
@@ -97,8 +102,22 @@ class ThreeNodeClusterTest {
     @Test
     void aMeanFieldRunOnThreeNodesWritesTheBytesOfOneJvm() throws Exception {
         // The field (the population's mean) is reduced and broadcast every step: 300 round trips.
-        sameBytes("scenarios/mckean-vlasov-vs-pde.conf", List.of("shards=6", "block-size=256", "population.size=3000",
-                "run.time=0.3", "run.report-every=0.1", "pde.cells=300"), "meanfield");
+        Path cluster = sameBytes("scenarios/mckean-vlasov-vs-pde.conf", List.of("shards=6", "block-size=256",
+                "population.size=3000", "run.time=0.3", "run.report-every=0.1", "pde.cells=300"), "meanfield");
+        // The coordinator counted every order out and every partial in: one of each per shard and order,
+        // at least one order per step, and bytes_per_step is their bytes over the steps.
+        com.fasterxml.jackson.databind.JsonNode wire = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                cluster.resolve("run.json").toFile()).path("cluster").path("wire");
+        long orders = wire.path("messages").path("Phase").path("count").asLong();
+        long steps = wire.path("steps").asLong();
+        assertEquals(orders, wire.path("messages").path("PartialReady").path("count").asLong(), wire.toString());
+        assertTrue(steps >= 300 && orders % 6 == 0 && orders / 6 >= steps, wire.toString());
+        long bytes = 0;
+        for (com.fasterxml.jackson.databind.JsonNode t : wire.path("messages")) {
+            bytes += t.path("bytes").asLong();
+        }
+        assertEquals(bytes, wire.path("bytes").asLong(), wire.toString());
+        assertEquals(bytes / (double) steps, wire.path("bytes_per_step").asDouble(), 1e-9 * bytes, wire.toString());
     }
 
     @Order(3)
@@ -140,40 +159,108 @@ class ThreeNodeClusterTest {
         List<String> set = List.of("shards=6", "population.size=3000", "escape.absorbing=false", "run.time=120",
                 "checkpoint.every=6");
         String scenario = "src/test/resources/scenarios/small-escape.conf";
-        Path local = run(scenario, set, tmp.resolve("failover-local"), false);
+        Path local = run(scenario, set, tmp.resolve("failover-local"), null);
         Path out = tmp.resolve("failover-cluster");
-        CompletableFuture<Path> onCluster = CompletableFuture.supplyAsync(() -> run(scenario, set, out, true));
-        Path manifest = RunDirectory.stagingOf(out).resolve("checkpoint").resolve("manifest.json");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
-        while (!Files.isRegularFile(manifest)) {
-            assertTrue(!onCluster.isDone(), () -> "the run ended before a node could be killed: " + onCluster.join());
-            assertTrue(System.nanoTime() < deadline, "no checkpoint within 240 s");
-            Thread.sleep(20);
-        }
+        int metricsPort = freePorts(1)[0];
+        CompletableFuture<Path> onCluster = CompletableFuture.supplyAsync(() -> run(scenario, set, out, clusterFile,
+                "--metrics-port", Integer.toString(metricsPort), "--metrics-grace", "0"));
+        awaitCheckpoint(out, onCluster);
+        // The run's own /metrics, mid-run: the coordinator sees its shards' three nodes and its six shards.
+        String page = scrape(metricsPort);
+        assertEquals(3, gauge(page, "ensemble_cluster_shard_nodes_up"), page);
+        assertEquals(6, gauge(page, "ensemble_cluster_shards_live"), page);
+        // Earlier runs' coordinator nodes leave as they end; one may still be leaving (not Up) or, if
+        // it did not leave in time, be Up until it is downed: so at least the 3 nodes and this one.
+        assertTrue(gauge(page, "ensemble_cluster_members_up") >= 4, page);
         Process victim = nodes.get(2);
         victim.destroyForcibly(); // SIGKILL: no leaving, no goodbye
         assertTrue(victim.waitFor(30, TimeUnit.SECONDS), "the killed node did not exit");
         Path done = onCluster.get(300, TimeUnit.SECONDS);
         assertSameOutputs(local, done);
+        assertFailoverRecorded(done);
+    }
+
+    @Order(6)
+    @Test
+    void aNodeKilledMidTrainingCostsAResumeFromTheLastCheckpoint() throws Exception {
+        // Two nodes are left by the test before; a second cluster file waits for those two. Each step
+        // is a round trip, so the run is still going when the first checkpoint (step 50) appears.
+        Path twoNodes = tmp.resolve("cluster-two.conf");
+        Files.writeString(twoNodes, Files.readString(clusterFile).replace("shard-nodes = 3", "shard-nodes = 2"));
+        List<String> set = List.of("shards=4", "block-size=32", "network.width=256", "training.time=0.1",
+                "observe.report-every=0.01", "observe.test-samples=200", "checkpoint.every=0.005");
+        String scenario = "scenarios/mmn-isotropic-gaussians.conf";
+        Path local = run(scenario, set, tmp.resolve("training-failover-local"), null);
+        Path out = tmp.resolve("training-failover-cluster");
+        CompletableFuture<Path> onCluster = CompletableFuture.supplyAsync(() -> run(scenario, set, out, twoNodes));
+        awaitCheckpoint(out, onCluster);
+        Process victim = nodes.get(1);
+        victim.destroyForcibly(); // SIGKILL
+        assertTrue(victim.waitFor(30, TimeUnit.SECONDS), "the killed node did not exit");
+        Path done = onCluster.get(300, TimeUnit.SECONDS);
+        assertSameOutputs(local, done);
+        assertArrayEquals(Files.readAllBytes(local.resolve("neurons.csv")), Files.readAllBytes(done.resolve(
+                "neurons.csv")), "neurons.csv");
+        assertFailoverRecorded(done);
+    }
+
+    /** The run's /metrics page (bounded: 20 s). */
+    private static String scrape(int port) throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().connectTimeout(java.time.Duration
+                .ofSeconds(10)).build();
+        return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+                + "/metrics")).timeout(java.time.Duration.ofSeconds(20)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /** The value of the one series of {@code name} on {@code page}, checking it has the run's tags. */
+    private static double gauge(String page, String name) {
+        List<String> lines = page.lines().filter(l -> l.startsWith(name + "{")).toList();
+        assertEquals(1, lines.size(), name + " in\n" + page);
+        String l = lines.get(0);
+        assertTrue(l.contains("scenario=\"small-escape\"") && l.contains("run_id=\""), l);
+        return Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1));
+    }
+
+    /** Waits (bounded) until the run staged in {@code out} has written a checkpoint, while it still runs. */
+    private static void awaitCheckpoint(Path out, CompletableFuture<Path> running) throws InterruptedException {
+        Path manifest = RunDirectory.stagingOf(out).resolve("checkpoint").resolve("manifest.json");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+        while (!Files.isRegularFile(manifest)) {
+            assertTrue(!running.isDone(), () -> "the run ended before a node could be killed: " + running.join());
+            assertTrue(System.nanoTime() < deadline, "no checkpoint within 240 s");
+            Thread.sleep(20);
+        }
+    }
+
+    private static void assertFailoverRecorded(Path done) throws IOException {
         String runJson = Files.readString(done.resolve("run.json"));
         assertTrue(runJson.matches("(?s).*\"failovers\" : \\[ \\{\\s*\"node\" : \"127\\.0\\.0\\.1:\\d+\",\\s*"
                 + "\"resumed_from_step\" : [1-9]\\d*.*"), runJson);
     }
 
     /** The run in one JVM and on the cluster give the same summary.json and CSV files, byte for byte. */
-    private void sameBytes(String scenario, List<String> set, String name) throws IOException {
-        Path local = run(scenario, set, tmp.resolve(name + "-local"), false);
-        Path cluster = run(scenario, set, tmp.resolve(name + "-cluster"), true);
+    private Path sameBytes(String scenario, List<String> set, String name) throws IOException {
+        Path local = run(scenario, set, tmp.resolve(name + "-local"), null);
+        Path cluster = run(scenario, set, tmp.resolve(name + "-cluster"), clusterFile);
         assertSameOutputs(local, cluster);
         assertTrue(Files.readString(cluster.resolve("run.json")).contains("\"shard_nodes\" : 3"));
+        return cluster;
     }
 
-    private Path run(String scenario, List<String> set, Path out, boolean onCluster) {
+    /** Runs {@code scenario} into {@code out}, in this JVM ({@code onCluster} null) or on that cluster file's nodes. */
+    private Path run(String scenario, List<String> set, Path out, Path onCluster) {
+        return run(scenario, set, out, onCluster, "--no-metrics");
+    }
+
+    /** As above, with {@code metrics} the run's metrics flags. */
+    private Path run(String scenario, List<String> set, Path out, Path onCluster, String... metrics) {
         List<String> a = new ArrayList<>(List.of("run", scenario));
         set.forEach(s -> a.addAll(List.of("--set", s)));
-        a.addAll(List.of("--out", out.toString(), "--quiet", "--no-plots", "--no-metrics"));
-        if (onCluster) {
-            a.addAll(List.of("--cluster", clusterFile.toString()));
+        a.addAll(List.of("--out", out.toString(), "--quiet", "--no-plots"));
+        a.addAll(List.of(metrics));
+        if (onCluster != null) {
+            a.addAll(List.of("--cluster", onCluster.toString()));
         }
         StringWriter err = new StringWriter();
         int code = Main.execute(new PrintWriter(err, true), a.toArray(String[]::new));

@@ -53,7 +53,7 @@ class WireFormatTest {
     @BeforeAll
     static void start() {
         ClusterFile f = new ClusterFile("test", List.of("127.0.0.1:1"), "127.0.0.1", 0, List.of("shards"), 0, 1,
-                Duration.ofSeconds(5), 64L << 20);
+                Duration.ofSeconds(5), 64L << 20, Duration.ofSeconds(8), Duration.ofSeconds(4));
         system = ActorSystem.create(Behaviors.empty(), ClusterSystem.NAME, ActorSystemSetup.create(
                 BootstrapSetup.create(ClusterSystem.config(f))).withSetup(JacksonObjectMapperProviderSetup.create(
                 new WireFormat())));
@@ -147,6 +147,64 @@ class WireFormatTest {
                 "statisticsNanos"));
         assertTrue(t.path("partial").path("blocks").size() > 0, t.toString());
         return t;
+    }
+
+    /**
+     * The coordinator's taps (an outbox in front of a shard, an interceptor around the coordinator)
+     * count each message once, at exactly the bytes the bound serializer writes for it; the local Start
+     * is not counted. One more double in an order's field costs 9 bytes: CBOR's float64.
+     */
+    @Test
+    void theTapsCountEachMessageAtItsSerializedSize() throws Exception {
+        WireVolume volume = new WireVolume();
+        java.util.concurrent.BlockingQueue<Object> arrived = new java.util.concurrent.LinkedBlockingQueue<>();
+        org.apache.pekko.actor.typed.ActorRef<ShardActor.Command> shard = system.systemActorOf(
+                Behaviors.<ShardActor.Command>receiveMessage(m -> {
+                    arrived.add(m);
+                    return Behaviors.same();
+                }), "shard", org.apache.pekko.actor.typed.Props.empty());
+        org.apache.pekko.actor.typed.ActorRef<StepCoordinator.Command> coordinator = system.systemActorOf(
+                WireTap.inbound(Behaviors.<StepCoordinator.Command>receiveMessage(m -> {
+                    arrived.add(m);
+                    return Behaviors.same();
+                }), volume), "coordinator", org.apache.pekko.actor.typed.Props.empty());
+        org.apache.pekko.actor.typed.ActorRef<ShardActor.Command> outbox = system.systemActorOf(
+                WireTap.outbox(shard, volume), "outbox", org.apache.pekko.actor.typed.Props.empty());
+        ShardActor.Phase three = new ShardActor.Phase(new StepOrder(7, 1, new double[] {1, 2, 3}, false), coordinator);
+        ShardActor.Phase four = new ShardActor.Phase(new StepOrder(8, 1, new double[] {1, 2, 3, 4}, false),
+                coordinator);
+        ShardActor.Snapshot snapshot = new ShardActor.Snapshot(coordinator);
+        LangevinRecipe recipe = LangevinRecipe.of(spec());
+        ShardRange range = ShardPlan.of(new BlockLayout(1000, 64), 3, Granularity.BLOCK).get(0);
+        StepCoordinator.PartialReady partial;
+        try (ShardModel m = recipe.build(range)) {
+            partial = new StepCoordinator.PartialReady(0, 25, m.phase(new StepOrder(0, 25, null, true)), 12345);
+        }
+        StepCoordinator.SnapshotReady rows = new StepCoordinator.SnapshotReady(0, List.of(StateArray.of("x", 1,
+                new double[] {0.5, 1.5})));
+        List<Object> sent = List.of(three, four, snapshot, new StepCoordinator.Start(), partial, rows);
+        for (Object m : sent) {
+            if (m instanceof ShardActor.Command c) {
+                outbox.tell(c);
+            } else {
+                coordinator.tell((StepCoordinator.Command) m);
+            }
+        }
+        for (int i = 0; i < sent.size(); i++) {
+            assertTrue(arrived.poll(20, java.util.concurrent.TimeUnit.SECONDS) != null, "message " + i + " forwarded");
+        }
+        int b3 = serialization.serialize(three).get().length;
+        int b4 = serialization.serialize(four).get().length;
+        assertEquals(9, b4 - b3, "one more double: CBOR's 1-byte head and 8 bytes");
+        java.util.Map<String, WireVolume.Count> expected = new java.util.TreeMap<>();
+        expected.put("Phase", new WireVolume.Count(2, b3 + b4));
+        expected.put("Snapshot", new WireVolume.Count(1, serialization.serialize(snapshot).get().length));
+        expected.put("PartialReady", new WireVolume.Count(1, serialization.serialize(partial).get().length));
+        expected.put("SnapshotReady", new WireVolume.Count(1, serialization.serialize(rows).get().length));
+        assertEquals(expected, volume.counts());
+        assertTrue(expected.get("PartialReady").bytes() > 1000, "a report's partial carries per-block statistics");
+        volume.addSteps(4);
+        assertEquals(volume.bytes() / 4.0, volume.bytesPerStep());
     }
 
     @Test
