@@ -129,6 +129,11 @@ final class GraphDynamicsCharts {
         }
         double[] w = java.util.Arrays.stream(t).map(x -> whole.getOrDefault(x, Double.NaN)).toArray();
         Overlays.line(c, mag ? "whole graph |m|" : "whole graph r", t, w, Palette.series(com.communities()));
+        if (p.rule() == NodeRule.KURAMOTO && p.gamma() == 0 && p.noise() > 0) {
+            // the r(K) chart's reference, as a level: a dense community locks at the same self-consistent r
+            Overlays.horizontal(c, "self-consistency r = I1(Kr/D)/I0(Kr/D)",
+                    KuramotoMeanField.selfConsistentR(cs.k(), p.noise()), t[0], t[t.length - 1]);
+        }
         Overlays.yRange(c, t[0], 0, mag ? Math.max(1, max(s)) : 1);
         c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         return c;
