@@ -126,8 +126,8 @@ final class BenchCommand implements Callable<Integer> {
         }
         boolean meanField = workload.equals(MEANFIELD);
         if (!meanField && !workload.equals(LANGEVIN)) {
-            throw new IllegalArgumentException("--workload: expected " + LANGEVIN + ", " + MEANFIELD + " or "
-                    + SGD_WORKERS + ", got " + workload);
+            throw new IllegalArgumentException("--workload: expected " + LANGEVIN + ", " + MEANFIELD + ", "
+                    + SGD_WORKERS + " or " + KURAMOTO_ER + ", got " + workload);
         }
         if (meanField) {
             reject("--dt", dtOption);
