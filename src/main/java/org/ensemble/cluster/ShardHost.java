@@ -38,8 +38,12 @@ public final class ShardHost extends AbstractBehavior<ShardHost.Command> {
                         ActorRef<Reply> replyTo) implements Command {
     }
 
-    /** The supervisor of run {@code runId} is gone. */
-    record RunEnded(String runId) implements Command {
+    /**
+     * The supervisor that asked for shards is gone. Keyed by its reference, not the run's name: every
+     * coordinator numbers its runs from 1, and a run's end can reach this node after the next
+     * coordinator's run of the same name has placed its shards here.
+     */
+    record RunEnded(ActorRef<Reply> supervisor) implements Command {
     }
 
     public sealed interface Reply extends WireMessage permits Spawned, Refused {
@@ -57,7 +61,9 @@ public final class ShardHost extends AbstractBehavior<ShardHost.Command> {
     /** How many shard actors this node hosts now (its /metrics). */
     private final AtomicInteger live;
     private final String node;
-    private final Map<String, List<ActorRef<ShardActor.Command>>> runs = new HashMap<>();
+    private final Map<ActorRef<Reply>, List<ActorRef<ShardActor.Command>>> runs = new HashMap<>();
+    /** Makes shard actor names unique on this node across coordinators (each numbers its runs from 1). */
+    private long spawns;
 
     private ShardHost(ActorContext<Command> context, String version, AtomicInteger live) {
         super(context);
@@ -93,10 +99,11 @@ public final class ShardHost extends AbstractBehavior<ShardHost.Command> {
             return this;
         }
         List<ActorRef<ShardActor.Command>> spawned = new ArrayList<>();
+        spawns++;
         try {
             for (ShardRange r : m.ranges()) {
                 spawned.add(getContext().spawn(FrameGuard.around(ShardActor.create(m.recipe(), r), r.index()),
-                        m.runId() + "-shard-" + r.index(),
+                        m.runId() + "-" + spawns + "-shard-" + r.index(),
                         DispatcherSelector.fromConfig(StepCoordinator.COMPUTE_DISPATCHER)));
             }
         } catch (RuntimeException e) {
@@ -104,16 +111,16 @@ public final class ShardHost extends AbstractBehavior<ShardHost.Command> {
             m.replyTo().tell(new Refused(node, "node " + node + " cannot start shards: " + e.getMessage()));
             return this;
         }
-        runs.computeIfAbsent(m.runId(), k -> new ArrayList<>()).addAll(spawned);
+        runs.computeIfAbsent(m.replyTo(), k -> new ArrayList<>()).addAll(spawned);
         live.addAndGet(spawned.size());
         getContext().getLog().info("{}: shards {} here", m.runId(), m.ranges().stream().map(ShardRange::index).toList());
-        getContext().watchWith(m.replyTo(), new RunEnded(m.runId()));
+        getContext().watchWith(m.replyTo(), new RunEnded(m.replyTo()));
         m.replyTo().tell(new Spawned(node, m.ranges(), spawned));
         return this;
     }
 
     private Behavior<Command> onRunEnded(RunEnded m) {
-        List<ActorRef<ShardActor.Command>> shards = runs.remove(m.runId());
+        List<ActorRef<ShardActor.Command>> shards = runs.remove(m.supervisor());
         if (shards != null) {
             shards.forEach(s -> getContext().stop(s));
             live.addAndGet(-shards.size());

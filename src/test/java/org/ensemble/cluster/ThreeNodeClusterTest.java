@@ -263,8 +263,29 @@ class ThreeNodeClusterTest {
             a.addAll(List.of("--cluster", onCluster.toString()));
         }
         StringWriter err = new StringWriter();
-        int code = Main.execute(new PrintWriter(err, true), a.toArray(String[]::new));
-        assertEquals(0, code, err + nodeLogs());
+        // The run's report (which says why a run failed) goes to stdout: keep a copy for the failure message.
+        java.io.ByteArrayOutputStream report = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream console = System.out;
+        System.setOut(new java.io.PrintStream(new java.io.OutputStream() {
+            @Override
+            public void write(int b) {
+                console.write(b);
+                report.write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                console.write(b, off, len);
+                report.write(b, off, len);
+            }
+        }, true));
+        int code;
+        try {
+            code = Main.execute(new PrintWriter(err, true), a.toArray(String[]::new));
+        } finally {
+            System.setOut(console);
+        }
+        assertEquals(0, code, err + report.toString(java.nio.charset.StandardCharsets.UTF_8) + nodeLogs());
         return out;
     }
 

@@ -124,7 +124,7 @@ class WireFormatTest {
     }
 
     /** A small double-well population with a first-passage target (as the step package's tests build it). */
-    private static org.ensemble.langevin.LangevinSpec spec() {
+    static org.ensemble.langevin.LangevinSpec spec() {
         org.ensemble.scenario.Scenario sc = org.ensemble.scenario.ScenarioLoader.loadString("seed = 99\nbackend = java\n"
                 + "shards = 3\nblock-size = 64\npopulation { size = 1000, init { gaussian { mean = [-1.0], sd = [0.2] } } }\n"
                 + "potential { type = double-well }\ndynamics { type = overdamped, beta = 3, dt = 1e-2 }\n"
