@@ -1,8 +1,11 @@
 package org.ensemble.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -40,6 +43,55 @@ class LauncherTest {
         assertEquals(7, p.exitValue(), "java's exit code");
         assertEquals("out\n", read("stdout"));
         assertEquals("error: kept\n", read("stderr"));
+    }
+
+    /**
+     * A SIGTERM sent to the launcher (timeout, a scheduler, kill PID) reaches java, which stops and
+     * whose exit code the launcher returns; a SIGINT (Ctrl-C reaches the launcher too) arrives as
+     * SIGTERM, since a background java ignores SIGINT. Before, the launcher died alone and java ran on.
+     * Standard input still reaches java.
+     */
+    @Test
+    void passesTermAndIntOnToJavaAsTerm() throws Exception {
+        for (String signal : new String[] {"TERM", "INT"}) {
+            Path dir = Files.createDirectories(tmp.resolve(signal));
+            Path launcher = Files.copy(Path.of("ensemble"), dir.resolve("ensemble"));
+            Files.createDirectories(dir.resolve("target"));
+            Files.writeString(dir.resolve("target/ensemble-0.1.0-SNAPSHOT.jar"), "");
+            Path bin = Files.createDirectories(dir.resolve("bin"));
+            Path log = dir.resolve("java.log");
+            Path java = bin.resolve("java");
+            Files.writeString(java, "#!/usr/bin/env bash\n"
+                    + "trap 'echo \"stopped by TERM\" >>\"$LOG\"; exit 143' TERM\n"
+                    + "trap 'echo \"stopped by INT\" >>\"$LOG\"; exit 130' INT\n"
+                    + "read -r line\n"
+                    + "echo \"pid $$ stdin $line\" >>\"$LOG\"\n"
+                    + "while :; do sleep 0.05; done\n");
+            Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+            ProcessBuilder pb = new ProcessBuilder("bash", launcher.toString(), "run", "x.conf");
+            pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+            pb.environment().put("LOG", log.toString());
+            pb.redirectOutput(dir.resolve("stdout").toFile()).redirectError(dir.resolve("stderr").toFile());
+            Process p = pb.start();
+            try {
+                p.getOutputStream().write("hello\n".getBytes(StandardCharsets.UTF_8));
+                p.getOutputStream().close();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (!Files.exists(log) || !Files.readString(log).contains("stdin hello")) {
+                    assertTrue(p.isAlive() && System.nanoTime() < deadline, "java did not start or read stdin");
+                    Thread.sleep(20);
+                }
+                long javaPid = Long.parseLong(Files.readString(log).split(" ")[1]);
+                assertEquals(0, new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start().waitFor());
+                assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the launcher did not end after SIG" + signal);
+                assertEquals(143, p.exitValue(), "java's exit code after SIG" + signal);
+                assertTrue(Files.readString(log).contains("stopped by TERM"), Files.readString(log));
+                assertFalse(ProcessHandle.of(javaPid).map(ProcessHandle::isAlive).orElse(false), "java runs on");
+            } finally {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+            }
+        }
     }
 
     private String read(String name) throws IOException {
