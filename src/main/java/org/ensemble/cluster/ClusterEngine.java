@@ -153,6 +153,11 @@ public final class ClusterEngine implements Engine.Placement, AutoCloseable {
     }
 
     /** The messages of every run on this engine so far, counted at their serialized size. */
+    /** How many step-protocol runs this process has placed on the nodes since it joined. */
+    public int runsPlaced() {
+        return runs.get();
+    }
+
     public WireVolume wire() {
         return wire;
     }

@@ -54,8 +54,9 @@ public final class ClusterRun {
                     code = resume.getAsInt();
                 }
                 if (code == 0) {
-                    record(dir.resolve("run.json"), f, failovers, engine.wire());
+                    record(dir.resolve("run.json"), f, failovers, engine.wire(), engine.runsPlaced());
                 }
+                noteIfNothingPlaced(engine);
                 return code;
             } finally {
                 Engine.placeOn(null);
@@ -71,7 +72,9 @@ public final class ClusterRun {
         try (ClusterEngine engine = ClusterEngine.join(ClusterFile.load(clusterFile), ClusterSystem.version())) {
             Engine.placeOn(engine);
             try {
-                return body.getAsInt();
+                int code = body.getAsInt();
+                noteIfNothingPlaced(engine);
+                return code;
             } finally {
                 Engine.placeOn(null);
             }
@@ -79,10 +82,21 @@ public final class ClusterRun {
     }
 
     /**
-     * Adds {@code cluster: {seed_nodes, shard_nodes, failovers: [{node, resumed_from_step}], wire: {steps,
+     * A scenario that runs outside the step protocol's actors (execution = in-process, or a kind
+     * without shards) ran whole in this JVM: say so rather than let {@code --cluster} look obeyed.
+     */
+    private static void noteIfNothingPlaced(ClusterEngine engine) {
+        if (engine.runsPlaced() == 0) {
+            System.err.println("note: nothing ran on the cluster's nodes: this scenario runs in this JVM (for kinds"
+                    + " with an execution key, execution = engine runs it on the nodes)");
+        }
+    }
+
+    /**
+     * Adds {@code cluster: {seed_nodes, shard_nodes, runs_placed, failovers: [{node, resumed_from_step}], wire: {steps,
      * bytes, bytes_per_step, messages: {type: {count, bytes}}}}} to a run's run.json.
      */
-    static void record(Path runJson, ClusterFile f, List<Failover> failovers, WireVolume volume) {
+    static void record(Path runJson, ClusterFile f, List<Failover> failovers, WireVolume volume, int runsPlaced) {
         if (!Files.isRegularFile(runJson)) {
             return; // a kind that writes no run.json (studies write theirs per point)
         }
@@ -92,6 +106,7 @@ public final class ClusterRun {
             ObjectNode c = root.putObject("cluster");
             c.put("seed_nodes", String.join(",", f.seeds()));
             c.put("shard_nodes", f.shardNodes());
+            c.put("runs_placed", runsPlaced);
             ArrayNode fo = c.putArray("failovers");
             for (Failover x : failovers) {
                 fo.addObject().put("node", x.node()).put("resumed_from_step", x.fromStep());

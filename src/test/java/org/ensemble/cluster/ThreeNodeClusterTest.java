@@ -127,6 +127,26 @@ class ThreeNodeClusterTest {
                 "training.time=0.03", "observe.report-every=0.01", "observe.test-samples=200"), "training");
     }
 
+    @Order(3)
+    @Test
+    void aScenarioRunInProcessSaysNothingWentToTheNodes() throws Exception {
+        // execution = in-process: the models run in this JVM, outside the step protocol's actors.
+        java.io.ByteArrayOutputStream notes = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream stderr = System.err;
+        System.setErr(new java.io.PrintStream(notes, true, java.nio.charset.StandardCharsets.UTF_8));
+        Path out;
+        try {
+            out = run("scenarios/hadamard-gd-egu-spindly.conf", List.of("linear-failures.execution=in-process",
+                    "linear-failures.dims=[64]", "linear-failures.samples=4"), tmp.resolve("in-process-cluster"),
+                    clusterFile);
+        } finally {
+            System.setErr(stderr);
+        }
+        String said = notes.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(said.contains("note: nothing ran on the cluster's nodes"), said);
+        assertTrue(Files.readString(out.resolve("run.json")).contains("\"runs_placed\" : 0"));
+    }
+
     @Order(4)
     @Test
     void aSweepOnThreeNodesWritesTheBytesOfOneJvm() throws Exception {
@@ -244,7 +264,8 @@ class ThreeNodeClusterTest {
         Path local = run(scenario, set, tmp.resolve(name + "-local"), null);
         Path cluster = run(scenario, set, tmp.resolve(name + "-cluster"), clusterFile);
         assertSameOutputs(local, cluster);
-        assertTrue(Files.readString(cluster.resolve("run.json")).contains("\"shard_nodes\" : 3"));
+        String runJson = Files.readString(cluster.resolve("run.json"));
+        assertTrue(runJson.contains("\"shard_nodes\" : 3") && !runJson.contains("\"runs_placed\" : 0"), runJson);
         return cluster;
     }
 
