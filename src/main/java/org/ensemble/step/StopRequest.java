@@ -7,11 +7,18 @@ import sun.misc.SignalHandler;
 
 /**
  * A request to stop a run at its next step barrier, set by SIGINT or SIGTERM while installed. The
- * first signal asks politely (the run ends as interrupted, keeping what it measured); a second one
- * gets the JVM's default handling, so a stuck run can still be killed from the keyboard.
+ * first signal asks politely (the run ends as interrupted, keeping what it measured); a second one,
+ * a second or more later, gets the JVM's default handling, so a stuck run can still be killed from
+ * the keyboard.
  */
 public final class StopRequest implements BooleanSupplier, AutoCloseable {
+    /**
+     * Signals within this long of the first are the same request: `timeout`, a scheduler or systemd
+     * signal the whole process group, and the launcher passes the one it gets on to java as well.
+     */
+    static final long SAME_REQUEST_NANOS = 1_000_000_000L;
     private final AtomicReference<String> signal = new AtomicReference<>();
+    private volatile long first;
     private final SignalHandler previousInt;
     private final SignalHandler previousTerm;
 
@@ -33,12 +40,18 @@ public final class StopRequest implements BooleanSupplier, AutoCloseable {
     private SignalHandler handle(String name) {
         try {
             return Signal.handle(new Signal(name), s -> {
-                if (!signal.compareAndSet(null, name)) {
+                long now = System.nanoTime();
+                if (signal.compareAndSet(null, name)) {
+                    first = now;
+                    System.err.println("\nensemble: SIG" + name + " received; stopping at the next step barrier (again"
+                            + " to kill now)");
                     return;
                 }
-                System.err.println("\nensemble: SIG" + name + " received; stopping at the next step barrier (again to"
-                        + " kill now)");
+                if (now - first < SAME_REQUEST_NANOS) {
+                    return; // the same request, delivered twice (to the process group and by the launcher)
+                }
                 Signal.handle(s, SignalHandler.SIG_DFL);
+                Signal.raise(s); // a second request: the default action, as if no handler were installed
             });
         } catch (IllegalArgumentException e) {
             return null; // the signal is not available on this platform

@@ -94,6 +94,53 @@ class LauncherTest {
         }
     }
 
+    /**
+     * `timeout`, schedulers and systemd send TERM to the whole process group: java then gets it twice
+     * (directly and from the launcher; {@code StopRequest} counts that as one), and the launcher must
+     * still wait for java to finish stopping and return its exit code.
+     */
+    @Test
+    void waitsForJavaWhenTheWholeProcessGroupIsSignalled() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("group"));
+        Path launcher = Files.copy(Path.of("ensemble"), dir.resolve("ensemble"));
+        Files.createDirectories(dir.resolve("target"));
+        Files.writeString(dir.resolve("target/ensemble-0.1.0-SNAPSHOT.jar"), "");
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path log = dir.resolve("java.log");
+        Path java = bin.resolve("java");
+        // Stops as a run does: keeps on writing its outputs for a moment after the signal.
+        Files.writeString(java, "#!/usr/bin/env bash\n"
+                + "stopping=0\n"
+                + "trap 'stopping=1' TERM\n"
+                + "echo started >>\"$LOG\"\n"
+                + "while [ $stopping = 0 ]; do sleep 0.05; done\n"
+                + "sleep 0.5\n"
+                + "echo 'outputs written' >>\"$LOG\"\n"
+                + "exit 143\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        // setsid: the launcher leads a process group of its own, which the test can signal whole.
+        ProcessBuilder pb = new ProcessBuilder("setsid", "bash", launcher.toString(), "run", "x.conf");
+        pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+        pb.environment().put("LOG", log.toString());
+        pb.redirectOutput(dir.resolve("stdout").toFile()).redirectError(dir.resolve("stderr").toFile());
+        Process p = pb.start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!Files.exists(log) || !Files.readString(log).contains("started")) {
+                assertTrue(p.isAlive() && System.nanoTime() < deadline, "java did not start");
+                Thread.sleep(20);
+            }
+            assertEquals(0, new ProcessBuilder("kill", "-TERM", "--", "-" + p.pid()).start().waitFor());
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the launcher did not end");
+            assertTrue(Files.readString(log).contains("outputs written"), "the launcher ended before java: "
+                    + Files.readString(log));
+            assertEquals(143, p.exitValue(), "java's exit code; " + Files.readString(dir.resolve("stderr")));
+        } finally {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }
+    }
+
     private String read(String name) throws IOException {
         return Files.readString(tmp.resolve(name));
     }
