@@ -82,7 +82,7 @@ class LauncherTest {
                     Thread.sleep(20);
                 }
                 long javaPid = Long.parseLong(Files.readString(log).split(" ")[1]);
-                assertEquals(0, new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start().waitFor());
+                assertEquals(0, kill("-" + signal, Long.toString(p.pid())));
                 assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the launcher did not end after SIG" + signal);
                 assertEquals(143, p.exitValue(), "java's exit code after SIG" + signal);
                 assertTrue(Files.readString(log).contains("stopped by TERM"), Files.readString(log));
@@ -130,7 +130,7 @@ class LauncherTest {
                 assertTrue(p.isAlive() && System.nanoTime() < deadline, "java did not start");
                 Thread.sleep(20);
             }
-            assertEquals(0, new ProcessBuilder("kill", "-TERM", "--", "-" + p.pid()).start().waitFor());
+            assertEquals(0, kill("-TERM", "--", "-" + p.pid()));
             assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the launcher did not end");
             assertTrue(Files.readString(log).contains("outputs written"), "the launcher ended before java: "
                     + Files.readString(log));
@@ -139,6 +139,13 @@ class LauncherTest {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
         }
+    }
+
+    /** bash's kill (no kill binary needed), with {@code args}; its exit code. */
+    private static int kill(String... args) throws Exception {
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("bash", "-c", "kill \"$@\"", "kill"));
+        cmd.addAll(java.util.List.of(args));
+        return new ProcessBuilder(cmd).start().waitFor();
     }
 
     private String read(String name) throws IOException {
