@@ -75,11 +75,24 @@ public final class StopRequest implements BooleanSupplier, AutoCloseable {
 
     @Override
     public void close() {
-        if (previousInt != null) {
-            Signal.handle(new Signal("INT"), previousInt);
+        restore("INT", previousInt);
+        restore("TERM", previousTerm);
+    }
+
+    /**
+     * Puts back the handler found at installation. Once in a full test suite the JDK handed back a
+     * previous handler it could not take again (an NPE inside Signal.handle, after the run had
+     * finished and written everything): the default disposition is then the nearest thing, and the
+     * run must not end as an internal error for it.
+     */
+    private static void restore(String name, SignalHandler previous) {
+        if (previous == null) {
+            return;
         }
-        if (previousTerm != null) {
-            Signal.handle(new Signal("TERM"), previousTerm);
+        try {
+            Signal.handle(new Signal(name), previous);
+        } catch (NullPointerException | IllegalArgumentException e) {
+            Signal.handle(new Signal(name), SignalHandler.SIG_DFL);
         }
     }
 }
