@@ -66,7 +66,7 @@ class LauncherTest {
                     + "trap 'echo \"stopped by INT\" >>\"$LOG\"; exit 130' INT\n"
                     + "read -r line\n"
                     + "echo \"pid $$ stdin $line\" >>\"$LOG\"\n"
-                    + "while :; do sleep 0.05; done\n");
+                    + "for i in $(seq 1200); do sleep 0.05; done\n"); // at most a minute, even if left behind
             Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
             ProcessBuilder pb = new ProcessBuilder("bash", launcher.toString(), "run", "x.conf");
             pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
@@ -113,7 +113,7 @@ class LauncherTest {
                 + "stopping=0\n"
                 + "trap 'stopping=1' TERM\n"
                 + "echo started >>\"$LOG\"\n"
-                + "while [ $stopping = 0 ]; do sleep 0.05; done\n"
+                + "for i in $(seq 1200); do [ $stopping = 0 ] || break; sleep 0.05; done\n"
                 + "sleep 0.5\n"
                 + "echo 'outputs written' >>\"$LOG\"\n"
                 + "exit 143\n");
