@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,21 +22,12 @@ class LauncherTest {
 
     @Test
     void dropsOnlyTheTwoNotesAndKeepsTheExitCode() throws Exception {
-        Path launcher = Files.copy(Path.of("ensemble"), tmp.resolve("ensemble"));
-        Files.createDirectories(tmp.resolve("target"));
-        Files.writeString(tmp.resolve("target/ensemble-0.1.0-SNAPSHOT.jar"), "");
-        Path bin = Files.createDirectories(tmp.resolve("bin"));
-        Path java = bin.resolve("java");
-        Files.writeString(java, "#!/usr/bin/env bash\n"
+        ProcessBuilder pb = standIn(tmp, "#!/usr/bin/env bash\n"
                 + "echo 'WARNING: Using incubator modules: jdk.incubator.vector' >&2\n"
                 + "echo 'WARNING: Aparapi is running on an untested OpenCL platform version: OpenCL 3.0 PoCL' >&2\n"
                 + "echo 'error: kept' >&2\n"
                 + "echo out\n"
-                + "exit 7\n");
-        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
-        ProcessBuilder pb = new ProcessBuilder("bash", launcher.toString(), "--version");
-        pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
-        pb.redirectOutput(tmp.resolve("stdout").toFile()).redirectError(tmp.resolve("stderr").toFile());
+                + "exit 7\n", "--version");
         Process p = pb.start();
         if (!p.waitFor(30, TimeUnit.SECONDS)) {
             p.destroyForcibly();
@@ -55,23 +48,14 @@ class LauncherTest {
     void passesTermAndIntOnToJavaAsTerm() throws Exception {
         for (String signal : new String[] {"TERM", "INT"}) {
             Path dir = Files.createDirectories(tmp.resolve(signal));
-            Path launcher = Files.copy(Path.of("ensemble"), dir.resolve("ensemble"));
-            Files.createDirectories(dir.resolve("target"));
-            Files.writeString(dir.resolve("target/ensemble-0.1.0-SNAPSHOT.jar"), "");
-            Path bin = Files.createDirectories(dir.resolve("bin"));
             Path log = dir.resolve("java.log");
-            Path java = bin.resolve("java");
-            Files.writeString(java, "#!/usr/bin/env bash\n"
+            // The stand-in loops at most a minute, so a failing run leaves nothing behind for long.
+            ProcessBuilder pb = standIn(dir, "#!/usr/bin/env bash\n"
                     + "trap 'echo \"stopped by TERM\" >>\"$LOG\"; exit 143' TERM\n"
                     + "trap 'echo \"stopped by INT\" >>\"$LOG\"; exit 130' INT\n"
                     + "read -r line\n"
                     + "echo \"pid $$ stdin $line\" >>\"$LOG\"\n"
-                    + "for i in $(seq 1200); do sleep 0.05; done\n"); // at most a minute, even if left behind
-            Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
-            ProcessBuilder pb = new ProcessBuilder("bash", launcher.toString(), "run", "x.conf");
-            pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
-            pb.environment().put("LOG", log.toString());
-            pb.redirectOutput(dir.resolve("stdout").toFile()).redirectError(dir.resolve("stderr").toFile());
+                    + "for i in $(seq 1200); do sleep 0.05; done\n", "run", "x.conf");
             Process p = pb.start();
             try {
                 p.getOutputStream().write("hello\n".getBytes(StandardCharsets.UTF_8));
@@ -102,27 +86,18 @@ class LauncherTest {
     @Test
     void waitsForJavaWhenTheWholeProcessGroupIsSignalled() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("group"));
-        Path launcher = Files.copy(Path.of("ensemble"), dir.resolve("ensemble"));
-        Files.createDirectories(dir.resolve("target"));
-        Files.writeString(dir.resolve("target/ensemble-0.1.0-SNAPSHOT.jar"), "");
-        Path bin = Files.createDirectories(dir.resolve("bin"));
         Path log = dir.resolve("java.log");
-        Path java = bin.resolve("java");
         // Stops as a run does: keeps on writing its outputs for a moment after the signal.
-        Files.writeString(java, "#!/usr/bin/env bash\n"
+        ProcessBuilder pb = standIn(dir, "#!/usr/bin/env bash\n"
                 + "stopping=0\n"
                 + "trap 'stopping=1' TERM\n"
                 + "echo started >>\"$LOG\"\n"
                 + "for i in $(seq 1200); do [ $stopping = 0 ] || break; sleep 0.05; done\n"
                 + "sleep 0.5\n"
                 + "echo 'outputs written' >>\"$LOG\"\n"
-                + "exit 143\n");
-        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+                + "exit 143\n", "run", "x.conf");
         // setsid: the launcher leads a process group of its own, which the test can signal whole.
-        ProcessBuilder pb = new ProcessBuilder("setsid", "bash", launcher.toString(), "run", "x.conf");
-        pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
-        pb.environment().put("LOG", log.toString());
-        pb.redirectOutput(dir.resolve("stdout").toFile()).redirectError(dir.resolve("stderr").toFile());
+        pb.command().add(0, "setsid");
         Process p = pb.start();
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -141,10 +116,31 @@ class LauncherTest {
         }
     }
 
+    /**
+     * The launcher copied into {@code dir} beside a (fresh, so not rebuilt) jar, with {@code javaScript}
+     * as the java on its PATH; {@code LOG} is {@code dir/java.log}, stdout and stderr go to files in
+     * {@code dir}. Runs {@code bash ensemble args}.
+     */
+    private static ProcessBuilder standIn(Path dir, String javaScript, String... args) throws IOException {
+        Path launcher = Files.copy(Path.of("ensemble"), dir.resolve("ensemble"));
+        Files.createDirectories(dir.resolve("target"));
+        Files.writeString(dir.resolve("target/ensemble-0.1.0-SNAPSHOT.jar"), "");
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path fake = bin.resolve("java");
+        Files.writeString(fake, javaScript);
+        Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwxr-xr-x"));
+        List<String> command = new ArrayList<>(List.of("bash", launcher.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+        pb.environment().put("LOG", dir.resolve("java.log").toString());
+        return pb.redirectOutput(dir.resolve("stdout").toFile()).redirectError(dir.resolve("stderr").toFile());
+    }
+
     /** bash's kill (no kill binary needed), with {@code args}; its exit code. */
     private static int kill(String... args) throws Exception {
-        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("bash", "-c", "kill \"$@\"", "kill"));
-        cmd.addAll(java.util.List.of(args));
+        List<String> cmd = new ArrayList<>(List.of("bash", "-c", "kill \"$@\"", "kill"));
+        cmd.addAll(List.of(args));
         return new ProcessBuilder(cmd).start().waitFor();
     }
 
